@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Gaffer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gaffer", targets: ["gaffer"]),
+    ],
+    dependencies: [
+        // Saves a hand-written parser, help and usage errors for 15 subcommands.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shims
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CSupport"),
+
+        // Executable
+        .executableTarget(name: "gaffer", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+    ]
+)

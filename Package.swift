@@ -17,9 +17,19 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CSupport"),
 
+        // Adapters
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
+
+        // Test support: the real PostgreSQL server tests run against
+        .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
+
         // Executable
         .executableTarget(name: "gaffer", dependencies: [
+            "Postgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Tests
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
     ]
 )

@@ -1,0 +1,197 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection, owned by one dedicated thread.
+///
+/// Every blocking libpq call runs on the connection's own thread (its actor executor), so a slow
+/// query never stalls Swift's cooperative pool or another connection. Results are copied into
+/// `PostgresRows` before they leave the actor. Sessions run in UTC with the `postgres` IntervalStyle.
+public actor PostgresConnection {
+    public let config: ConnectionConfig
+    public let applicationName: String
+    private let executor: ThreadExecutor
+    private var handle: Handle?
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// Connects; throws `.connectionFailed` naming the database (never the password).
+    public static func connect(_ config: ConnectionConfig, applicationName: String = "gaffer") async throws
+        -> PostgresConnection
+    {
+        let connection = PostgresConnection(config: config, applicationName: applicationName)
+        try await connection.open()
+        return connection
+    }
+
+    private init(config: ConnectionConfig, applicationName: String) {
+        self.config = config
+        self.applicationName = applicationName
+        self.executor = ThreadExecutor(name: "pg-\(applicationName)")
+    }
+
+    deinit { executor.shutdown() }
+
+    /// The server process id of this session (for `pg_terminate_backend` and `pg_locks`).
+    public private(set) var backendPID: Int32 = 0
+
+    /// Whether libpq still considers the connection usable.
+    public var isConnected: Bool {
+        guard let conn = handle?.conn else { return false }
+        return PQstatus(conn) == CONNECTION_OK
+    }
+
+    /// Drops the current session (if any) and opens a new one.
+    public func reconnect() throws {
+        handle = nil
+        try open()
+    }
+
+    /// Closes the session; later calls fail with `.connectionLost` until `reconnect()`.
+    public func close() {
+        handle = nil
+    }
+
+    private func open() throws {
+        let conn = Self.openConnection(config, applicationName: applicationName)
+        guard let conn, PQstatus(conn) == CONNECTION_OK else {
+            let message = conn.map { Self.errorText($0, config) } ?? "out of memory"
+            if let conn { PQfinish(conn) }
+            throw PostgresError(.connectionFailed, message, context: config.displayName)
+        }
+        handle = Handle(conn)
+        backendPID = PQbackendPID(conn)
+        _ = try execute("SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'")
+    }
+
+    static func openConnection(_ config: ConnectionConfig, applicationName: String) -> OpaquePointer? {
+        let keys = ["dbname", "fallback_application_name", "client_encoding"]
+        let values = [config.conninfo, applicationName, "UTF8"]
+        return withCStrings(keys) { k in
+            withCStrings(values) { v in
+                // expand_dbname = 1: the first dbname value may be a full connection string or URI.
+                PQconnectdbParams(k, v, 1)
+            }
+        }
+    }
+
+    /// Runs one parameterized statement (values bound, never spliced into the text).
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> PostgresRows {
+        let conn = try liveConnection()
+        let texts = parameters.map { $0.postgresText }
+        var cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
+                PQexecParams(conn, sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
+            }
+        }
+        return try consume(result, conn)
+    }
+
+    /// Runs SQL text without parameters; may hold several statements (DDL, `SET`, `LISTEN`).
+    @discardableResult
+    public func execute(_ sql: String) throws -> PostgresRows {
+        let conn = try liveConnection()
+        return try consume(PQexec(conn, sql), conn)
+    }
+
+    /// Runs `body` inside BEGIN/COMMIT on this connection, rolling back if it throws.
+    public func transaction<T: Sendable>(_ body: @Sendable (isolated PostgresConnection) throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body(self)
+            try execute("COMMIT")
+            return value
+        } catch {
+            if isConnected { _ = try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Quotes an identifier with libpq's rules (for `LISTEN` channel names, which cannot be bound).
+    public func escapeIdentifier(_ name: String) throws -> String {
+        let conn = try liveConnection()
+        guard let escaped = PQescapeIdentifier(conn, name, name.utf8.count) else {
+            throw PostgresError(.queryFailed, Self.errorText(conn, config))
+        }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
+    }
+
+    private func liveConnection() throws -> OpaquePointer {
+        guard let conn = handle?.conn else {
+            throw PostgresError(.connectionLost, "connection is closed", context: config.displayName)
+        }
+        return conn
+    }
+
+    private func consume(_ result: OpaquePointer?, _ conn: OpaquePointer) throws -> PostgresRows {
+        guard let result else {
+            throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil)
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return Self.copyRows(result)
+        default:
+            let sqlState = PQresultErrorField(result, gaffer_pg_diag_sqlstate()).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, gaffer_pg_diag_message_primary()).map { String(cString: $0) }
+            let message = config.scrub(primary ?? Self.errorText(conn, config))
+            throw lostOrFailed(conn, message: message, sqlState: sqlState)
+        }
+    }
+
+    private func lostOrFailed(_ conn: OpaquePointer, message: String, sqlState: String?) -> PostgresError {
+        if PQstatus(conn) != CONNECTION_OK {
+            return PostgresError(.connectionLost, message, sqlState: sqlState, context: config.displayName)
+        }
+        return PostgresError(.queryFailed, message, sqlState: sqlState, context: config.displayName)
+    }
+
+    static func copyRows(_ result: OpaquePointer) -> PostgresRows {
+        let columnCount = Int(PQnfields(result))
+        let rowCount = Int(PQntuples(result))
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        let oids = (0..<columnCount).map { UInt32(PQftype(result, Int32($0))) }
+        var values: [[String?]] = []
+        values.reserveCapacity(rowCount)
+        for r in 0..<rowCount {
+            var row: [String?] = []
+            row.reserveCapacity(columnCount)
+            for c in 0..<columnCount {
+                if PQgetisnull(result, Int32(r), Int32(c)) == 1 {
+                    row.append(nil)
+                } else {
+                    row.append(String(cString: PQgetvalue(result, Int32(r), Int32(c))))
+                }
+            }
+            values.append(row)
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresRows(columns: columns, oids: oids, values: values, affectedRows: affected)
+    }
+
+    static func errorText(_ conn: OpaquePointer, _ config: ConnectionConfig) -> String {
+        let raw = String(cString: PQerrorMessage(conn))
+        let oneLine = raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+        return config.scrub(oneLine)
+    }
+
+    /// Owns the `PGconn`; finishing it when the last reference goes.
+    final class Handle {
+        let conn: OpaquePointer
+        init(_ conn: OpaquePointer) { self.conn = conn }
+        deinit { PQfinish(conn) }
+    }
+}
+
+/// Calls `body` with a NULL-terminated array of C strings.
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return pointers.withUnsafeMutableBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) { body($0) }
+    }
+}

@@ -1,0 +1,51 @@
+/// An error from the database layer, with a code, the SQLSTATE when the server sent one, and context.
+///
+/// Invariant: no text in it ever holds a connection string or a password; the message is
+/// scrubbed of the configured password before it is stored.
+public struct PostgresError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case connectionFailed = "connection_failed"
+        case connectionLost = "connection_lost"
+        case queryFailed = "query_failed"
+        case decodingFailed = "decoding_failed"
+        case serverNotFound = "server_not_found"
+        case serverFailed = "server_failed"
+    }
+
+    public let code: Code
+    /// Five-character SQLSTATE (e.g. `23505` unique violation), when the server reported one.
+    public let sqlState: String?
+    public let message: String
+    /// Where it happened: the database description or the column being decoded.
+    public let context: String
+
+    public init(_ code: Code, _ message: String, sqlState: String? = nil, context: String = "") {
+        self.code = code
+        self.message = message
+        self.sqlState = sqlState
+        self.context = context
+    }
+
+    public var isUniqueViolation: Bool { sqlState == "23505" }
+    /// True when the connection is gone and must be re-established.
+    public var isConnectionError: Bool {
+        code == .connectionLost || code == .connectionFailed || (sqlState?.hasPrefix("08") ?? false)
+            || sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03"
+    }
+
+    public var description: String {
+        switch code {
+        case .connectionFailed:
+            return "cannot connect to \(context): \(message); start PostgreSQL or set DATABASE_URL"
+        case .connectionLost:
+            return "lost connection to \(context): \(message)"
+        case .queryFailed:
+            let state = sqlState.map { " [\($0)]" } ?? ""
+            return "query failed\(state): \(message)"
+        case .decodingFailed:
+            return "cannot decode \(context): \(message)"
+        case .serverNotFound, .serverFailed:
+            return message
+        }
+    }
+}

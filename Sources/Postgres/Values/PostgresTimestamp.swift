@@ -1,0 +1,111 @@
+import Foundation
+
+/// Text conversions for `timestamp(6)` and `timestamptz` in the ISO DateStyle, always UTC.
+///
+/// Sessions run with `TimeZone = 'UTC'`, so `timestamptz` comes back as `…+00` and a
+/// `timestamp` column holds the UTC wall clock, as Rails writes it.
+public enum PostgresTimestamp {
+    /// `2026-07-20 12:00:00.123456+00`, rounded to the microsecond.
+    public static func format(_ date: Date) -> String {
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        var seconds = micros / 1_000_000
+        var fraction = micros % 1_000_000
+        if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        let (y, m, d) = civil(fromDays: days)
+        func pad(_ v: Int64, _ n: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, n - s.count)) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2)) \(pad(secondOfDay / 3600, 2)):"
+            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))+00"
+    }
+
+    /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`; no offset means UTC.
+    public static func parse(_ text: String) throws -> Date {
+        let bytes = Array(text.utf8)
+        func fail() -> PostgresError { PostgresError(.decodingFailed, "\"\(text)\" is not a timestamp") }
+        var i = 0
+        func number(_ digits: Int) throws -> Int64 {
+            guard i + digits <= bytes.count else { throw fail() }
+            var v: Int64 = 0
+            for _ in 0..<digits {
+                let b = bytes[i]
+                guard b >= 48, b <= 57 else { throw fail() }
+                v = v * 10 + Int64(b - 48)
+                i += 1
+            }
+            return v
+        }
+        func expect(_ c: UInt8) throws {
+            guard i < bytes.count, bytes[i] == c else { throw fail() }
+            i += 1
+        }
+        let year = try number(4); try expect(45)
+        let month = try number(2); try expect(45)
+        let day = try number(2)
+        guard i < bytes.count, bytes[i] == 32 || bytes[i] == 84 else { throw fail() }
+        i += 1
+        let hour = try number(2); try expect(58)
+        let minute = try number(2); try expect(58)
+        let second = try number(2)
+        var micros: Int64 = 0
+        if i < bytes.count, bytes[i] == 46 {
+            i += 1
+            var digits = 0
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+                if digits < 6 { micros = micros * 10 + Int64(bytes[i] - 48) }
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { throw fail() }
+            for _ in digits..<6 where digits < 6 { micros *= 10 }
+        }
+        var offset: Int64 = 0
+        if i < bytes.count {
+            let sign: Int64
+            switch bytes[i] {
+            case 43: sign = 1
+            case 45: sign = -1
+            case 90: sign = 0
+            default: throw fail()
+            }
+            i += 1
+            if sign != 0 {
+                var parts = [try number(2)]
+                while i < bytes.count, bytes[i] == 58 { i += 1; parts.append(try number(2)) }
+                while parts.count < 3 { parts.append(0) }
+                offset = sign * (parts[0] * 3600 + parts[1] * 60 + parts[2])
+            }
+        }
+        guard i == bytes.count, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
+              second < 61 else { throw fail() }
+        let days = daysFromCivil(year, month, day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

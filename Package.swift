@@ -19,17 +19,20 @@ let package = Package(
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
+        .target(name: "GafferStore", dependencies: ["Postgres"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
 
         // Executable
         .executableTarget(name: "gaffer", dependencies: [
-            "Postgres",
+            "Postgres", "GafferStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )

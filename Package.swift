@@ -24,11 +24,14 @@ let package = Package(
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
 
-        // Executable
-        .executableTarget(name: "gaffer", dependencies: [
+        // Command line: a library, so apps that embed Gaffer get the same commands
+        .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Executable
+        .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
 
         // Tests
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Postgres
+
+/// Which database a command uses: `--database-url`, else `DATABASE_URL`, else libpq's `PGHOST`,
+/// `PGDATABASE` or `PGSERVICE` when set, else the embedded default database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"),
+            help: "PostgreSQL URL or connection string (default: $DATABASE_URL, then PG* variables, then the embedded database).")
+    var databaseURL: String?
+
+    static let embeddedDatabaseName = "gaffer"
+
+    /// A resolved database; `embedded` is set when this command started the embedded server.
+    struct Resolved {
+        let config: ConnectionConfig
+        let startedServer: EmbeddedPostgres?
+
+        /// Stops the embedded server if this command started it.
+        func finish() {
+            try? startedServer?.stop()
+        }
+    }
+
+    /// Resolves the database, starting the embedded server when it is the choice and not running.
+    func resolve() throws -> Resolved {
+        let env = ProcessInfo.processInfo.environment
+        if let url = databaseURL ?? env["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return Resolved(config: try ConnectionConfig(url), startedServer: nil)
+        }
+        if ["PGHOST", "PGDATABASE", "PGSERVICE"].contains(where: { !(env[$0] ?? "").isEmpty }) {
+            return Resolved(config: try ConnectionConfig(""), startedServer: nil)
+        }
+        let (server, started) = try Self.startEmbedded()
+        Terminal.note("using the embedded PostgreSQL in \(server.dataDirectory) (database \"\(Self.embeddedDatabaseName)\")")
+        return Resolved(config: server.config(database: Self.embeddedDatabaseName), startedServer: started ? server : nil)
+    }
+
+    /// Starts (if needed) the embedded server and makes sure its `gaffer` database exists.
+    static func startEmbedded() throws -> (EmbeddedPostgres, started: Bool) {
+        let server = try EmbeddedPostgres(directory: GafferHome.postgresDirectory, port: 5432)
+        let started = try server.start()
+        return (server, started)
+    }
+
+    /// Creates the embedded `gaffer` database when missing.
+    static func ensureEmbeddedDatabase(_ server: EmbeddedPostgres) async throws {
+        let admin = try await PostgresConnection.connect(server.config(), applicationName: "gaffer")
+        let exists = try await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [embeddedDatabaseName])
+        if exists.isEmpty { try await admin.execute("CREATE DATABASE \(embeddedDatabaseName)") }
+        await admin.close()
+    }
+
+    /// Resolves and connects; with the embedded server, also creates its database on first use.
+    func connect(applicationName: String = "gaffer") async throws -> (PostgresConnection, Resolved) {
+        let resolved = try resolve()
+        if resolved.config.databaseName == Self.embeddedDatabaseName, databaseURL == nil,
+           let server = try? EmbeddedPostgres(directory: GafferHome.postgresDirectory), server.isRunning,
+           ProcessInfo.processInfo.environment["DATABASE_URL"] == nil {
+            try await Self.ensureEmbeddedDatabase(server)
+        }
+        do {
+            return (try await PostgresConnection.connect(resolved.config, applicationName: applicationName), resolved)
+        } catch {
+            resolved.finish()
+            throw error
+        }
+    }
+}

@@ -97,3 +97,14 @@ public enum ClaimSQL {
         return try rows.map(ClaimedJob.init(row:))
     }
 }
+
+extension ClaimSQL {
+    /// The earliest future `scheduled_at` among unclaimed jobs of these classes, to wake up for.
+    public static func nextScheduledAt(_ db: PostgresConnection, now: Date, jobClasses: [String]) async throws -> Date? {
+        let rows = try await db.query("""
+            SELECT min(scheduled_at) AS next FROM good_jobs
+            WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
+            """, [now, jobClasses])
+        return try rows.first?.decode("next", as: Date?.self)
+    }
+}

@@ -82,6 +82,12 @@ extension JSONValue {
         case .object: "object"
         }
     }
+
+    /// The first 40 characters of the compact text, for error messages.
+    static func summaryExcerpt(_ value: JSONValue) -> String {
+        let text = value.serialized()
+        return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
 }
 
 // MARK: - Parsing and serializing

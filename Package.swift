@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gaffer", targets: ["gaffer"]),
+        .library(name: "Gaffer", targets: ["GafferCLI", "GafferEngine", "GafferCore"]),
     ],
     dependencies: [
         // Saves a hand-written parser, help and usage errors for 15 subcommands.
@@ -17,16 +18,20 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CSupport"),
 
+        // Pure cores
+        .target(name: "GafferCore"),
+
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
-            "Postgres", "GafferStore",
+            "Postgres", "GafferStore", "GafferEngine", "GafferCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -34,6 +39,7 @@ let package = Package(
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
 
         // Tests
+        .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),

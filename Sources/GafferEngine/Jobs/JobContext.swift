@@ -13,10 +13,10 @@ public struct JobContext: Sendable {
     public let logger: JobLogger
     /// Enqueues further jobs (fan-out), on the worker's own connection.
     public let client: GafferClient
-    let databaseConfig: ConnectionConfig
+    let slotDatabase: LazyConnection
 
-    /// Opens a connection for the job's own queries; the job closes it (or lets it go) when done.
-    public func connect() async throws -> PostgresConnection {
-        try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-job")
+    /// The slot's own connection for the job's queries (opened on first use, kept for the next job).
+    public func database() async throws -> PostgresConnection {
+        try await slotDatabase.get()
     }
 }

@@ -29,7 +29,7 @@ struct JobRunner: Sendable {
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
                                         message: "cannot run \(claimed.jobClass) \(claimed.id): \(ErrorNaming.message(error))")
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
-                                 errorEvent: ErrorEvent.discarded.rawValue, backtrace: [], duration: elapsed())
+                                 errorEvent: Int16(ErrorEvent.discarded.rawValue), backtrace: [], duration: elapsed())
         }
 
         let context = makeContext(payload)
@@ -51,11 +51,11 @@ struct JobRunner: Sendable {
         // Active Job increments `executions` in memory when it performs; a retry persists it.
         let executions = payload.executions + 1
         let outcome = FailureDecision.decide(error: error, retryRules: job.retryRules, discardRules: job.discardRules,
-                                             exceptionExecutions: payload.exceptionExecutions, executions: executions,
+                                             exceptionExecutions: payload.exceptionExecutions,
                                              retryOnUnhandled: retryOnUnhandledError, jitterUnit: jitter())
         func result(_ outcome: AttemptResult.Outcome, _ event: ErrorEvent) -> AttemptResult {
             AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: outcome, error: text,
-                          errorEvent: event.rawValue, backtrace: backtrace, duration: duration)
+                          errorEvent: Int16(event.rawValue), backtrace: backtrace, duration: duration)
         }
         switch outcome {
         case .retry(let afterSeconds, let exceptionExecutions):
@@ -67,10 +67,10 @@ struct JobRunner: Sendable {
             next.enqueuedAt = JobTimestamp(now)
             next.scheduledAt = JobTimestamp(at)
             return result(.retry(serializedParams: next.json.serialized(), scheduledAt: at), .retried)
-        case .unhandledRetry:
+        case .unhandledRetry(let event):
             var next = payload
             next.executions = executions
-            return result(.retry(serializedParams: next.json.serialized(), scheduledAt: nil), .unhandled)
+            return result(.retry(serializedParams: next.json.serialized(), scheduledAt: nil), event)
         case .discard:
             return result(.finished, .discarded)
         case .retryStopped:

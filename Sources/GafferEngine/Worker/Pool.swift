@@ -26,6 +26,7 @@ actor Pool {
     let environment: Environment
     private var connection: PostgresConnection
     private let slotThreads: [ThreadExecutor]
+    private let slotDatabases: [LazyConnection]
     private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob)] = [:]
     private var pending: [AttemptResult] = []
     private var wantClaim = true
@@ -47,6 +48,9 @@ actor Pool {
         self.environment = environment
         self.connection = connection
         self.slotThreads = (0..<spec.threads).map { ThreadExecutor(name: "gaffer-\(index)-\($0)") }
+        self.slotDatabases = (0..<spec.threads).map {
+            LazyConnection(config: environment.databaseConfig, name: "gaffer-job-\(index)-\($0)")
+        }
         self.nextPollAt = environment.clock()
         self.client = GafferClient(connection: clientConnection, clock: environment.clock)
     }
@@ -83,7 +87,7 @@ actor Pool {
 
     func state() -> PoolState {
         let slots = (0..<spec.threads).map { SlotState(pool: index, index: $0, job: running[$0]?.job) }
-        return PoolState(index: index, queues: spec.description, maxThreads: spec.threads, slots: slots,
+        return PoolState(index: index, queues: spec.queuesText, maxThreads: spec.threads, slots: slots,
                          succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt)
     }
 
@@ -122,6 +126,7 @@ actor Pool {
         }
         try? await flushCompletions()
         for thread in slotThreads { thread.shutdown() }
+        for database in slotDatabases { await database.close() }
     }
 
     private func claimAndStart() async throws {
@@ -149,11 +154,12 @@ actor Pool {
         }
         let environment = environment
         let client = client
+        let database = slotDatabases[slot]
         let task = Task(executorPreference: slotThreads[slot]) {
             let result = await environment.runner.run(claimed) { payload in
                 JobContext(jobID: claimed.id, attempt: claimed.executionsCount, queueName: claimed.queueName,
                            labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,
-                           client: client, databaseConfig: environment.databaseConfig)
+                           client: client, slotDatabase: database)
             }
             await self.finished(slot: slot, result)
         }

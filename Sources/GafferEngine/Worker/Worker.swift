@@ -57,7 +57,7 @@ public actor Worker {
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
                                            logger: logger, clock: clock, runner: runner)
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
-        for (index, spec) in specs.enumerated() {
+        for (index, spec) in specs.pools.enumerated() {
             let connection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-pool-\(index)")
             pools.append(Pool(index: index, spec: spec, environment: environment, connection: connection,
                               clientConnection: enqueueConnection))
@@ -68,7 +68,7 @@ public actor Worker {
         for pool in pools { poolTasks.append(Task { await pool.run() }) }
         if configuration.enableListenNotify { startNotifier() }
         background.append(Task { await self.maintenanceLoop() })
-        logger.info("worker \(processID) started: queues \(configuration.queues), \(specs.reduce(0) { $0 + $1.threads }) threads, classes \(registry.classNames.joined(separator: ", "))")
+        logger.info("worker \(processID) started: queues \(configuration.queues), \(specs.pools.reduce(0) { $0 + $1.threads }) threads, classes \(registry.classNames.joined(separator: ", "))")
     }
 
     /// Local pause: no new claims; running jobs finish. Shows in the process row at the next heartbeat.

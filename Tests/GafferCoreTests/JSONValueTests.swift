@@ -94,6 +94,9 @@ import Testing
         object["d"] = 4
         object["a"] = nil
         #expect(JSONValue.object(object).serialized() == #"{"b":"two","c":3,"d":4}"#)
+
+        let repeated = JSONObject([.init(key: "a", value: 1), .init(key: "b", value: 2), .init(key: "a", value: 3)])
+        #expect(JSONValue.object(repeated).serialized() == #"{"a":3,"b":2}"#)
     }
 
     // MARK: Errors

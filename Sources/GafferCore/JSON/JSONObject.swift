@@ -23,11 +23,18 @@ public struct JSONObject: Sendable, Hashable {
 
     /// Builds an object from members in order; a repeated key replaces the earlier value in its place.
     public init(_ entries: [Entry]) {
-        self.entries = []
-        self.entries.reserveCapacity(entries.count)
+        var positions: [String: Int] = [:]
+        var unique: [Entry] = []
+        unique.reserveCapacity(entries.count)
         for entry in entries {
-            self[entry.key] = entry.value
+            if let position = positions[entry.key] {
+                unique[position].value = entry.value
+            } else {
+                positions[entry.key] = unique.count
+                unique.append(entry)
+            }
         }
+        self.entries = unique
     }
 
     /// Builds from already-unique members without checking (the parser has checked).

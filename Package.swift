@@ -17,9 +17,15 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CSupport"),
 
+        // Pure cores
+        .target(name: "GafferCron"),
+
         // Executable
         .executableTarget(name: "gaffer", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Tests
+        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
     ]
 )

@@ -20,6 +20,8 @@ let package = Package(
 
         // Pure cores
         .target(name: "GafferCore"),
+        .target(name: "GafferCron"),
+        .target(name: "TerminalKit"),
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
@@ -40,6 +42,8 @@ let package = Package(
 
         // Tests
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
+        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),

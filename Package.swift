@@ -17,9 +17,16 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CSupport"),
 
+        // Pure cores
+        // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
+        .target(name: "TerminalKit"),
+
         // Executable
         .executableTarget(name: "gaffer", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Tests
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     ]
 )

@@ -16,16 +16,16 @@ public struct MinimumSize: Hashable, Sendable {
         return "Terminal is \(size); needs at least \(minimum). Enlarge the window."
     }
 
-    /// Draws the `problem(for:)` message centred in `buffer` and returns `true`, or leaves it untouched and returns `false`.
+    /// Draws the `problem(for:)` message, wrapped and centred, into `buffer` and returns `true`;
+    /// leaves a large-enough buffer untouched and returns `false`.
     @discardableResult
     public func drawProblem(into buffer: inout CellBuffer) -> Bool {
         guard let message = problem(for: buffer.size) else { return false }
-        buffer.fill(buffer.bounds, style: Style(.text))
-        let lines = [message]
-        let top = max(0, (buffer.height - lines.count) / 2)
+        buffer.fill(buffer.bounds, style: .plain)
+        let lines = DisplayWidth.wrap(message, toWidth: buffer.width).prefix(buffer.height)
+        let top = (buffer.height - lines.count) / 2
         for (index, line) in lines.enumerated() {
-            let width = DisplayWidth.of(line)
-            let left = max(0, (buffer.width - width) / 2)
+            let left = (buffer.width - DisplayWidth.of(line)) / 2
             buffer.put(line, x: left, y: top + index, style: Style(.warning))
         }
         return true

@@ -8,19 +8,20 @@
 public enum DisplayWidth {
     /// Columns one grapheme cluster occupies: 0, 1 or 2.
     ///
-    /// Control characters count 0 (text is sanitized before it is measured), as does a
-    /// cluster made only of zero-width scalars (a lone combining mark or joiner).
+    /// The cluster's first visible scalar decides: East Asian Wide/Fullwidth and emoji
+    /// presentation (including regional-indicator flags) are 2, and a text-presentation
+    /// emoji followed by U+FE0F becomes 2. Control characters count 0 (text is sanitized
+    /// before it is measured), as does a cluster made only of zero-width scalars (a lone
+    /// combining mark or joiner).
     public static func of(_ character: Character) -> Int {
         var width = 0
         var hasEmojiSelector = false
-        var regionalIndicators = 0
         var base: Unicode.Scalar?
         for scalar in character.unicodeScalars {
             if isControl(scalar) { return 0 }
             if scalar.value == 0xFE0F { hasEmojiSelector = true }
-            if (0x1F1E6...0x1F1FF).contains(scalar.value) { regionalIndicators += 1 }
             if base == nil {
-                let scalarWidth = of(scalar)
+                let scalarWidth = Self.width(of: scalar)
                 if scalarWidth > 0 {
                     base = scalar
                     width = scalarWidth
@@ -28,20 +29,19 @@ public enum DisplayWidth {
             }
         }
         guard let base else { return 0 }
-        if regionalIndicators >= 2 { return 2 }
         if width == 1 && hasEmojiSelector && base.properties.isEmoji { return 2 }
         return width
     }
 
     /// Columns a whole string occupies: the sum over its grapheme clusters.
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total
     }
 
     /// Columns one scalar occupies on its own, ignoring the cluster around it.
-    static func of(_ scalar: Unicode.Scalar) -> Int {
+    static func width(of scalar: Unicode.Scalar) -> Int {
         if isControl(scalar) || isZeroWidth(scalar) { return 0 }
         if isWide(scalar.value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1

@@ -12,7 +12,7 @@ extension Theme {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, rawLine) in lines.enumerated() {
             let line = ThemeLine(themeName: name, number: index + 1)
-            let content = trimmed(rawLine.prefix { $0 != "#" })
+            let content = trimmed(withoutComment(rawLine))
             if content.isEmpty { continue }
 
             guard let equals = content.firstIndex(of: "=") else { throw line.error(.missingEquals, content) }
@@ -41,7 +41,7 @@ extension Theme {
             let token = tokens[position]
             position += 1
             if token == "on" {
-                guard position < tokens.count else { throw line.error(.missingBackground, token) }
+                guard position < tokens.count, !isKeyword(tokens[position]) else { throw line.error(.missingBackground, token) }
                 let colorToken = tokens[position]
                 position += 1
                 let color = try parseColor(colorToken, line: line)
@@ -60,9 +60,31 @@ extension Theme {
 
     private static func parseColor(_ token: String, line: ThemeLine) throws(ThemeParseError) -> Color {
         if let color = Color(name: token) { return color }
+        if isRGB(token) { throw line.error(.rgbColor, token) }
         if token.allSatisfy({ $0.isASCII && $0.isNumber }) { throw line.error(.colorOutOfRange, token) }
         let vocabulary = Color.allNames + TextAttributes.named.map(\.name) + ["on"]
         throw line.error(.unknownToken, token, suggestion: Suggestion.closest(to: token, in: vocabulary))
+    }
+
+    /// `on` or an attribute name: words that cannot be a colour.
+    private static func isKeyword(_ token: String) -> Bool {
+        token == "on" || TextAttributes.named.contains { $0.name == token }
+    }
+
+    /// `#rgb` or `#rrggbb`.
+    private static func isRGB(_ token: some StringProtocol) -> Bool {
+        token.first == "#" && (token.count == 4 || token.count == 7) && token.dropFirst().allSatisfy(\.isHexDigit)
+    }
+
+    /// The line up to its comment: a `#` that does not start an RGB colour (those get their own error).
+    private static func withoutComment(_ line: Substring) -> Substring {
+        var rest = line[...]
+        while let hash = rest.firstIndex(of: "#") {
+            let word = line[hash...].prefix { !$0.isWhitespace }
+            if !isRGB(word) { return line[..<hash] }
+            rest = line[word.endIndex...]
+        }
+        return line
     }
 
     private static func trimmed(_ text: some StringProtocol) -> String {

@@ -14,6 +14,8 @@ public struct ThemeParseError: Error, Hashable, Sendable, CustomStringConvertibl
         case unknownToken
         /// A palette index above 255.
         case colorOutOfRange
+        /// A `#rgb` or `#rrggbb` colour, which the format does not have.
+        case rgbColor
         /// `on` at the end of the line.
         case missingBackground
         /// A second colour without `on` in front of it.
@@ -61,6 +63,8 @@ public struct ThemeParseError: Error, Hashable, Sendable, CustomStringConvertibl
                 + (hint ?? " (use default, a colour name, bright-<name>, 0-255, or bold dim italic underline reverse)")
         case .colorOutOfRange:
             return "colour index '\(token)' is out of range (use 0-255)"
+        case .rgbColor:
+            return "RGB colour '\(token)' is not supported (use a colour name or a palette index 0-255)"
         case .missingBackground:
             return "'on' must be followed by a colour (e.g. 'on black')"
         case .secondForeground:

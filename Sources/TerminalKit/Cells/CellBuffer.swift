@@ -64,7 +64,7 @@ public struct CellBuffer: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         let characterWidth = DisplayWidth.of(character)
-        guard characterWidth > 0, !character.unicodeScalars.contains(where: DisplayWidth.isControl) else { return }
+        guard characterWidth > 0 else { return }  // controls and zero-width clusters measure 0
         for row in area.y..<area.maxY {
             var column = area.x
             while column < area.maxX {

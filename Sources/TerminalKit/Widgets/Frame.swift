@@ -33,30 +33,30 @@ public struct Frame: Hashable, Sendable {
         buffer.put("└" + horizontal + "┘", x: area.x, y: area.maxY - 1, style: border)
         let inside = Self.inner(area)
         buffer.fill(inside, style: .plain)
-        drawLabels(into: &buffer, area: area)
+        drawLabels(into: &buffer, area: area, border: border)
         return inside
     }
 
     /// Title after `┌─ `, trailing text before ` ─┐`, each with one space either side.
-    private func drawLabels(into buffer: inout CellBuffer, area: Rect) {
+    private func drawLabels(into buffer: inout CellBuffer, area: Rect, border: Style) {
         // "┌─ " + title + " " … " " + trailing + " ─┐": three columns at each end.
         let room = area.width - 6
         guard room > 0 else { return }
         let title = DisplayWidth.truncate(Sanitizer.visible(title), toWidth: room)
         let titleWidth = DisplayWidth.of(title)
         if titleWidth > 0 {
-            buffer.put(" ", x: area.x + 2, y: area.y, style: Style(isFocused ? .borderFocused : .border))
+            buffer.put(" ", x: area.x + 2, y: area.y, style: border)
             buffer.put(title, x: area.x + 3, y: area.y, style: Style(.title))
-            buffer.put(" ", x: area.x + 3 + titleWidth, y: area.y, style: Style(isFocused ? .borderFocused : .border))
+            buffer.put(" ", x: area.x + 3 + titleWidth, y: area.y, style: border)
         }
-        // The trailing text keeps at least "─ " clear after the title.
+        // The trailing text is never cut; it needs "─ " clear after the title, or it is left out.
         let trailingRoom = titleWidth > 0 ? room - titleWidth - 3 : room
         let trailing = Sanitizer.visible(trailing)
         let trailingWidth = DisplayWidth.of(trailing)
         guard trailingWidth > 0, trailingWidth <= trailingRoom else { return }
         let start = area.maxX - 3 - trailingWidth
-        buffer.put(" ", x: start - 1, y: area.y, style: Style(isFocused ? .borderFocused : .border))
+        buffer.put(" ", x: start - 1, y: area.y, style: border)
         buffer.put(trailing, x: start, y: area.y, style: Style(.muted))
-        buffer.put(" ", x: start + trailingWidth, y: area.y, style: Style(isFocused ? .borderFocused : .border))
+        buffer.put(" ", x: start + trailingWidth, y: area.y, style: border)
     }
 }

@@ -61,7 +61,7 @@ struct CronParser {
         var tokens: [Token] = []
         var current: Token?
         for (offset, character) in text.enumerated() {
-            if character == " " || character == "\t" {
+            if character.isWhitespace {
                 if let token = current { tokens.append(token) }
                 current = nil
             } else if current == nil {

@@ -26,7 +26,7 @@ let package = Package(
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
-        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
+        .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
     ]
 )

@@ -19,6 +19,7 @@ actor Pool {
         let logger: any JobLogger
         let clock: @Sendable () -> Date
         let runner: JobRunner
+        let limiter: Limiter
     }
 
     let index: Int
@@ -132,10 +133,15 @@ actor Pool {
     private func claimAndStart() async throws {
         let now = environment.clock()
         let limit = freeSlots
-        let claimed = try await ClaimSQL.claim(connection, processID: environment.processID, now: now, limit: limit,
-                                               jobClasses: environment.registry.classNames, queues: spec.queueFilter,
-                                               pausesEnabled: environment.configuration.enablePauses,
-                                               hasLockType: environment.hasLockType)
+        // Types with concurrency limits first, only as many as their limits allow (Limits/Limiter.swift).
+        let limited = try await environment.limiter.claim(
+            on: connection, Limiter.PoolContext(processID: environment.processID, queues: spec.queueFilter,
+                                                pausesEnabled: environment.configuration.enablePauses,
+                                                hasLockType: environment.hasLockType), limit: limit)
+        let claimed = try await limited.jobs + ClaimSQL.claim(
+            connection, processID: environment.processID, now: now, limit: limit - limited.jobs.count,
+            jobClasses: environment.limiter.unlimitedClassNames, queues: spec.queueFilter,
+            pausesEnabled: environment.configuration.enablePauses, hasLockType: environment.hasLockType)
         lastClaimAt = now
         wantClaim = claimed.count == limit
         for job in claimed { start(job) }
@@ -143,6 +149,7 @@ actor Pool {
             nextScheduledAt = try await ClaimSQL.nextScheduledAt(connection, now: now,
                                                                  jobClasses: environment.registry.classNames)
         }
+        if let wake = limited.wakeAt { nextScheduledAt = min(nextScheduledAt ?? wake, wake) }
     }
 
     private func start(_ claimed: ClaimedJob) {

@@ -23,16 +23,18 @@ public struct QueueFilter: Sendable {
 /// for a job whose earlier attempt never finished, the interrupted error on the job and on that
 /// attempt's execution (contract §3.6 step 1). Only classes this worker registered are taken.
 public enum ClaimSQL {
-    static func statement(hasLockType: Bool) -> String {
-        let lockType = hasLockType ? ", lock_type = 2" : ""
-        return """
-        WITH pauses AS (
+    /// The `pauses` CTE that `readyPredicate` reads as `p`.
+    static let pausesCTE = """
+        pauses AS (
           SELECT coalesce(s.value->'queues', '[]') AS queues, coalesce(s.value->'job_classes', '[]') AS classes,
                  coalesce(s.value->'labels', '[]') AS labels
           FROM (SELECT 1) one LEFT JOIN good_job_settings s ON s.key = 'pauses'
-        ), candidates AS MATERIALIZED (
-          SELECT g.id, g.performed_at FROM good_jobs g, pauses p
-          WHERE g.finished_at IS NULL AND g.scheduled_at <= $2 AND g.locked_by_id IS NULL
+        )
+        """
+
+    /// Ready, unclaimed rows of `g` this pool may take: $2 now, $4 classes, $5/$6 queue filter, $7 pauses enabled.
+    static let readyPredicate = """
+        g.finished_at IS NULL AND g.scheduled_at <= $2 AND g.locked_by_id IS NULL
             AND g.job_class = ANY($4::text[])
             AND ($5 = 'all'
                  OR ($5 IN ('include', 'ordered') AND g.queue_name = ANY($6::text[]))
@@ -41,6 +43,16 @@ public enum ClaimSQL {
                  NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.queues) q WHERE q = g.queue_name)
              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.classes) c WHERE c = g.job_class)
              AND NOT coalesce(g.labels && ARRAY(SELECT jsonb_array_elements_text(p.labels)), false)))
+        """
+
+    /// The claim; `extraPredicate` (`AND ...` on `g`, parameters from $9) narrows the candidates.
+    static func statement(hasLockType: Bool, extraPredicate: String = "") -> String {
+        let lockType = hasLockType ? ", lock_type = 2" : ""
+        return """
+        WITH \(pausesCTE), candidates AS MATERIALIZED (
+          SELECT g.id, g.performed_at FROM good_jobs g, pauses p
+          WHERE \(readyPredicate)
+            \(extraPredicate)
           ORDER BY CASE WHEN $5 = 'ordered' THEN array_position($6::text[], g.queue_name) ELSE 0 END,
                    g.priority ASC NULLS LAST, g.created_at ASC
           LIMIT $8
@@ -90,11 +102,16 @@ public enum ClaimSQL {
                              jobClasses: [String], queues: QueueFilter, pausesEnabled: Bool,
                              hasLockType: Bool = true) async throws -> [ClaimedJob] {
         guard limit > 0, !jobClasses.isEmpty else { return [] }
-        let rows = try await db.query(hasLockType ? withLockType : withoutLockType, [
-            processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled,
-            limit * 2 + 8,
-        ])
+        let rows = try await db.query(hasLockType ? withLockType : withoutLockType,
+                                      parameters(processID: processID, now: now, limit: limit, jobClasses: jobClasses,
+                                                 queues: queues, pausesEnabled: pausesEnabled))
         return try rows.map(ClaimedJob.init(row:))
+    }
+
+    /// $1 to $8 of `statement`.
+    static func parameters(processID: UUID, now: Date, limit: Int, jobClasses: [String], queues: QueueFilter,
+                           pausesEnabled: Bool) -> [any PostgresEncodable] {
+        [processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled, limit * 2 + 8]
     }
 }
 

@@ -26,6 +26,14 @@ public actor CronEnqueuer {
         public var disabled = 0
         /// Fire times refused by the job type's enqueue limits.
         public var refused = 0
+
+        public init(fired: Int = 0, inserted: Int = 0, duplicates: Int = 0, disabled: Int = 0, refused: Int = 0) {
+            self.fired = fired
+            self.inserted = inserted
+            self.duplicates = duplicates
+            self.disabled = disabled
+            self.refused = refused
+        }
     }
 
     /// The most fire times of one entry enqueued in one tick.

@@ -35,7 +35,8 @@ final class WakeSignal: Sendable {
         }
         guard let generation else { return }
         let timer = Task {
-            try? await Task.sleep(for: .milliseconds(Int(max(0, seconds) * 1000)))
+            // Rounded up: waking a fraction early would only send the caller round its loop again.
+            try? await Task.sleep(for: .milliseconds(Int((max(0, seconds) * 1000).rounded(.up))))
             self.resumeIfWaiting(generation: generation)
         }
         await withCheckedContinuation { continuation in
@@ -54,7 +55,11 @@ final class WakeSignal: Sendable {
 
     private func resumeIfWaiting(generation: Int) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard state.generation == generation, let waiter = state.waiter else { return nil }
+            guard state.generation == generation else { return nil }
+            // This wait is over even if its continuation is not installed yet: the new generation
+            // makes `wait` resume at once instead of waiting for a signal that may never come.
+            state.generation += 1
+            let waiter = state.waiter
             state.waiter = nil
             return waiter
         }

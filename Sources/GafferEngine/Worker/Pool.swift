@@ -127,6 +127,8 @@ actor Pool {
         try? await flushCompletions()
         for thread in slotThreads { thread.shutdown() }
         for database in slotDatabases { await database.close() }
+        // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
+        await connection.close()
     }
 
     private func claimAndStart() async throws {

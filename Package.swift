@@ -37,8 +37,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Executable
+        // Executables
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
+        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres"],
+                          path: "Sources/GafferBench"),
 
         // Tests
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),

@@ -98,10 +98,7 @@ actor Pool {
         var failures = 0
         while !(stopping && running.isEmpty && pending.isEmpty) {
             do {
-                try await flushCompletions()
-                if !stopping && !paused && wantClaim && freeSlots > 0 {
-                    try await claimAndStart()
-                }
+                try await exchange()
                 failures = 0
             } catch {
                 failures += 1
@@ -124,26 +121,48 @@ actor Pool {
                 nextScheduledAt = nil
             }
         }
-        try? await flushCompletions()
+        try? await exchange()
         for thread in slotThreads { thread.shutdown() }
         for database in slotDatabases { await database.close() }
         // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
         await connection.close()
     }
 
-    private func claimAndStart() async throws {
+    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
+    /// and one commit.
+    private func exchange() async throws {
+        let batch = pending
+        let limit = !stopping && !paused && wantClaim ? freeSlots : 0
+        var statements: [(sql: String, parameters: [any PostgresEncodable])] = []
         let now = environment.clock()
-        let limit = freeSlots
-        let claimed = try await ClaimSQL.claim(connection, processID: environment.processID, now: now, limit: limit,
-                                               jobClasses: environment.registry.classNames, queues: spec.queueFilter,
-                                               pausesEnabled: environment.configuration.enablePauses,
-                                               hasLockType: environment.hasLockType)
+        if !batch.isEmpty {
+            statements.append(CompleteSQL.statement(batch, processID: environment.processID, now: now,
+                                                    hasLockType: environment.hasLockType))
+        }
+        if limit > 0 {
+            statements.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: limit,
+                                                 jobClasses: environment.registry.classNames,
+                                                 queues: spec.queueFilter,
+                                                 pausesEnabled: environment.configuration.enablePauses,
+                                                 hasLockType: environment.hasLockType))
+            statements.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
+        }
+        guard !statements.isEmpty else { return }
+        pending = []
+        let results: [PostgresRows]
+        do {
+            results = try await connection.pipeline(statements)
+        } catch {
+            pending = batch + pending
+            throw error
+        }
+        guard limit > 0, results.count >= 2 else { return }
+        let claimed = try ClaimSQL.decode(results[results.count - 2])
         lastClaimAt = now
         wantClaim = claimed.count == limit
         for job in claimed { start(job) }
-        if claimed.count < limit {
-            nextScheduledAt = try await ClaimSQL.nextScheduledAt(connection, now: now,
-                                                                 jobClasses: environment.registry.classNames)
+        if claimed.count < limit, let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
+            nextScheduledAt = min(nextScheduledAt ?? next, next)
         }
     }
 
@@ -179,19 +198,6 @@ actor Pool {
         }
         wantClaim = true
         wake.signal()
-    }
-
-    private func flushCompletions() async throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending = []
-        do {
-            try await CompleteSQL.complete(connection, batch, processID: environment.processID,
-                                           now: environment.clock(), hasLockType: environment.hasLockType)
-        } catch {
-            pending = batch + pending
-            throw error
-        }
     }
 
     /// After a failed statement: reconnect with capped exponential backoff when the session is gone.

@@ -90,21 +90,39 @@ public enum ClaimSQL {
                              jobClasses: [String], queues: QueueFilter, pausesEnabled: Bool,
                              hasLockType: Bool = true) async throws -> [ClaimedJob] {
         guard limit > 0, !jobClasses.isEmpty else { return [] }
-        let rows = try await db.query(hasLockType ? withLockType : withoutLockType, [
-            processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled,
-            limit * 2 + 8,
-        ])
-        return try rows.map(ClaimedJob.init(row:))
+        let claim = statement(processID: processID, now: now, limit: limit, jobClasses: jobClasses, queues: queues,
+                              pausesEnabled: pausesEnabled, hasLockType: hasLockType)
+        return try decode(try await db.query(claim.sql, claim.parameters))
+    }
+
+    /// The claim as a statement, to run in a pipeline with other work (see `PostgresConnection.pipeline`).
+    public static func statement(processID: UUID, now: Date, limit: Int, jobClasses: [String], queues: QueueFilter,
+                                 pausesEnabled: Bool, hasLockType: Bool = true)
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        (hasLockType ? withLockType : withoutLockType,
+         [processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled, limit * 2 + 8])
+    }
+
+    public static func decode(_ rows: PostgresRows) throws -> [ClaimedJob] {
+        try rows.map(ClaimedJob.init(row:))
     }
 }
 
 extension ClaimSQL {
     /// The earliest future `scheduled_at` among unclaimed jobs of these classes, to wake up for.
     public static func nextScheduledAt(_ db: PostgresConnection, now: Date, jobClasses: [String]) async throws -> Date? {
-        let rows = try await db.query("""
-            SELECT min(scheduled_at) AS next FROM good_jobs
-            WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
-            """, [now, jobClasses])
-        return try rows.first?.decode("next", as: Date?.self)
+        let next = nextScheduledStatement(now: now, jobClasses: jobClasses)
+        return try await db.query(next.sql, next.parameters).first?.decode("next", as: Date?.self)
+    }
+
+    /// The same as a statement (column `next`), to run in the claim's pipeline.
+    public static func nextScheduledStatement(now: Date, jobClasses: [String])
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        ("""
+         SELECT min(scheduled_at) AS next FROM good_jobs
+         WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
+         """, [now, jobClasses])
     }
 }

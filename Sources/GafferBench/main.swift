@@ -87,6 +87,9 @@ func drain(_ config: ConnectionConfig, jobs: Int, workers count: Int, threads: I
         try await Task.sleep(for: .milliseconds(20))
     }
     let elapsed = seconds(ContinuousClock.now - started)
+    var trips = 0
+    for worker in workers { trips += await worker.snapshot().pools.reduce(0) { $0 + $1.roundTrips } }
+    print(String(format: "  %d producer round trips, %.1f jobs per round trip", trips, Double(jobs) / Double(max(trips, 1))))
     for worker in workers { await worker.stop() }
     let executions = try await db.query("SELECT count(*) FROM good_job_executions WHERE finished_at IS NOT NULL")
     print(String(format: "drain: %d no-op jobs, %d worker(s) x %d threads: %.2f s, %.0f jobs/s (%d execution rows)",

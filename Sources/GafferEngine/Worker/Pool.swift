@@ -38,6 +38,7 @@ actor Pool {
     private var errored = 0
     private var claimErrors = 0
     private var lastClaimAt: Date?
+    private var roundTrips = 0
     private let wake = WakeSignal()
     private let client: GafferClient
 
@@ -88,7 +89,8 @@ actor Pool {
     func state() -> PoolState {
         let slots = (0..<spec.threads).map { SlotState(pool: index, index: $0, job: running[$0]?.job) }
         return PoolState(index: index, queues: spec.queuesText, maxThreads: spec.threads, slots: slots,
-                         succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt)
+                         succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt,
+                         roundTrips: roundTrips)
     }
 
     // MARK: The loop
@@ -149,6 +151,7 @@ actor Pool {
         }
         guard !statements.isEmpty else { return }
         pending = []
+        roundTrips += 1
         let results: [PostgresRows]
         do {
             results = try await connection.pipeline(statements)

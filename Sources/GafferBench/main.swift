@@ -47,11 +47,12 @@ func freshDatabase() async throws -> (ConnectionConfig, EmbeddedPostgres?) {
         base = try ConnectionConfig(url)
     } else {
         let dir = "/tmp/gaffer-bench-\(getpid())"
-        let embedded = try EmbeddedPostgres(directory: dir, port: 55_432)
+        let port = Int.random(in: 20_000...60_000)
+        let embedded = try EmbeddedPostgres(directory: dir, port: port)
         try embedded.start(extraSettings: ["fsync=on", "synchronous_commit=on", "full_page_writes=on",
                                            "listen_addresses=127.0.0.1"])
         server = embedded
-        base = try ConnectionConfig("host=127.0.0.1 port=55432 user=postgres dbname=postgres")
+        base = try ConnectionConfig("host=127.0.0.1 port=\(port) user=postgres dbname=postgres")
     }
     let admin = try await PostgresConnection.connect(base)
     try await admin.execute("CREATE DATABASE " + name)

@@ -20,6 +20,7 @@ let package = Package(
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
@@ -37,5 +38,6 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

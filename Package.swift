@@ -17,6 +17,10 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CSupport"),
 
+        // Pure cores
+        // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
+        .target(name: "TerminalKit"),
+
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
@@ -35,6 +39,7 @@ let package = Package(
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
 
         // Tests
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),

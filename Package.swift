@@ -26,6 +26,9 @@ let package = Package(
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
 
+        // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
+
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
 
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"]),
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

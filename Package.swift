@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
         .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

@@ -35,7 +35,7 @@ let package = Package(
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
-            "Postgres", "GafferStore",
+            "Postgres", "GafferStore", "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

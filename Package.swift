@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gaffer", targets: ["gaffer"]),
+        .library(name: "Gaffer", targets: ["GafferCLI", "GafferEngine", "GafferCore"]),
     ],
     dependencies: [
         // Saves a hand-written parser, help and usage errors for 15 subcommands.
@@ -18,12 +19,15 @@ let package = Package(
         .target(name: "CSupport"),
 
         // Pure cores
+        .target(name: "GafferCore"),
+        .target(name: "GafferCron"),
         // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
         .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
 
@@ -35,21 +39,28 @@ let package = Package(
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
-            "Postgres", "GafferStore", "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
+            "Postgres", "GafferStore", "GafferEngine", "GafferCore",
+            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Executable
+        // Executables
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
+        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres"],
+                          path: "Sources/GafferBench"),
 
         // Tests
+        .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
+        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
+                                                              "GafferTestSupport"]),
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

@@ -2,7 +2,13 @@
 public enum PostgresArray {
     /// `{"a","b \"c\""}`: every element quoted, `"` and `\` escaped.
     public static func format(_ elements: [String]) -> String {
+        format(nullable: elements)
+    }
+
+    /// Like `format`, with nil elements written as an unquoted `NULL`.
+    public static func format(nullable elements: [String?]) -> String {
         let quoted = elements.map { element -> String in
+            guard let element else { return "NULL" }
             var out = "\""
             for ch in element.unicodeScalars {
                 if ch == "\"" || ch == "\\" { out.append("\\") }

@@ -36,3 +36,11 @@ public struct PostgresJSON: PostgresEncodable, Hashable {
     public init(_ text: String) { self.text = text }
     public var postgresText: String? { text }
 }
+
+/// A one-dimensional array parameter whose elements may be NULL (`$1::timestamp[]`, `$1::text[]`).
+public struct PostgresTextArray: PostgresEncodable {
+    public let elements: [String?]
+    public init(_ elements: [String?]) { self.elements = elements }
+    public init<T: PostgresEncodable>(encoding values: [T]) { self.elements = values.map(\.postgresText) }
+    public var postgresText: String? { PostgresArray.format(nullable: elements) }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GafferCore
+import GafferStore
+import Postgres
+
+/// Runs one claimed job and says how its attempt ended; pure of SQL (the pool writes the result).
+struct JobRunner: Sendable {
+    let registry: JobRegistry
+    let retryOnUnhandledError: Bool
+    let clock: @Sendable () -> Date
+    let jitter: @Sendable () -> Double
+
+    /// Returns nil when the attempt was cancelled by shutdown: the row is left for re-claim as interrupted.
+    func run(_ claimed: ClaimedJob, context makeContext: (ActiveJobPayload?) -> JobContext) async -> AttemptResult? {
+        let started = ContinuousClock.now
+        func elapsed() -> Double {
+            let d = ContinuousClock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        let payload: ActiveJobPayload
+        let job: any Job
+        do {
+            payload = try ActiveJobPayload(json: try JSONValue.parse(claimed.serializedParams))
+            guard let type = registry.type(named: claimed.jobClass) else {
+                throw MalformedJobError(reason: "no job type is registered for \(claimed.jobClass)")
+            }
+            job = try type.init(arguments: payload.arguments)
+        } catch {
+            let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
+                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(ErrorNaming.message(error))")
+            return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
+                                 errorEvent: Int16(ErrorEvent.discarded.rawValue), backtrace: [], duration: elapsed())
+        }
+
+        let context = makeContext(payload)
+        do {
+            try await job.perform(context)
+            return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished,
+                                 error: nil, errorEvent: nil, backtrace: [], duration: elapsed())
+        } catch {
+            if Task.isCancelled && error is CancellationError { return nil }
+            let backtrace = (error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()
+            return decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
+                          duration: elapsed())
+        }
+    }
+
+    private func decide(_ error: any Error, claimed: ClaimedJob, payload: ActiveJobPayload, job: any Job.Type,
+                        backtrace: [String], duration: Double) -> AttemptResult {
+        let text = ErrorText.format(typeName: ErrorNaming.typeName(error), message: ErrorNaming.message(error))
+        // Active Job increments `executions` in memory when it performs; a retry persists it.
+        let executions = payload.executions + 1
+        let outcome = FailureDecision.decide(error: error, retryRules: job.retryRules, discardRules: job.discardRules,
+                                             exceptionExecutions: payload.exceptionExecutions,
+                                             retryOnUnhandled: retryOnUnhandledError, jitterUnit: jitter())
+        func result(_ outcome: AttemptResult.Outcome, _ event: ErrorEvent) -> AttemptResult {
+            AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: outcome, error: text,
+                          errorEvent: Int16(event.rawValue), backtrace: backtrace, duration: duration)
+        }
+        switch outcome {
+        case .retry(let afterSeconds, let exceptionExecutions):
+            let now = clock()
+            let at = now.addingTimeInterval(afterSeconds)
+            var next = payload
+            next.executions = executions
+            next.exceptionExecutions = exceptionExecutions
+            next.enqueuedAt = JobTimestamp(now)
+            next.scheduledAt = JobTimestamp(at)
+            return result(.retry(serializedParams: next.json.serialized(), scheduledAt: at), .retried)
+        case .unhandledRetry(let event):
+            var next = payload
+            next.executions = executions
+            return result(.retry(serializedParams: next.json.serialized(), scheduledAt: nil), event)
+        case .discard:
+            return result(.finished, .discarded)
+        case .retryStopped:
+            return result(.finished, .retryStopped)
+        case .unhandled:
+            return result(.finished, .unhandled)
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import GafferCore
+import GafferStore
+import Postgres
+
+/// One queue-selection entry: its execution slots and the producer loop that feeds them.
+///
+/// The loop claims no more jobs than it has free slots, batches the attempt ends of jobs that
+/// finished meanwhile into one statement, and sleeps until a job finishes, a notification or the
+/// poll says there may be work, or the earliest known future `scheduled_at` arrives. The claiming
+/// session holds the advisory locks of the pool's running jobs.
+actor Pool {
+    struct Environment: Sendable {
+        let processID: UUID
+        let registry: JobRegistry
+        let configuration: WorkerConfiguration
+        let databaseConfig: ConnectionConfig
+        let hasLockType: Bool
+        let logger: any JobLogger
+        let clock: @Sendable () -> Date
+        let runner: JobRunner
+    }
+
+    let index: Int
+    let spec: PoolSpec
+    let environment: Environment
+    private var connection: PostgresConnection
+    private let slotThreads: [ThreadExecutor]
+    private let slotDatabases: [LazyConnection]
+    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob)] = [:]
+    private var pending: [AttemptResult] = []
+    private var wantClaim = true
+    private var paused = false
+    private var stopping = false
+    private var nextScheduledAt: Date?
+    private var nextPollAt: Date
+    private var succeeded = 0
+    private var errored = 0
+    private var claimErrors = 0
+    private var lastClaimAt: Date?
+    private let wake = WakeSignal()
+    private let client: GafferClient
+
+    init(index: Int, spec: PoolSpec, environment: Environment, connection: PostgresConnection,
+         clientConnection: PostgresConnection) {
+        self.index = index
+        self.spec = spec
+        self.environment = environment
+        self.connection = connection
+        self.slotThreads = (0..<spec.threads).map { ThreadExecutor(name: "gaffer-\(index)-\($0)") }
+        self.slotDatabases = (0..<spec.threads).map {
+            LazyConnection(config: environment.databaseConfig, name: "gaffer-job-\(index)-\($0)")
+        }
+        self.nextPollAt = environment.clock()
+        self.client = GafferClient(connection: clientConnection, clock: environment.clock)
+    }
+
+    var freeSlots: Int { spec.threads - running.count }
+
+    // MARK: Signals from the worker
+
+    func notify(scheduledAt: Date?) {
+        if let scheduledAt, scheduledAt > environment.clock() {
+            nextScheduledAt = min(nextScheduledAt ?? scheduledAt, scheduledAt)
+        } else {
+            wantClaim = true
+        }
+        wake.signal()
+    }
+
+    func setPaused(_ value: Bool) {
+        paused = value
+        wantClaim = true
+        wake.signal()
+    }
+
+    /// Stops claiming; running jobs go on. `run()` returns once they have all ended.
+    func beginStop() {
+        stopping = true
+        wake.signal()
+    }
+
+    /// Cancels the running job bodies (shutdown timeout passed).
+    func cancelRunning() {
+        for entry in running.values { entry.task.cancel() }
+    }
+
+    func state() -> PoolState {
+        let slots = (0..<spec.threads).map { SlotState(pool: index, index: $0, job: running[$0]?.job) }
+        return PoolState(index: index, queues: spec.queuesText, maxThreads: spec.threads, slots: slots,
+                         succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt)
+    }
+
+    // MARK: The loop
+
+    func run() async {
+        let config = environment.configuration
+        var failures = 0
+        while !(stopping && running.isEmpty && pending.isEmpty) {
+            do {
+                try await exchange()
+                failures = 0
+            } catch {
+                failures += 1
+                claimErrors += 1
+                environment.logger.error("pool \(index): \(error)")
+                await recoverConnection(after: error, attempt: failures)
+                continue
+            }
+            let now = environment.clock()
+            var deadline = config.pollInterval > 0 ? nextPollAt : now.addingTimeInterval(3600)
+            if let scheduled = nextScheduledAt { deadline = min(deadline, scheduled) }
+            await wake.wait(upTo: stopping ? 1 : deadline.timeIntervalSince(now))
+            let after = environment.clock()
+            if config.pollInterval > 0 && after >= nextPollAt {
+                wantClaim = true
+                nextPollAt = after.addingTimeInterval(config.pollInterval)
+            }
+            if let scheduled = nextScheduledAt, after >= scheduled {
+                wantClaim = true
+                nextScheduledAt = nil
+            }
+        }
+        try? await exchange()
+        for thread in slotThreads { thread.shutdown() }
+        for database in slotDatabases { await database.close() }
+        // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
+        await connection.close()
+    }
+
+    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
+    /// and one commit.
+    private func exchange() async throws {
+        let batch = pending
+        let limit = !stopping && !paused && wantClaim ? freeSlots : 0
+        var statements: [(sql: String, parameters: [any PostgresEncodable])] = []
+        let now = environment.clock()
+        if !batch.isEmpty {
+            statements.append(CompleteSQL.statement(batch, processID: environment.processID, now: now,
+                                                    hasLockType: environment.hasLockType))
+        }
+        if limit > 0 {
+            statements.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: limit,
+                                                 jobClasses: environment.registry.classNames,
+                                                 queues: spec.queueFilter,
+                                                 pausesEnabled: environment.configuration.enablePauses,
+                                                 hasLockType: environment.hasLockType))
+            statements.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
+        }
+        guard !statements.isEmpty else { return }
+        pending = []
+        let results: [PostgresRows]
+        do {
+            results = try await connection.pipeline(statements)
+        } catch {
+            pending = batch + pending
+            throw error
+        }
+        guard limit > 0, results.count >= 2 else { return }
+        let claimed = try ClaimSQL.decode(results[results.count - 2])
+        lastClaimAt = now
+        wantClaim = claimed.count == limit
+        for job in claimed { start(job) }
+        if claimed.count < limit, let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
+            nextScheduledAt = min(nextScheduledAt ?? next, next)
+        }
+    }
+
+    private func start(_ claimed: ClaimedJob) {
+        guard let slot = (0..<spec.threads).first(where: { running[$0] == nil }) else { return }
+        let info = SlotState.RunningJob(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
+                                        attempt: claimed.executionsCount, startedAt: environment.clock())
+        if let interrupted = claimed.interruptedAt {
+            environment.logger.warning("\(claimed.jobClass) \(claimed.id): previous attempt started \(interrupted) was interrupted; running again")
+        }
+        let environment = environment
+        let client = client
+        let database = slotDatabases[slot]
+        let task = Task(executorPreference: slotThreads[slot]) {
+            let result = await environment.runner.run(claimed) { payload in
+                JobContext(jobID: claimed.id, attempt: claimed.executionsCount, queueName: claimed.queueName,
+                           labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,
+                           client: client, slotDatabase: database)
+            }
+            await self.finished(slot: slot, result)
+        }
+        running[slot] = (task, info)
+    }
+
+    private func finished(slot: Int, _ result: AttemptResult?) {
+        running[slot] = nil
+        if let result {
+            pending.append(result)
+            if result.error == nil { succeeded += 1 } else {
+                errored += 1
+                environment.logger.error("\(result.jobID): \(result.error ?? "")")
+            }
+        }
+        wantClaim = true
+        wake.signal()
+    }
+
+    /// After a failed statement: reconnect with capped exponential backoff when the session is gone.
+    private func recoverConnection(after error: any Error, attempt: Int) async {
+        let delay = min(0.1 * pow(2, Double(min(attempt, 6))), 5)
+        await wake.wait(upTo: delay)
+        guard !(await connection.isConnected) else { return }
+        do {
+            try await connection.reconnect()
+            environment.logger.info("pool \(index): reconnected")
+        } catch {
+            environment.logger.error("pool \(index): reconnect failed: \(error)")
+        }
+    }
+}

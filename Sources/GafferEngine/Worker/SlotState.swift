@@ -1,0 +1,38 @@
+import Foundation
+
+/// What one execution slot is doing, for the screen (exact, no query).
+public struct SlotState: Sendable, Hashable {
+    public struct RunningJob: Sendable, Hashable {
+        public let jobID: UUID
+        public let jobClass: String
+        public let queueName: String
+        public let attempt: Int
+        public let startedAt: Date
+    }
+
+    public let pool: Int
+    public let index: Int
+    public let job: RunningJob?
+}
+
+/// A pool's counters and state, as the process row and the screen show them.
+public struct PoolState: Sendable, Hashable {
+    public let index: Int
+    public let queues: String
+    public let maxThreads: Int
+    public let slots: [SlotState]
+    public let succeeded: Int
+    public let errored: Int
+    public let claimErrors: Int
+    public let lastClaimAt: Date?
+}
+
+/// The whole local worker at one instant.
+public struct WorkerSnapshot: Sendable {
+    public let processID: UUID
+    public let paused: Bool
+    public let stopping: Bool
+    public let notifierConnected: Bool
+    public let pools: [PoolState]
+    public let startedAt: Date
+}

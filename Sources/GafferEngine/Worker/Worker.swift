@@ -1,0 +1,210 @@
+import Foundation
+import GafferCore
+import GafferStore
+import Postgres
+
+/// One worker process: its pools, notifier, heartbeat and reaper, and its lifecycle.
+///
+/// Connections: one per pool (claims, attempt ends, the advisory locks of running jobs), one for
+/// enqueues from jobs, one for the process row (which holds the process advisory lock) and
+/// maintenance, and the notifier's LISTEN session. Job bodies run on the slots' own threads.
+public actor Worker {
+    public let processID = UUID()
+    public let configuration: WorkerConfiguration
+    let registry: JobRegistry
+    let databaseConfig: ConnectionConfig
+    let logger: any JobLogger
+    let clock: @Sendable () -> Date
+    private var pools: [Pool] = []
+    private var poolTasks: [Task<Void, Never>] = []
+    private var control: PostgresConnection?
+    private var enqueueConnection: PostgresConnection?
+    private var listener: PostgresListener?
+    private var background: [Task<Void, Never>] = []
+    private var paused = false
+    private var stopping = false
+    private var notifierConnected = false
+    private var startedAt = Date()
+    private var poolStates: [PoolState] = []
+    private var hooks: [@Sendable (PostgresConnection, Date) async throws -> Void] = []
+
+    public init(registry: JobRegistry, database: ConnectionConfig, configuration: WorkerConfiguration = WorkerConfiguration(),
+                logger: any JobLogger = SilentLogger(), clock: @escaping @Sendable () -> Date = Date.init) {
+        self.registry = registry
+        self.databaseConfig = database
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Adds work done on each maintenance tick on the control connection (the cron enqueuer uses it).
+    public func addMaintenanceHook(_ hook: @escaping @Sendable (PostgresConnection, Date) async throws -> Void) {
+        hooks.append(hook)
+    }
+
+    /// Connects, registers the process row, and starts every pool, the notifier and the heartbeat.
+    public func start() async throws {
+        let specs = try QueueSelection.parse(configuration.queues, defaultThreads: configuration.maxThreads)
+        let control = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-worker")
+        self.control = control
+        let inspection = try await SchemaInspection.read(control)
+        guard inspection.tables.contains("good_jobs") else {
+            throw PostgresError(.queryFailed, "\(databaseConfig.displayName) has no good_jobs table; run `gaffer migrate` first")
+        }
+        startedAt = clock()
+        let runner = JobRunner(registry: registry, retryOnUnhandledError: configuration.retryOnUnhandledError,
+                               clock: clock, jitter: { Double.random(in: 0..<1) })
+        let environment = Pool.Environment(processID: processID, registry: registry, configuration: configuration,
+                                           databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
+                                           logger: logger, clock: clock, runner: runner)
+        let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
+        self.enqueueConnection = enqueueConnection
+        for (index, spec) in specs.pools.enumerated() {
+            let connection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-pool-\(index)")
+            pools.append(Pool(index: index, spec: spec, environment: environment, connection: connection,
+                              clientConnection: enqueueConnection))
+        }
+        try await refreshPoolStates()
+        try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: clock())
+        try await ProcessSQL.reap(control, now: clock())
+        for pool in pools { poolTasks.append(Task { await pool.run() }) }
+        if configuration.enableListenNotify { startNotifier() }
+        background.append(Task { await self.maintenanceLoop() })
+        logger.info("worker \(processID) started: queues \(configuration.queues), \(specs.pools.reduce(0) { $0 + $1.threads }) threads, classes \(registry.classNames.joined(separator: ", "))")
+    }
+
+    /// Local pause: no new claims; running jobs finish. Shows in the process row at the next heartbeat.
+    public func setPaused(_ value: Bool) async {
+        paused = value
+        for pool in pools { await pool.setPaused(value) }
+        logger.info(value ? "worker paused: no new jobs will be claimed" : "worker resumed")
+        if let control { try? await ProcessSQL.refresh(control, id: processID, state: stateJSON(), now: clock()) }
+    }
+
+    public var isPaused: Bool { paused }
+
+    /// Graceful stop: stop claiming, let running jobs finish within `timeout` seconds (< 0: forever),
+    /// then cancel them (they are re-run later as interrupted), delete the process row, close.
+    public func stop(timeout: Double? = nil) async {
+        guard !stopping else { return }
+        stopping = true
+        let timeout = timeout ?? configuration.shutdownTimeout
+        listener?.stop()
+        for pool in pools { await pool.beginStop() }
+        let tasks = poolTasks
+        let drained = Task { for task in tasks { await task.value } }
+        if timeout >= 0 {
+            let pools = self.pools
+            let canceller = Task {
+                try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+                for pool in pools { await pool.cancelRunning() }
+            }
+            await drained.value
+            canceller.cancel()
+        } else {
+            await drained.value
+        }
+        for task in background { task.cancel() }
+        if let control {
+            do { try await ProcessSQL.deregister(control, id: processID) } catch {
+                logger.error("could not delete the process row: \(error)")
+            }
+            await control.close()
+        }
+        await enqueueConnection?.close()
+        logger.info("worker \(processID) stopped")
+    }
+
+    /// Waits until the worker has stopped.
+    public func waitUntilStopped() async {
+        for task in poolTasks { await task.value }
+    }
+
+    public func snapshot() async -> WorkerSnapshot {
+        var states: [PoolState] = []
+        for pool in pools { states.append(await pool.state()) }
+        return WorkerSnapshot(processID: processID, paused: paused, stopping: stopping,
+                              notifierConnected: notifierConnected, pools: states, startedAt: startedAt)
+    }
+
+    // MARK: Notifier
+
+    private func startNotifier() {
+        let listener = PostgresListener(config: databaseConfig, channels: ["good_job"], applicationName: "GoodJob::Notifier")
+        self.listener = listener
+        listener.start()
+        background.append(Task {
+            for await event in listener.events { await self.handle(event) }
+        })
+    }
+
+    private func handle(_ event: ListenerEvent) async {
+        switch event {
+        case .connected:
+            notifierConnected = true
+            // Anything enqueued while we were deaf is found by one claim in each pool.
+            for pool in pools { await pool.notify(scheduledAt: nil) }
+        case .disconnected(let error):
+            if notifierConnected { logger.warning("notifier: \(error); polling carries on") }
+            notifierConnected = false
+        case .notification(let note):
+            let hint = NotifyHint(payload: note.payload)
+            for pool in pools where pool.spec.accepts(queueName: hint.queueName) {
+                await pool.notify(scheduledAt: hint.scheduledAt)
+            }
+        }
+    }
+
+    // MARK: Heartbeat, reaper, hooks
+
+    private func maintenanceLoop() async {
+        var lastHeartbeat = clock()
+        while !Task.isCancelled && !stopping {
+            try? await Task.sleep(for: .milliseconds(Int(max(0.2, min(configuration.reapInterval, 1)) * 1000)))
+            guard let control, !stopping else { return }
+            let now = clock()
+            do {
+                if !(await control.isConnected) { try await control.reconnect()
+                    try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: now) }
+                if now.timeIntervalSince(lastHeartbeat) >= configuration.heartbeatInterval {
+                    try await ProcessSQL.refresh(control, id: processID, state: stateJSON(), now: now)
+                    lastHeartbeat = now
+                }
+                let reaped = try await ProcessSQL.reap(control, now: now)
+                if reaped > 0 {
+                    logger.info("reaped \(reaped) dead process(es); their jobs are free to run again")
+                    for pool in pools { await pool.notify(scheduledAt: nil) }
+                }
+                for hook in hooks { try await hook(control, now) }
+            } catch {
+                logger.error("maintenance: \(error)")
+            }
+        }
+    }
+
+    private func refreshPoolStates() async throws {
+        poolStates = []
+        for pool in pools { poolStates.append(await pool.state()) }
+    }
+
+    private func stateJSON() async -> String {
+        ProcessState.json(snapshot: await snapshot(), configuration: configuration,
+                          cronEnabled: configuration.enableCron).serialized()
+    }
+}
+
+/// What a `good_job` notification's payload hints: which queue, and when (contract §4).
+struct NotifyHint {
+    var queueName: String?
+    var scheduledAt: Date?
+
+    init(payload: String) {
+        guard let json = try? JSONValue.parse(payload) else { return }
+        queueName = json["queue_name"]?.stringValue
+        if let text = json["scheduled_at"]?.stringValue {
+            scheduledAt = JobTimestamp(iso8601: text)?.date
+        } else if let seconds = json["scheduled_at"]?.doubleValue {
+            scheduledAt = Date(timeIntervalSince1970: seconds)
+        }
+    }
+}

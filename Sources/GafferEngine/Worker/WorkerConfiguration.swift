@@ -1,0 +1,23 @@
+import Foundation
+
+/// A worker process's settings, named and defaulted as GoodJob's (contract §10).
+public struct WorkerConfiguration: Sendable {
+    /// Queue selection, e.g. `"*"` or `"critical:2;default,mailers:3;-critical,default"`.
+    public var queues: String = "*"
+    /// Threads per pool that does not name its own.
+    public var maxThreads: Int = 5
+    /// Seconds between polls; the poll backs up LISTEN/NOTIFY. ≤ 0 disables polling.
+    public var pollInterval: Double = 10
+    /// Seconds running jobs get to finish on shutdown before they are cancelled; < 0 waits forever.
+    public var shutdownTimeout: Double = -1
+    public var enablePauses: Bool = true
+    public var enableListenNotify: Bool = true
+    public var retryOnUnhandledError: Bool = false
+    /// Seconds between reaper runs (dead processes, their jobs released).
+    public var reapInterval: Double = 5
+    /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
+    public var heartbeatInterval: Double = 30
+    public var enableCron: Bool = false
+
+    public init() {}
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// How one attempt ended, as the rows must record it (contract §2.9, §3.7).
+public struct AttemptResult: Sendable {
+    public enum Outcome: Sendable {
+        /// The job is finished: succeeded when `error` is nil, otherwise discarded/unhandled/retry-stopped.
+        case finished
+        /// The same row is re-enqueued: new serialization, and a new `scheduled_at` unless nil
+        /// (`retry_on_unhandled_error` keeps it).
+        case retry(serializedParams: String, scheduledAt: Date?)
+    }
+
+    public let jobID: UUID
+    public let executionID: UUID
+    public let outcome: Outcome
+    /// `"Class: message"`, nil on success.
+    public let error: String?
+    public let errorEvent: Int16?
+    public let backtrace: [String]
+    /// Monotonic run time of the attempt, in seconds.
+    public let duration: Double
+
+    public init(jobID: UUID, executionID: UUID, outcome: Outcome, error: String?, errorEvent: Int16?,
+                backtrace: [String], duration: Double) {
+        self.jobID = jobID
+        self.executionID = executionID
+        self.outcome = outcome
+        self.error = error
+        self.errorEvent = errorEvent
+        self.backtrace = backtrace
+        self.duration = duration
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Postgres
+
+/// Which queues a claim may take from: one pool's parsed queue selection.
+public struct QueueFilter: Sendable {
+    public enum Kind: String, Sendable { case all, include, exclude, ordered }
+    public let kind: Kind
+    public let queues: [String]
+
+    public init(kind: Kind, queues: [String]) {
+        self.kind = kind
+        self.queues = queues
+    }
+
+    public static let all = QueueFilter(kind: .all, queues: [])
+}
+
+/// Claims ready jobs hybrid-style and starts their attempts, all in one statement.
+///
+/// Per row: `FOR NO KEY UPDATE SKIP LOCKED` on the candidate, a session advisory lock on
+/// `good_jobs-<id>` taken on the calling connection (held until `CompleteSQL` releases it), then
+/// the lock columns (`lock_type = 2`), `performed_at`, `executions_count`, a new execution row, and,
+/// for a job whose earlier attempt never finished, the interrupted error on the job and on that
+/// attempt's execution (contract §3.6 step 1). Only classes this worker registered are taken.
+public enum ClaimSQL {
+    static func statement(hasLockType: Bool) -> String {
+        let lockType = hasLockType ? ", lock_type = 2" : ""
+        return """
+        WITH pauses AS (
+          SELECT coalesce(s.value->'queues', '[]') AS queues, coalesce(s.value->'job_classes', '[]') AS classes,
+                 coalesce(s.value->'labels', '[]') AS labels
+          FROM (SELECT 1) one LEFT JOIN good_job_settings s ON s.key = 'pauses'
+        ), candidates AS MATERIALIZED (
+          SELECT g.id, g.performed_at FROM good_jobs g, pauses p
+          WHERE g.finished_at IS NULL AND g.scheduled_at <= $2 AND g.locked_by_id IS NULL
+            AND g.job_class = ANY($4::text[])
+            AND ($5 = 'all'
+                 OR ($5 IN ('include', 'ordered') AND g.queue_name = ANY($6::text[]))
+                 OR ($5 = 'exclude' AND (g.queue_name <> ALL($6::text[]) OR g.queue_name IS NULL)))
+            AND (NOT $7::boolean OR (
+                 NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.queues) q WHERE q = g.queue_name)
+             AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.classes) c WHERE c = g.job_class)
+             AND NOT coalesce(g.labels && ARRAY(SELECT jsonb_array_elements_text(p.labels)), false)))
+          ORDER BY CASE WHEN $5 = 'ordered' THEN array_position($6::text[], g.queue_name) ELSE 0 END,
+                   g.priority ASC NULLS LAST, g.created_at ASC
+          LIMIT $8
+          FOR NO KEY UPDATE OF g SKIP LOCKED
+        ), locked AS MATERIALIZED (
+          SELECT id, performed_at FROM candidates
+          WHERE pg_try_advisory_lock(('x' || substr(md5('good_jobs-' || id::text), 1, 16))::bit(64)::bigint)
+          LIMIT $3
+        ), claimed AS (
+          UPDATE good_jobs g SET locked_by_id = $1, locked_at = $2
+        """ + lockType + """
+          , performed_at = $2, updated_at = $2,
+                 executions_count = coalesce(g.executions_count, 0) + 1,
+                 error = CASE WHEN l.performed_at IS NULL THEN g.error
+                              ELSE 'GoodJob::InterruptedError: Interrupted after starting perform at '''
+                                   || to_char(l.performed_at, 'YYYY-MM-DD HH24:MI:SS') || ' UTC''' END,
+                 error_event = CASE WHEN l.performed_at IS NULL THEN g.error_event ELSE 0 END
+          FROM locked l WHERE g.id = l.id
+          RETURNING g.*, l.performed_at AS interrupted_at
+        ), interrupted AS (
+          UPDATE good_job_executions e
+          SET finished_at = $2, updated_at = $2, error = c.error, error_event = 0, duration = interval '0'
+          FROM claimed c
+          WHERE c.interrupted_at IS NOT NULL AND e.active_job_id = c.id AND e.finished_at IS NULL
+        ), execution AS (
+          INSERT INTO good_job_executions (id, created_at, updated_at, active_job_id, job_class, queue_name,
+                                           serialized_params, scheduled_at, process_id)
+          SELECT gen_random_uuid(), $2, $2, c.id, c.job_class, c.queue_name, c.serialized_params,
+                 coalesce(c.scheduled_at, c.created_at), $1
+          FROM claimed c
+          RETURNING id, active_job_id
+        )
+        SELECT c.id, x.id AS execution_id, c.job_class, c.queue_name, c.priority, c.serialized_params,
+               c.scheduled_at, c.created_at, c.labels, c.concurrency_key, c.cron_key, c.executions_count,
+               c.interrupted_at
+        FROM claimed c JOIN execution x ON x.active_job_id = c.id
+        ORDER BY CASE WHEN $5 = 'ordered' THEN array_position($6::text[], c.queue_name) ELSE 0 END,
+                 c.priority ASC NULLS LAST, c.created_at ASC
+        """
+    }
+
+    static let withLockType = statement(hasLockType: true)
+    static let withoutLockType = statement(hasLockType: false)
+
+    /// Claims up to `limit` jobs for `processID`, holding their advisory locks on `db`'s session.
+    public static func claim(_ db: PostgresConnection, processID: UUID, now: Date, limit: Int,
+                             jobClasses: [String], queues: QueueFilter, pausesEnabled: Bool,
+                             hasLockType: Bool = true) async throws -> [ClaimedJob] {
+        guard limit > 0, !jobClasses.isEmpty else { return [] }
+        let claim = statement(processID: processID, now: now, limit: limit, jobClasses: jobClasses, queues: queues,
+                              pausesEnabled: pausesEnabled, hasLockType: hasLockType)
+        return try decode(try await db.query(claim.sql, claim.parameters))
+    }
+
+    /// The claim as a statement, to run in a pipeline with other work (see `PostgresConnection.pipeline`).
+    public static func statement(processID: UUID, now: Date, limit: Int, jobClasses: [String], queues: QueueFilter,
+                                 pausesEnabled: Bool, hasLockType: Bool = true)
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        (hasLockType ? withLockType : withoutLockType,
+         [processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled, limit * 2 + 8])
+    }
+
+    public static func decode(_ rows: PostgresRows) throws -> [ClaimedJob] {
+        try rows.map(ClaimedJob.init(row:))
+    }
+}
+
+extension ClaimSQL {
+    /// The earliest future `scheduled_at` among unclaimed jobs of these classes, to wake up for.
+    public static func nextScheduledAt(_ db: PostgresConnection, now: Date, jobClasses: [String]) async throws -> Date? {
+        let next = nextScheduledStatement(now: now, jobClasses: jobClasses)
+        return try await db.query(next.sql, next.parameters).first?.decode("next", as: Date?.self)
+    }
+
+    /// The same as a statement (column `next`), to run in the claim's pipeline.
+    public static func nextScheduledStatement(now: Date, jobClasses: [String])
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        ("""
+         SELECT min(scheduled_at) AS next FROM good_jobs
+         WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
+         """, [now, jobClasses])
+    }
+}

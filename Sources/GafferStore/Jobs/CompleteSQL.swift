@@ -1,0 +1,74 @@
+import Foundation
+import Postgres
+
+/// Ends attempts: job and execution columns, then the advisory locks, for many jobs in one statement.
+///
+/// Must run on the connection that claimed the jobs, since that session holds their advisory locks.
+/// A job row is only written while this process still holds it (`locked_by_id`), so a job the reaper
+/// handed to someone else is never overwritten; its execution row is still closed.
+public enum CompleteSQL {
+    static func statement(hasLockType: Bool) -> String {
+        let lockType = hasLockType ? "lock_type = NULL, " : ""
+        return """
+        WITH d AS (
+          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::text[], $5::smallint[], $6::text[],
+                               $7::float8[], $8::text[], $9::timestamp[])
+            AS t(id, execution_id, retried, error, error_event, backtrace, duration, new_params, new_scheduled_at)
+        ), jobs AS (
+          UPDATE good_jobs g SET
+            finished_at = CASE WHEN d.retried THEN NULL ELSE $10::timestamp END,
+            performed_at = CASE WHEN d.retried THEN NULL ELSE g.performed_at END,
+            error = d.error, error_event = d.error_event,
+            serialized_params = coalesce(d.new_params::jsonb, g.serialized_params),
+            scheduled_at = coalesce(d.new_scheduled_at, g.scheduled_at),
+            created_at = CASE WHEN d.retried AND d.new_scheduled_at IS NOT NULL THEN $10::timestamp ELSE g.created_at END,
+            locked_by_id = NULL, locked_at = NULL,
+        """ + lockType + """
+        updated_at = $10
+          FROM d WHERE g.id = d.id AND g.locked_by_id = $11
+          RETURNING g.id
+        ), executions AS (
+          UPDATE good_job_executions e SET finished_at = $10, updated_at = $10, error = d.error,
+                 error_event = d.error_event, error_backtrace = d.backtrace::text[],
+                 duration = make_interval(secs => d.duration)
+          FROM d WHERE e.id = d.execution_id
+        )
+        SELECT d.id, pg_advisory_unlock(('x' || substr(md5('good_jobs-' || d.id::text), 1, 16))::bit(64)::bigint) AS unlocked
+        FROM d
+        """
+    }
+
+    static let withLockType = statement(hasLockType: true)
+    static let withoutLockType = statement(hasLockType: false)
+
+    public static func complete(_ db: PostgresConnection, _ results: [AttemptResult], processID: UUID, now: Date,
+                                hasLockType: Bool = true) async throws {
+        guard !results.isEmpty else { return }
+        let complete = statement(results, processID: processID, now: now, hasLockType: hasLockType)
+        try await db.query(complete.sql, complete.parameters)
+    }
+
+    /// The attempt ends as a statement, to run in a pipeline with the next claim.
+    public static func statement(_ results: [AttemptResult], processID: UUID, now: Date, hasLockType: Bool = true)
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        let params: [any PostgresEncodable] = [
+            PostgresTextArray(encoding: results.map(\.jobID)),
+            PostgresTextArray(encoding: results.map(\.executionID)),
+            PostgresTextArray(results.map { if case .retry = $0.outcome { "t" } else { "f" } }),
+            PostgresTextArray(results.map(\.error)),
+            PostgresTextArray(results.map { $0.errorEvent.map(String.init) }),
+            PostgresTextArray(results.map { $0.error == nil ? nil : PostgresArray.format($0.backtrace) }),
+            PostgresTextArray(encoding: results.map(\.duration)),
+            PostgresTextArray(results.map { if case .retry(let p, _) = $0.outcome { p } else { nil } }),
+            PostgresTextArray(results.map { if case .retry(_, let at) = $0.outcome { at?.postgresText } else { nil } }),
+            now, processID,
+        ]
+        return (hasLockType ? withLockType : withoutLockType, params)
+    }
+
+    /// Releases every advisory lock of this session; only safe when it holds no running job.
+    public static func releaseAllLocks(_ db: PostgresConnection) async throws {
+        try await db.query("SELECT pg_advisory_unlock_all()")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Postgres
+
+/// Inserts jobs and sends GoodJob's `NOTIFY good_job` hint, in one statement.
+public enum EnqueueSQL {
+    /// One multi-row INSERT from parallel arrays; a duplicate `(cron_key, cron_at)` is dropped
+    /// silently, as GoodJob drops it. Returns the ids actually inserted.
+    ///
+    /// The notification payload is grouped per (queue, scheduled_at) as GoodJob's bulk enqueue
+    /// does: `{"queue_name": q, "scheduled_at": t}` plus `"count"` when more than one job.
+    static let insert = """
+        WITH input AS (
+          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::integer[], $5::text[],
+                               $6::timestamp[], $7::text[], $8::text[], $9::text[], $10::timestamp[])
+            AS t(id, job_class, queue_name, priority, params, scheduled_at, concurrency_key, labels, cron_key, cron_at)
+        ), inserted AS (
+          INSERT INTO good_jobs (id, active_job_id, job_class, queue_name, priority, serialized_params,
+                                 scheduled_at, created_at, updated_at, concurrency_key, labels, cron_key, cron_at)
+          SELECT id, id, job_class, queue_name, priority, params::jsonb, scheduled_at, $11, $11,
+                 concurrency_key, labels::text[], cron_key, cron_at
+          FROM input
+          ON CONFLICT (cron_key, cron_at) WHERE cron_key IS NOT NULL DO NOTHING
+          RETURNING id, queue_name, scheduled_at
+        ), notified AS (
+          SELECT pg_notify('good_job', jsonb_strip_nulls(jsonb_build_object(
+                   'queue_name', queue_name,
+                   'count', CASE WHEN count(*) > 1 THEN count(*) END,
+                   'scheduled_at', to_char(scheduled_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text)
+          FROM inserted WHERE $12 GROUP BY queue_name, scheduled_at
+        )
+        SELECT id, (SELECT count(*) FROM notified) AS notifications FROM inserted
+        """
+
+    /// Inserts `rows` at `now`; `notify` false skips the hint (GoodJob's `good_job_notify: false`).
+    @discardableResult
+    public static func enqueue(_ db: PostgresConnection, _ rows: [NewJobRow], now: Date, notify: Bool = true)
+        async throws -> [UUID]
+    {
+        guard !rows.isEmpty else { return [] }
+        let result = try await db.query(insert, [
+            PostgresTextArray(encoding: rows.map(\.id)),
+            PostgresTextArray(encoding: rows.map(\.jobClass)),
+            PostgresTextArray(encoding: rows.map(\.queueName)),
+            PostgresTextArray(encoding: rows.map(\.priority)),
+            PostgresTextArray(encoding: rows.map(\.serializedParams)),
+            PostgresTextArray(encoding: rows.map(\.scheduledAt)),
+            PostgresTextArray(rows.map { $0.concurrencyKey }),
+            PostgresTextArray(rows.map { $0.labels.flatMap { $0.isEmpty ? nil : PostgresArray.format($0) } }),
+            PostgresTextArray(rows.map { $0.cronKey }),
+            PostgresTextArray(rows.map { $0.cronAt.flatMap(\.postgresText) }),
+            now, notify,
+        ])
+        return try result.map { try $0.decode("id", as: UUID.self) }
+    }
+}

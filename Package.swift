@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
-        .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only

@@ -9,8 +9,8 @@ struct TopCommand: AsyncParsableCommand {
         commandName: "top",
         abstract: "Watch and manage the jobs of any GoodJob database in a live terminal screen.",
         discussion: """
-            Works on a Rails app's GoodJob tables as well as Gaffer's own. Press ? on the screen for
-            the keys. Actions (retry, discard, run now, destroy, pause) follow GoodJob's dashboard
+            Works on a Rails app's GoodJob tables as well as Gaffer's own. Press ? on the screen for \
+            the keys. Actions (retry, discard, run now, destroy, pause) follow GoodJob's dashboard \
             rules; --read-only turns every one of them off.
 
             Example:

@@ -21,12 +21,18 @@ let package = Package(
         // Pure cores
         .target(name: "GafferCore"),
         .target(name: "GafferCron"),
+        // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
+
+        // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
@@ -34,6 +40,7 @@ let package = Package(
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore",
+            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,5 +58,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
 
         // Test support: the real PostgreSQL server tests run against
-        .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
+        .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
@@ -48,6 +48,9 @@ let package = Package(
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
         .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres"],
                           path: "Sources/GafferBench"),
+        // A bare worker process running the test job types, for tests that kill or signal a process
+        .executableTarget(name: "gaffer-test-worker", dependencies: ["GafferEngine", "GafferTestSupport", "Postgres"],
+                          path: "Sources/GafferTestWorker"),
 
         // Tests
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),

@@ -113,6 +113,8 @@ actor Pool {
             var deadline = config.pollInterval > 0 ? nextPollAt : now.addingTimeInterval(3600)
             if let scheduled = nextScheduledAt { deadline = min(deadline, scheduled) }
             await wake.wait(upTo: stopping ? 1 : deadline.timeIntervalSince(now))
+            // Let slots that finished at the same moment report first, so one round trip ends them all.
+            await Task.yield()
             let after = environment.clock()
             if config.pollInterval > 0 && after >= nextPollAt {
                 wantClaim = true

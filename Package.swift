@@ -24,11 +24,14 @@ let package = Package(
         // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
+        // Threads and wake-ups shared by the connection layer, the engine and the monitor
+        .target(name: "GafferConcurrency", dependencies: ["CSupport"]),
+
         // Adapters
-        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
-        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
-        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only

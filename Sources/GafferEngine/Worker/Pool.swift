@@ -1,4 +1,5 @@
 import Foundation
+import GafferConcurrency
 import GafferCore
 import GafferStore
 import Postgres
@@ -39,7 +40,7 @@ actor Pool {
     private var claimErrors = 0
     private var lastClaimAt: Date?
     private var roundTrips = 0
-    private let wake = WakeSignal()
+    private let wake = Wakeup()
     private let client: GafferClient
 
     init(index: Int, spec: PoolSpec, environment: Environment, connection: PostgresConnection,
@@ -112,7 +113,7 @@ actor Pool {
             let now = environment.clock()
             var deadline = config.pollInterval > 0 ? nextPollAt : now.addingTimeInterval(3600)
             if let scheduled = nextScheduledAt { deadline = min(deadline, scheduled) }
-            await wake.wait(upTo: stopping ? 1 : deadline.timeIntervalSince(now))
+            await wake.wait(seconds: stopping ? 1 : max(0, deadline.timeIntervalSince(now)))
             // Let slots that finished at the same moment report first, so one round trip ends them all.
             await Task.yield()
             let after = environment.clock()
@@ -208,7 +209,7 @@ actor Pool {
     /// After a failed statement: reconnect with capped exponential backoff when the session is gone.
     private func recoverConnection(after error: any Error, attempt: Int) async {
         let delay = min(0.1 * pow(2, Double(min(attempt, 6))), 5)
-        await wake.wait(upTo: delay)
+        await wake.wait(seconds: delay)
         guard !(await connection.isConnected) else { return }
         do {
             try await connection.reconnect()

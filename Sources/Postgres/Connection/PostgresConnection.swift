@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import GafferConcurrency
 
 /// One libpq connection, owned by one dedicated thread.
 ///

@@ -6,7 +6,7 @@ public struct GafferCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gaffer",
         abstract: "A PostgreSQL job worker and terminal monitor that speaks GoodJob's tables.",
-        subcommands: [MigrateCommand.self])
+        subcommands: [MigrateCommand.self, TopCommand.self])
 
     public init() {}
 }

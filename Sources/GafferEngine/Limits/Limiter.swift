@@ -71,11 +71,25 @@ public final class Limiter: Sendable {
     /// Registered classes whose rows this limiter claims.
     public var limitedClassNames: [String] { limitedTypes.map(\.className) }
 
+    var hasLimitedTypes: Bool { !limitedTypes.isEmpty }
+
     // MARK: Claiming
 
     /// Claims up to `limit` jobs of the limited types on the pool's connection, oldest group first.
     func claim(on db: PostgresConnection, _ pool: PoolContext, limit: Int) async throws -> Claim {
         var claim = Claim()
+        do {
+            try await claimTypes(on: db, pool, limit: limit, into: &claim)
+        } catch where !claim.jobs.isEmpty {
+            // The jobs already claimed are this process's now and must run; the failure shows again at the next claim.
+        }
+        claim.wakeAt = closedGates(at: clock()).values.min()
+        return claim
+    }
+
+    private func claimTypes(on db: PostgresConnection, _ pool: PoolContext, limit: Int, into claim: inout Claim)
+        async throws
+    {
         for type in limitedTypes where claim.jobs.count < limit {
             let gated = closedGates(at: clock())
             let groups = try await LimitedClaimSQL.readyGroups(
@@ -92,8 +106,6 @@ public final class Limiter: Sendable {
                                                    limit: limit - claim.jobs.count, on: db)
             }
         }
-        claim.wakeAt = closedGates(at: clock()).values.min()
-        return claim
     }
 
     /// Counts the group's scopes under their locks, claims what fits, and gates the scopes left full.

@@ -20,6 +20,7 @@ public actor Worker {
     private var pools: [Pool] = []
     private var poolTasks: [Task<Void, Never>] = []
     private var control: PostgresConnection?
+    private var enqueueConnection: PostgresConnection?
     private var listener: PostgresListener?
     private var background: [Task<Void, Never>] = []
     private var paused = false
@@ -60,6 +61,7 @@ public actor Worker {
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
                                            logger: logger, clock: clock, runner: runner, limiter: limiter)
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
+        self.enqueueConnection = enqueueConnection
         for (index, spec) in specs.pools.enumerated() {
             let connection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-pool-\(index)")
             pools.append(Pool(index: index, spec: spec, environment: environment, connection: connection,
@@ -112,6 +114,7 @@ public actor Worker {
             }
             await control.close()
         }
+        await enqueueConnection?.close()
         logger.info("worker \(processID) stopped")
     }
 

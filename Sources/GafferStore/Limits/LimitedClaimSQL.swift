@@ -12,17 +12,17 @@ public enum LimitedClaimSQL {
     }
 
     static let groups = """
-        WITH \(ClaimSQL.pausesCTE), head AS (
-          SELECT g.concurrency_key, g.priority, g.created_at, \(ruleLabels(parameter: 3)) AS rule_labels
-          FROM good_jobs g, pauses p
+        WITH head AS (
+          SELECT g.concurrency_key, g.priority, g.scheduled_at, g.id, \(ruleLabels(parameter: 3)) AS rule_labels
+          FROM good_jobs g
           WHERE \(ClaimSQL.readyPredicate)
             AND NOT coalesce(g.concurrency_key = ANY($9::text[]), false)
             AND NOT coalesce(g.labels && $10::text[], false)
-          ORDER BY g.priority ASC NULLS LAST, g.created_at ASC
+          ORDER BY g.priority ASC NULLS LAST, g.scheduled_at ASC, g.id ASC
           LIMIT $1
         )
         SELECT concurrency_key, rule_labels, count(*) AS ready FROM head
-        GROUP BY 1, 2 ORDER BY min(priority) ASC NULLS LAST, min(created_at) ASC
+        GROUP BY 1, 2 ORDER BY min(priority) ASC NULLS LAST, min(scheduled_at) ASC
         LIMIT $8
         """
 
@@ -45,24 +45,25 @@ public enum LimitedClaimSQL {
         }
     }
 
-    static func statement(hasLockType: Bool) -> String {
-        ClaimSQL.statement(hasLockType: hasLockType, extraPredicate: """
+    static func statement(hasLockType: Bool, ordered: Bool) -> String {
+        ClaimSQL.statement(hasLockType: hasLockType, ordered: ordered, extraPredicate: """
             AND g.concurrency_key IS NOT DISTINCT FROM $9::text AND \(ruleLabels(parameter: 10)) = $11::text[]
             """)
     }
 
-    static let withLockType = statement(hasLockType: true)
-    static let withoutLockType = statement(hasLockType: false)
+    /// Indexed by [hasLockType][ordered], as `ClaimSQL.variants`.
+    static let variants = [[statement(hasLockType: false, ordered: false), statement(hasLockType: false, ordered: true)],
+                           [statement(hasLockType: true, ordered: false), statement(hasLockType: true, ordered: true)]]
 
     /// Claims up to `limit` rows of `group`, as `ClaimSQL.claim` does, inside a transaction body.
     public static func claim(_ db: isolated PostgresConnection, group: ClaimGroup, ruleLabels: [String],
                              processID: UUID, now: Date, limit: Int, queues: QueueFilter, pausesEnabled: Bool,
                              hasLockType: Bool = true) throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
-        let parameters = ClaimSQL.parameters(processID: processID, now: now, limit: limit, jobClasses: [group.jobClass],
-                                             queues: queues, pausesEnabled: pausesEnabled)
-            + [group.concurrencyKey, ruleLabels, group.labels]
-        let rows = try db.query(hasLockType ? withLockType : withoutLockType, parameters)
-        return try rows.map(ClaimedJob.init(row:))
+        let parameters = ClaimSQL.statement(processID: processID, now: now, limit: limit, jobClasses: [group.jobClass],
+                                            queues: queues, pausesEnabled: pausesEnabled, hasLockType: hasLockType)
+            .parameters + [group.concurrencyKey, ruleLabels, group.labels]
+        let rows = try db.query(variants[hasLockType ? 1 : 0][queues.kind == .ordered ? 1 : 0], parameters)
+        return try ClaimSQL.decode(rows)
     }
 }

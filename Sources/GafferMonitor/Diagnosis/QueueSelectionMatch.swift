@@ -1,0 +1,11 @@
+import GafferCore
+
+/// Whether a pool's queue selection (a scheduler's `queues` text, contract §3.1) takes a queue.
+enum QueueSelectionMatch {
+    /// A selection GafferCore's stricter parser refuses counts as taking the queue: the monitor
+    /// must not claim "no worker serves it" from text it cannot read.
+    static func accepts(_ selection: String, queue: String) -> Bool {
+        guard let parsed = try? QueueSelection.parse(selection, defaultThreads: 1) else { return true }
+        return parsed.accepts(queueName: queue)
+    }
+}

@@ -60,6 +60,13 @@ func freshDatabase() async throws -> (ConnectionConfig, EmbeddedPostgres?) {
     let config = base.with(database: name)
     let db = try await PostgresConnection.connect(config)
     try await Migrator.migrate(db)
+    if ProcessInfo.processInfo.environment["GAFFER_BENCH_LEAN_INDEXES"] == "1" {
+        // Measures what GoodJob's 24 indexes cost: keep only the claim's index and the cron key's unique one.
+        let keep: Set<String> = ["index_good_jobs_for_candidate_dequeue_unlocked", "index_good_jobs_on_cron_key_and_cron_at_cond"]
+        for index in GoodJobSchema.indexes where index.table == "good_jobs" && !keep.contains(index.name) {
+            try await db.execute("DROP INDEX " + index.name)
+        }
+    }
     await db.close()
     return (config, server)
 }

@@ -21,12 +21,14 @@ let package = Package(
         // Pure cores
         .target(name: "GafferCore"),
         .target(name: "GafferCron"),
+        // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
@@ -49,5 +51,6 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

@@ -1,0 +1,124 @@
+import Foundation
+import GafferStore
+import Postgres
+
+/// Reads the tables into `MonitorSnapshot`s on an interval, backing off when queries are slow.
+///
+/// Cheap panes (queues, running jobs, pauses, throughput) are read every refresh; the others
+/// every `RefreshPolicy.slowPaneEvery` refreshes or when `wake(full:)` asks. A failed refresh
+/// keeps the previous data, records the error in `refresh.error`, reconnects when the connection
+/// was lost, and retries with a doubling delay.
+public actor MonitorPoller {
+    private let db: PostgresConnection
+    private let local: (any LocalWorkerSource)?
+    private let clock: @Sendable () -> Date
+    private let wakeup = Wakeup()
+    private var tick = 0
+    private var failures = 0
+    private var forceFull = true
+    private var lastWindowEnd: Date?
+
+    public private(set) var latest: MonitorSnapshot
+    public private(set) var interval: Double
+
+    public init(connection: PostgresConnection, local: (any LocalWorkerSource)? = nil, interval: Double = 1,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.db = connection
+        self.local = local
+        self.clock = clock
+        self.interval = interval.clamped(to: RefreshPolicy.intervalRange)
+        self.latest = .empty(at: clock())
+        self.latest.refresh.interval = self.interval
+    }
+
+    /// Changes the interval (clamped) and refreshes at once.
+    public func setInterval(_ seconds: Double) {
+        interval = seconds.clamped(to: RefreshPolicy.intervalRange)
+        wake()
+    }
+
+    /// Ends the current wait; with `full`, the next refresh also re-reads the slow panes.
+    public func wake(full: Bool = false) {
+        if full { forceFull = true }
+        wakeup.signal()
+    }
+
+    /// Refreshes until the task is cancelled, handing each snapshot to `deliver`.
+    public func run(_ deliver: @Sendable (MonitorSnapshot) -> Void) async {
+        while !Task.isCancelled {
+            let snapshot = await refresh()
+            deliver(snapshot)
+            await wakeup.wait(seconds: snapshot.refresh.interval)
+        }
+    }
+
+    /// One refresh; returns and keeps the new snapshot.
+    @discardableResult
+    public func refresh() async -> MonitorSnapshot {
+        let now = clock()
+        let started = ContinuousClock.now
+        let full = forceFull || tick % RefreshPolicy.slowPaneEvery(interval: interval) == 0
+        defer { tick += 1 }
+        do {
+            var next = latest
+            next.takenAt = now
+            next.queues = try await MonitorQueries.queueStats(db, now: now)
+            next.discardedCapped = next.queues.reduce(0) { $0 + $1.discarded } >= MonitorLimits.discardedCap
+            let finished = try await MonitorQueries.finishedCounts(db, since: lastWindowEnd ?? now, until: now)
+            let localSnapshot = local?.snapshot()
+            next.running = try await MonitorQueries.runningJobs(db).filter {
+                localSnapshot == nil || $0.processID != localSnapshot?.processID
+            }
+            next.settings = try await MonitorQueries.settings(db)
+            if full {
+                next.processes = try await MonitorQueries.processes(db, now: now)
+                next.failures = try await MonitorQueries.failureGroups(db, now: now)
+                next.cron = try await MonitorQueries.cronEntries(db, now: now)
+                next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
+                forceFull = false
+            }
+            if lastWindowEnd != nil { next.throughput.record(finished) }
+            lastWindowEnd = now
+            next.local = localSnapshot
+            let took = started.duration(to: .now).seconds
+            let (delay, backingOff) = RefreshPolicy.nextDelay(interval: interval, queryTime: took)
+            next.refresh = RefreshStatus(queryTime: took, interval: delay, backingOff: backingOff)
+            failures = 0
+            latest = next
+        } catch {
+            failures += 1
+            forceFull = true
+            latest.refresh.error = (error as? PostgresError)?.description ?? "\(error)"
+            latest.refresh.isLoading = false
+            latest.refresh.interval = RefreshPolicy.failureDelay(interval: interval, failures: failures)
+            latest.local = local?.snapshot()
+            if let pgError = error as? PostgresError, pgError.isConnectionError {
+                try? await db.reconnect()
+            }
+        }
+        return latest
+    }
+
+    /// One job with its attempts, for the detail view.
+    public func jobDetail(_ id: UUID) async throws -> JobDetail? {
+        try await MonitorQueries.jobDetail(db, id: id, now: clock())
+    }
+
+    /// One page of a job list.
+    public func jobs(_ scope: JobListScope, after cursor: JobListCursor? = nil, limit: Int = 50) async throws
+        -> [JobSummary]
+    {
+        try await MonitorQueries.jobs(db, scope: scope, now: clock(), after: cursor, limit: limit)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}
+
+extension Double {
+    func clamped(to range: ClosedRange<Double>) -> Double { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
+}

@@ -1,0 +1,52 @@
+import Synchronization
+
+/// A timed wait that another task can end early (`signal`), used between refreshes.
+final class Wakeup: Sendable {
+    private struct State {
+        var pending = false
+        var waiter: CheckedContinuation<Void, Never>?
+        var generation = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// Ends the current wait, or the next one at once if nobody waits.
+    func signal() {
+        let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            guard let w = s.waiter else { s.pending = true; return nil }
+            s.waiter = nil
+            return w
+        }
+        waiter?.resume()
+    }
+
+    /// Returns after `seconds`, on `signal()`, or on cancellation, whichever comes first.
+    func wait(seconds: Double) async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let generation = state.withLock { s -> Int? in
+                    if s.pending || Task.isCancelled { s.pending = false; return nil }
+                    s.generation += 1
+                    s.waiter = continuation
+                    return s.generation
+                }
+                guard let generation else { continuation.resume(); return }
+                Task { [self] in
+                    try? await Task.sleep(for: .seconds(seconds))
+                    self.expire(generation)
+                }
+            }
+        } onCancel: {
+            signal()
+        }
+    }
+
+    private func expire(_ generation: Int) {
+        let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            guard s.generation == generation, let w = s.waiter else { return nil }
+            s.waiter = nil
+            return w
+        }
+        waiter?.resume()
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Postgres
+
+/// Runs job actions exactly as GoodJob's dashboard does (contract §9).
+///
+/// Each action takes the job's session advisory lock with `pg_try_advisory_lock` and refuses if it
+/// is busy (an advisory-mode worker is running the job); inside one transaction it row-locks the job
+/// (`FOR NO KEY UPDATE`, what skiplocked claims respect), checks the state, writes, and commits; the
+/// advisory lock is released after the commit, so the next holder sees the change.
+public enum JobActions {
+    public static func perform(_ action: JobAction, id: UUID, now: Date, on db: isolated PostgresConnection) throws
+        -> JobActionOutcome
+    {
+        let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "$1::uuid")
+        let locked: Bool = try db.query("SELECT pg_try_advisory_lock(\(key)) AS locked", [id]).first!.decode("locked")
+        guard locked else { return .refused(.busy) }
+        defer { _ = try? db.query("SELECT pg_advisory_unlock(\(key))", [id]) }
+        return try db.transaction { conn in
+            let rows = try conn.query("""
+                SELECT \(MonitorSQL.stateCase) AS state, locked_by_id, coalesce(queue_name, '') AS queue_name
+                FROM good_jobs WHERE id = $2 FOR NO KEY UPDATE
+                """, [now, id])
+            guard let row = rows.first else { return .refused(.notFound) }
+            let state = JobListState(rawValue: try row.decode("state")) ?? .queued
+            guard action.allowedStates.contains(state) else { return .refused(.wrongState(state)) }
+            if action != .destroy, try row.decode("locked_by_id", as: UUID?.self) != nil { return .refused(.claimed) }
+            try write(action, id: id, queue: try row.decode("queue_name"), now: now, on: conn)
+            return .done
+        }
+    }
+
+    static func write(_ action: JobAction, id: UUID, queue: String, now: Date, on db: isolated PostgresConnection)
+        throws
+    {
+        switch action {
+        case .retry:
+            // Active Job re-serialization: one more execution, enqueued now; the old error text stays.
+            try db.query("""
+                UPDATE good_jobs SET
+                  serialized_params = CASE WHEN serialized_params IS NULL THEN NULL ELSE
+                    jsonb_set(jsonb_set(jsonb_set(serialized_params, '{executions}',
+                      to_jsonb(coalesce(CASE WHEN jsonb_typeof(serialized_params->'executions') = 'number'
+                                             THEN (serialized_params->>'executions')::int END, 0) + 1)),
+                      '{enqueued_at}', to_jsonb(to_char($1::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.US') || '000Z')),
+                      '{scheduled_at}', 'null'::jsonb) END,
+                  scheduled_at = $1, performed_at = NULL, finished_at = NULL, created_at = $1,
+                  error_event = 3, updated_at = $1
+                WHERE id = $2
+                """, [now, id])
+            let payload = "{\"queue_name\":\(jsonString(queue)),\"scheduled_at\":\"\(isoMillis(now))\"}"
+            try db.query("SELECT pg_notify('good_job', $1)", [payload])
+        case .discard:
+            try db.query("""
+                UPDATE good_jobs SET finished_at = $1, updated_at = $1, error_event = 5,
+                  error = 'GoodJob::Job::DiscardJobError: Discarded through dashboard'
+                WHERE id = $2
+                """, [now, id])
+        case .reschedule:
+            try db.query("UPDATE good_jobs SET scheduled_at = $1, updated_at = $1 WHERE id = $2", [now, id])
+        case .destroy:
+            try db.query("DELETE FROM good_job_executions WHERE active_job_id = $1", [id])
+            try db.query("DELETE FROM good_jobs WHERE id = $1", [id])
+        }
+    }
+
+    /// Rails' JSON time: `2026-07-20T12:00:00.123Z`.
+    static func isoMillis(_ date: Date) -> String {
+        let text = PostgresTimestamp.format(date)  // 2026-07-20 12:00:00.123456+00
+        return String(text.prefix(10)) + "T" + String(text.dropFirst(11).prefix(12)) + "Z"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

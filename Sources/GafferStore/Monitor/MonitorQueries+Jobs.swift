@@ -1,0 +1,107 @@
+import Foundation
+import Postgres
+
+extension MonitorQueries {
+    /// One page of jobs in a scope, ordered as GoodJob's dashboard orders that state, after `cursor`.
+    public static func jobs(_ db: PostgresConnection, scope: JobListScope, now: Date, after cursor: JobListCursor? = nil,
+                            limit: Int = 50) async throws -> [JobSummary]
+    {
+        let (predicate, sortColumn, descending) = statePredicate(scope.state)
+        let keyset = descending ? "<" : ">"
+        let direction = descending ? "DESC" : "ASC"
+        let rows = try await db.query("""
+            SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
+                   \(sortColumn) AS sort_at, coalesce(executions_count, 0) AS attempts,
+                   coalesce(labels, '{}') AS labels, left(error, 300) AS error
+            FROM good_jobs
+            WHERE \(predicate)
+              AND ($2::text IS NULL OR queue_name = $2)
+              AND ($3::text IS NULL OR job_class = $3)
+              AND ($4::text IS NULL OR labels && ARRAY[$4::text])
+              AND ($5::text IS NULL OR split_part(error, ': ', 1) = $5)
+              AND ($6::text IS NULL OR error ILIKE $6)
+              AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
+            ORDER BY \(sortColumn) \(direction), id \(direction)
+            LIMIT $9
+            """, [now, scope.queue, scope.jobClass, scope.label, scope.errorClass,
+                  scope.errorContains.map { "%" + likeEscaped($0) + "%" },
+                  cursor?.sortAt, cursor?.id, limit])
+        return try rows.map {
+            JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
+                       priority: try $0.decode("priority"), state: scope.state, sortAt: try $0.decode("sort_at"),
+                       attempts: try $0.decode("attempts"), labels: try $0.decode("labels"),
+                       error: try $0.decode("error"))
+        }
+    }
+
+    /// A job with its arguments and its newest attempts; nil when the row is gone.
+    public static func jobDetail(_ db: PostgresConnection, id: UUID, now: Date) async throws -> JobDetail? {
+        let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "id")
+        let rows = try await db.query("""
+            SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
+                   \(MonitorSQL.stateCase) AS state, created_at, scheduled_at, performed_at, finished_at,
+                   coalesce(executions_count, 0) AS attempts, coalesce(labels, '{}') AS labels, error, error_event,
+                   concurrency_key, cron_key, locked_by_id,
+                   \(MonitorSQL.lockHeld(key)) AS advisory_locked,
+                   coalesce(left((serialized_params->'arguments')::text, \(JobDetail.argumentLimit)), '[]') AS arguments,
+                   (SELECT count(*) FROM good_job_executions e WHERE e.active_job_id = good_jobs.id) AS execution_count
+            FROM good_jobs WHERE id = $2
+            """, [now, id])
+        guard let row = rows.first else { return nil }
+        let executions = try await db.query("""
+            SELECT id, created_at, scheduled_at, finished_at, extract(epoch FROM duration)::float8 AS duration,
+                   error, error_event, process_id, coalesce(array_length(error_backtrace, 1), 0) AS line_count,
+                   ARRAY(SELECT left(line, 500) FROM unnest(error_backtrace[1:$3]) WITH ORDINALITY AS b(line, n)
+                         ORDER BY n) AS backtrace
+            FROM good_job_executions WHERE active_job_id = $1
+            ORDER BY created_at DESC, id DESC LIMIT $2
+            """, [id, MonitorLimits.attempts, JobDetail.Execution.backtraceLineLimit])
+        return JobDetail(
+            id: try row.decode("id"), jobClass: try row.decode("job_class"), queue: try row.decode("queue_name"),
+            priority: try row.decode("priority"), state: JobListState(rawValue: try row.decode("state")) ?? .queued,
+            createdAt: try row.decode("created_at"), scheduledAt: try row.decode("scheduled_at"),
+            performedAt: try row.decode("performed_at"), finishedAt: try row.decode("finished_at"),
+            attempts: try row.decode("attempts"), labels: try row.decode("labels"), error: try row.decode("error"),
+            errorEvent: try row.decode("error_event"), concurrencyKey: try row.decode("concurrency_key"),
+            cronKey: try row.decode("cron_key"), lockedByProcess: try row.decode("locked_by_id"),
+            advisoryLocked: try row.decode("advisory_locked"), arguments: try row.decode("arguments"),
+            executions: try executions.map {
+                JobDetail.Execution(
+                    id: try $0.decode("id"), startedAt: try $0.decode("created_at"),
+                    scheduledAt: try $0.decode("scheduled_at"), finishedAt: try $0.decode("finished_at"),
+                    duration: try $0.decode("duration"), error: try $0.decode("error"),
+                    errorEvent: try $0.decode("error_event"), processID: try $0.decode("process_id"),
+                    backtrace: try $0.decode("backtrace"), backtraceLineCount: try $0.decode("line_count"))
+            },
+            executionCount: try row.decode("execution_count"))
+    }
+
+    /// The state's row predicate (`$1` = now), the column its list is ordered by, and whether newest first.
+    static func statePredicate(_ state: JobListState) -> (String, String, Bool) {
+        switch state {
+        case .queued:
+            ("finished_at IS NULL AND performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1",
+             "coalesce(scheduled_at, created_at)", false)
+        case .scheduled:
+            ("finished_at IS NULL AND performed_at IS NULL AND scheduled_at > $1 AND error IS NULL", "scheduled_at", false)
+        case .retried:
+            ("finished_at IS NULL AND performed_at IS NULL AND scheduled_at > $1 AND error IS NOT NULL",
+             "scheduled_at", false)
+        case .running:
+            ("finished_at IS NULL AND performed_at IS NOT NULL AND $1::timestamp IS NOT NULL", "performed_at", false)
+        case .succeeded:
+            ("finished_at IS NOT NULL AND error IS NULL AND $1::timestamp IS NOT NULL", "finished_at", true)
+        case .discarded:
+            ("finished_at IS NOT NULL AND error IS NOT NULL AND $1::timestamp IS NOT NULL", "finished_at", true)
+        }
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

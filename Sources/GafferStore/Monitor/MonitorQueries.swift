@@ -1,0 +1,204 @@
+import Foundation
+import Postgres
+
+/// The read-only queries behind the monitor's panes, each bounded and cheap on large tables.
+///
+/// Costs: unfinished counts read the `finished_at IS NULL` partial indexes; discarded counts read
+/// at most `MonitorLimits.discardedCap` entries of the discarded index; throughput reads only the
+/// finished rows of one refresh window; no list query selects arguments or backtraces.
+/// `now` is the application's clock, as GoodJob compares against it (contract §1.1).
+public enum MonitorQueries {
+    /// Per-queue counts by state and the oldest ready job's due time.
+    public static func queueStats(_ db: PostgresConnection, now: Date) async throws -> [QueueStats] {
+        let rows = try await db.query("""
+            WITH unfinished AS (
+              SELECT coalesce(queue_name, '') AS queue_name,
+                count(*) FILTER (WHERE performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1) AS queued,
+                count(*) FILTER (WHERE performed_at IS NULL AND scheduled_at > $1 AND error IS NULL) AS scheduled,
+                count(*) FILTER (WHERE performed_at IS NULL AND scheduled_at > $1 AND error IS NOT NULL) AS retried,
+                count(*) FILTER (WHERE performed_at IS NOT NULL) AS running,
+                min(coalesce(scheduled_at, created_at))
+                  FILTER (WHERE performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1) AS oldest_ready
+              FROM good_jobs WHERE finished_at IS NULL GROUP BY 1
+            ), discarded AS (
+              SELECT queue_name, count(*) AS discarded FROM (
+                SELECT coalesce(queue_name, '') AS queue_name FROM good_jobs
+                WHERE finished_at IS NOT NULL AND error IS NOT NULL ORDER BY finished_at DESC LIMIT $2
+              ) newest GROUP BY 1
+            )
+            SELECT coalesce(u.queue_name, d.queue_name) AS queue_name,
+                   coalesce(u.queued, 0) AS queued, coalesce(u.scheduled, 0) AS scheduled,
+                   coalesce(u.retried, 0) AS retried, coalesce(u.running, 0) AS running,
+                   coalesce(d.discarded, 0) AS discarded, u.oldest_ready
+            FROM unfinished u FULL JOIN discarded d ON u.queue_name = d.queue_name
+            ORDER BY 1 LIMIT $3
+            """, [now, MonitorLimits.discardedCap, MonitorLimits.queues])
+        return try rows.map { row in
+            QueueStats(name: try row.decode("queue_name"), queued: try row.decode("queued"),
+                       scheduled: try row.decode("scheduled"), running: try row.decode("running"),
+                       retried: try row.decode("retried"), discarded: try row.decode("discarded"),
+                       oldestReadyAt: try row.decode("oldest_ready"))
+        }
+    }
+
+    /// Jobs finished in `(since, until]`, per queue (throughput between two refreshes).
+    public static func finishedCounts(_ db: PostgresConnection, since: Date, until: Date) async throws
+        -> [FinishedCounts]
+    {
+        let rows = try await db.query("""
+            SELECT coalesce(queue_name, '') AS queue_name,
+                   count(*) FILTER (WHERE error IS NULL) AS succeeded,
+                   count(*) FILTER (WHERE error IS NOT NULL) AS failed
+            FROM good_jobs WHERE finished_at > $1 AND finished_at <= $2 GROUP BY 1
+            """, [since, until])
+        return try rows.map {
+            FinishedCounts(queue: try $0.decode("queue_name"), succeeded: try $0.decode("succeeded"),
+                           failed: try $0.decode("failed"))
+        }
+    }
+
+    /// Started, unfinished jobs of every process, longest-running first.
+    public static func runningJobs(_ db: PostgresConnection, limit: Int = MonitorLimits.runningJobs) async throws
+        -> [RunningJob]
+    {
+        let rows = try await db.query("""
+            SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
+                   performed_at, coalesce(executions_count, 0) AS attempt, locked_by_id
+            FROM good_jobs WHERE finished_at IS NULL AND performed_at IS NOT NULL
+            ORDER BY performed_at, id LIMIT $1
+            """, [limit])
+        return try rows.map {
+            RunningJob(id: try $0.decode("id"), jobClass: try $0.decode("job_class"),
+                       queue: try $0.decode("queue_name"), priority: try $0.decode("priority"),
+                       performedAt: try $0.decode("performed_at"), attempt: try $0.decode("attempt"),
+                       processID: try $0.decode("locked_by_id"))
+        }
+    }
+
+    /// Worker processes, newest first, with GoodJob's active rule evaluated (contract §5).
+    public static func processes(_ db: PostgresConnection, now: Date) async throws -> [ProcessRecord] {
+        let key = MonitorSQL.lockKey(table: "good_job_processes", idColumn: "p.id")
+        let schedulers = """
+            jsonb_array_elements(CASE WHEN jsonb_typeof(p.state->'schedulers') = 'array'
+                                      THEN p.state->'schedulers' ELSE '[]'::jsonb END)
+            """
+        let rows = try await db.query("""
+            SELECT p.id, p.created_at, p.updated_at,
+                   coalesce(p.state->>'hostname', '') AS hostname,
+                   \(MonitorSQL.jsonInt("p.state->'pid'")) AS pid,
+                   \(MonitorSQL.jsonInt("p.state->'memory'")) AS memory,
+                   coalesce(p.state->>'proctitle', '') AS proctitle,
+                   coalesce((SELECT string_agg(coalesce(s->>'queues', '*') || ':' || coalesce(s->>'max_threads', '?'), '; ')
+                             FROM \(schedulers) s), '') AS pools,
+                   ARRAY(SELECT coalesce(s->>'queues', '*') FROM \(schedulers) s) AS queue_selections,
+                   coalesce((SELECT sum(\(MonitorSQL.jsonInt("s->'max_threads'"))) FROM \(schedulers) s), 0) AS max_threads,
+                   coalesce((SELECT sum(\(MonitorSQL.jsonInt("s->'active_threads'"))) FROM \(schedulers) s), 0)
+                     AS active_threads,
+                   CASE WHEN p.lock_type = 0 THEN \(MonitorSQL.lockHeld(key))
+                        ELSE p.lock_type IS NULL AND p.updated_at > $1::timestamp - interval '5 minutes' END AS active
+            FROM good_job_processes p ORDER BY p.created_at DESC, p.id LIMIT $2
+            """, [now, MonitorLimits.processes])
+        return try rows.map {
+            ProcessRecord(id: try $0.decode("id"), hostname: try $0.decode("hostname"), pid: try $0.decode("pid"),
+                          memoryKiB: try $0.decode("memory"), proctitle: try $0.decode("proctitle"),
+                          pools: try $0.decode("pools"), queueSelections: try $0.decode("queue_selections"),
+                          maxThreads: try $0.decode("max_threads"),
+                          activeThreads: try $0.decode("active_threads"), startedAt: try $0.decode("created_at"),
+                          heartbeatAt: try $0.decode("updated_at"), isActive: try $0.decode("active"))
+        }
+    }
+
+    /// Failures of the last 24 hours grouped by error class and job class, most frequent first.
+    ///
+    /// Discarded jobs come from the discarded index (`finished_at` window); retrying jobs are the
+    /// unfinished ones carrying an error, dated by `updated_at` (their last attempt's end).
+    public static func failureGroups(_ db: PostgresConnection, now: Date) async throws -> [FailureGroup] {
+        let rows = try await db.query("""
+            SELECT kind, error_class, job_class,
+                   count(*) FILTER (WHERE at > $1::timestamp - interval '1 hour') AS last_hour,
+                   count(*) AS last_day, max(at) AS latest_at,
+                   (array_agg(id ORDER BY at DESC, id))[1] AS latest_id
+            FROM (
+              SELECT 'discarded' AS kind, split_part(error, ': ', 1) AS error_class,
+                     coalesce(job_class, '') AS job_class, finished_at AS at, id
+              FROM good_jobs
+              WHERE finished_at IS NOT NULL AND error IS NOT NULL AND finished_at > $1::timestamp - interval '24 hours'
+              UNION ALL
+              SELECT 'retrying', split_part(error, ': ', 1), coalesce(job_class, ''), updated_at, id
+              FROM good_jobs
+              WHERE finished_at IS NULL AND error IS NOT NULL AND updated_at > $1::timestamp - interval '24 hours'
+            ) failures
+            GROUP BY 1, 2, 3 ORDER BY last_day DESC, latest_at DESC LIMIT $2
+            """, [now, MonitorLimits.failureGroups])
+        return try rows.map {
+            FailureGroup(kind: FailureGroup.Kind(rawValue: try $0.decode("kind")) ?? .discarded,
+                         errorClass: try $0.decode("error_class"), jobClass: try $0.decode("job_class"),
+                         lastHour: try $0.decode("last_hour"), lastDay: try $0.decode("last_day"),
+                         latestAt: try $0.decode("latest_at"), latestJobID: try $0.decode("latest_id"))
+        }
+    }
+
+    /// The newest job of each cron key (and the one before it), by a loose index scan over
+    /// `(cron_key, cron_at)`: cost grows with the number of keys, not of cron jobs kept.
+    public static func cronEntries(_ db: PostgresConnection, now: Date) async throws -> [CronEntry] {
+        let rows = try await db.query("""
+            WITH RECURSIVE keys AS (
+              (SELECT cron_key FROM good_jobs WHERE cron_key IS NOT NULL ORDER BY cron_key LIMIT 1)
+              UNION ALL
+              SELECT (SELECT g.cron_key FROM good_jobs g WHERE g.cron_key > keys.cron_key ORDER BY g.cron_key LIMIT 1)
+              FROM keys WHERE keys.cron_key IS NOT NULL
+            )
+            SELECT keys.cron_key, last.id, last.job_class, last.cron_at, last.state,
+                   (SELECT g.cron_at FROM good_jobs g WHERE g.cron_key = keys.cron_key
+                    ORDER BY g.cron_at DESC NULLS LAST OFFSET 1 LIMIT 1) AS previous_cron_at
+            FROM keys CROSS JOIN LATERAL (
+              SELECT id, coalesce(job_class, '') AS job_class, cron_at, \(MonitorSQL.stateCase) AS state
+              FROM good_jobs WHERE cron_key = keys.cron_key ORDER BY cron_at DESC NULLS LAST LIMIT 1
+            ) last
+            WHERE keys.cron_key IS NOT NULL
+            LIMIT $2
+            """, [now, MonitorLimits.cronEntries])
+        return try rows.map {
+            CronEntry(key: try $0.decode("cron_key"), jobClass: try $0.decode("job_class"),
+                      lastCronAt: try $0.decode("cron_at"), previousCronAt: try $0.decode("previous_cron_at"),
+                      lastJobID: try $0.decode("id"),
+                      lastState: JobListState(rawValue: try $0.decode("state")) ?? .queued)
+        }
+    }
+
+    /// Unfinished jobs per concurrency key, busiest first (from the unfinished concurrency-key index).
+    public static func concurrencyKeys(_ db: PostgresConnection) async throws -> [ConcurrencyKeyStats] {
+        let rows = try await db.query("""
+            SELECT concurrency_key,
+                   count(*) FILTER (WHERE performed_at IS NOT NULL) AS running,
+                   count(*) FILTER (WHERE performed_at IS NULL) AS waiting
+            FROM good_jobs WHERE finished_at IS NULL AND concurrency_key IS NOT NULL
+            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT $1
+            """, [MonitorLimits.concurrencyKeys])
+        return try rows.map {
+            ConcurrencyKeyStats(key: try $0.decode("concurrency_key"), running: try $0.decode("running"),
+                                waiting: try $0.decode("waiting"))
+        }
+    }
+
+    /// Pauses and cron enable/disable lists; missing rows or keys read as empty lists.
+    public static func settings(_ db: PostgresConnection) async throws -> SettingsRecord {
+        func list(_ key: String, _ path: String) -> String {
+            """
+            ARRAY(SELECT jsonb_array_elements_text(value\(path)) FROM good_job_settings
+                  WHERE key = '\(key)' AND jsonb_typeof(value\(path)) = 'array')
+            """
+        }
+        let rows = try await db.query("""
+            SELECT \(list("pauses", "->'queues'")) AS queues,
+                   \(list("pauses", "->'job_classes'")) AS job_classes,
+                   \(list("pauses", "->'labels'")) AS labels,
+                   \(list("cron_keys_enabled", "")) AS cron_enabled,
+                   \(list("cron_keys_disabled", "")) AS cron_disabled
+            """)
+        guard let row = rows.first else { return SettingsRecord() }
+        return SettingsRecord(pausedQueues: try row.decode("queues"), pausedJobClasses: try row.decode("job_classes"),
+                              pausedLabels: try row.decode("labels"), cronKeysEnabled: try row.decode("cron_enabled"),
+                              cronKeysDisabled: try row.decode("cron_disabled"))
+    }
+}

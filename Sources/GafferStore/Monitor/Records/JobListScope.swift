@@ -1,0 +1,34 @@
+import Foundation
+
+/// Which jobs a list shows: one state plus optional exact filters, paged by keyset.
+public struct JobListScope: Sendable, Hashable {
+    public var state: JobListState
+    public var queue: String?
+    public var jobClass: String?
+    public var label: String?
+    /// Exact error class (`split_part(error, ': ', 1)`).
+    public var errorClass: String?
+    /// Case-insensitive substring of the error text.
+    public var errorContains: String?
+
+    public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
+                errorClass: String? = nil, errorContains: String? = nil) {
+        self.state = state
+        self.queue = queue
+        self.jobClass = jobClass
+        self.label = label
+        self.errorClass = errorClass
+        self.errorContains = errorContains
+    }
+}
+
+/// Where the next page of a job list starts: the last row's sort time and id.
+public struct JobListCursor: Sendable, Hashable {
+    public var sortAt: Date
+    public var id: UUID
+
+    public init(sortAt: Date, id: UUID) {
+        self.sortAt = sortAt
+        self.id = id
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// One job as a list row: no arguments, no backtrace, the error cut to its first 300 characters.
+public struct JobSummary: Sendable, Hashable {
+    public var id: UUID
+    public var jobClass: String
+    public var queue: String
+    public var priority: Int?
+    public var state: JobListState
+    /// The time the list is ordered by (scheduled, performed or finished, per state).
+    public var sortAt: Date
+    public var attempts: Int
+    public var labels: [String]
+    public var error: String?
+
+    public init(id: UUID, jobClass: String, queue: String, priority: Int?, state: JobListState, sortAt: Date,
+                attempts: Int, labels: [String], error: String?) {
+        self.id = id
+        self.jobClass = jobClass
+        self.queue = queue
+        self.priority = priority
+        self.state = state
+        self.sortAt = sortAt
+        self.attempts = attempts
+        self.labels = labels
+        self.error = error
+    }
+}

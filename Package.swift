@@ -29,18 +29,22 @@ let package = Package(
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
         .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
+        // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
+        .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
-            "Postgres", "GafferStore", "GafferEngine", "GafferCore",
+            "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron", "GafferMonitor", "GafferDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Executable
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
+        // The README's library-use example, built with the package so it cannot rot
+        .executableTarget(name: "gaffer-example", dependencies: ["GafferCLI"], path: "Examples/LibraryUse"),
 
         // Tests
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
@@ -51,6 +55,10 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
+        .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore"]),
+        .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore"]),
+        // Runs the built binaries (`swift build` first): commands, exit codes, the demo end to end
+        .testTarget(name: "EndToEndTests", dependencies: ["GafferTestSupport", "Postgres", "GafferCore"]),
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
     ]
 )

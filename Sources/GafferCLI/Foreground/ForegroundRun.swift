@@ -1,0 +1,123 @@
+import Foundation
+import GafferEngine
+import Synchronization
+
+/// Runs a started worker in the foreground until a signal, the end of `duration`, or `idleTimeout`
+/// seconds without work; then stops it gracefully within the shutdown timeout.
+///
+/// A second signal (or any signal once stopping has begun) stops at once: `forceStop` runs (it
+/// stops an embedded server) and the process exits with status 1; jobs still running are re-run
+/// later as interrupted, as GoodJob's are.
+struct ForegroundRun {
+    enum Ending: Equatable {
+        case signal(Int32)
+        case duration
+        case idle
+    }
+
+    let worker: Worker
+    var duration: Double?
+    var idleTimeout: Double?
+    var shutdownTimeout: Double
+    /// Seconds between one-line progress reports on the logger; nil for none.
+    var progressEvery: Double?
+    let logger: any JobLogger
+    let forceStop: @Sendable () -> Void
+
+    /// Returns how the run ended, after the worker has stopped.
+    func run() async -> Ending {
+        let (endings, continuation) = AsyncStream<Ending>.makeStream()
+        let signals = SignalCount()
+        let forceStop = self.forceStop
+        let watcher = SignalWatcher { number in
+            if signals.increment() == 1 {
+                continuation.yield(.signal(number))
+            } else {
+                Terminal.note("\(SignalWatcher.name(number)) again: stopping now; running jobs will run again as interrupted")
+                forceStop()
+                exit(CLIError.Code.runtime.rawValue)
+            }
+        }
+        var tasks: [Task<Void, Never>] = []
+        if let duration {
+            tasks.append(Task {
+                try? await Task.sleep(for: .milliseconds(Int(duration * 1000)))
+                if !Task.isCancelled { continuation.yield(.duration) }
+            })
+        }
+        if let idleTimeout {
+            tasks.append(Task { await Self.watchIdleness(worker, timeout: idleTimeout) { continuation.yield(.idle) } })
+        }
+        if let progressEvery {
+            tasks.append(Task { await Self.reportProgress(worker, every: progressEvery, logger: logger) })
+        }
+        var iterator = endings.makeAsyncIterator()
+        let ending = await iterator.next() ?? .duration
+        tasks.forEach { $0.cancel() }
+        signals.markStopping()
+        switch ending {
+        case .signal(let number):
+            let wait = shutdownTimeout < 0 ? "for running jobs to finish" : "up to \(Self.seconds(shutdownTimeout)) for running jobs"
+            Terminal.note("\(SignalWatcher.name(number)): stopping; waiting \(wait) (press Ctrl-C again to stop now)")
+        case .duration:
+            logger.info("ran for \(Self.seconds(duration ?? 0)); stopping")
+        case .idle:
+            logger.info("idle for \(Self.seconds(idleTimeout ?? 0)); stopping")
+        }
+        await worker.stop(timeout: shutdownTimeout)
+        watcher.cancel()
+        return ending
+    }
+
+    /// Calls `idle` once no job has run or finished for `timeout` seconds.
+    static func watchIdleness(_ worker: Worker, timeout: Double, idle: () -> Void) async {
+        let clock = ContinuousClock()
+        var lastActivity = clock.now
+        var lastTotal = -1
+        while !Task.isCancelled {
+            let snapshot = await worker.snapshot()
+            let total = snapshot.pools.reduce(0) { $0 + $1.succeeded + $1.errored }
+            let busy = snapshot.pools.contains { pool in pool.slots.contains { $0.job != nil } }
+            if busy || total != lastTotal {
+                lastActivity = clock.now
+                lastTotal = total
+            } else if clock.now - lastActivity >= .milliseconds(Int(timeout * 1000)) {
+                idle()
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
+    static func reportProgress(_ worker: Worker, every interval: Double, logger: any JobLogger) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+            guard !Task.isCancelled else { return }
+            let snapshot = await worker.snapshot()
+            let succeeded = snapshot.pools.reduce(0) { $0 + $1.succeeded }
+            let errored = snapshot.pools.reduce(0) { $0 + $1.errored }
+            let running = snapshot.pools.reduce(0) { $0 + $1.slots.filter { $0.job != nil }.count }
+            logger.info("progress: \(succeeded) attempt(s) succeeded, \(errored) failed, \(running) running")
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+}
+
+/// How many stop signals arrived; once stopping has begun, any signal counts as the second.
+final class SignalCount: Sendable {
+    private let count = Mutex(0)
+
+    func increment() -> Int {
+        count.withLock { value in
+            value += 1
+            return value
+        }
+    }
+
+    func markStopping() {
+        count.withLock { $0 = max($0, 1) }
+    }
+}

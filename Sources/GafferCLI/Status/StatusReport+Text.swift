@@ -8,7 +8,7 @@ extension StatusReport {
         var table = queues.map(cells)
         if queues.count > 1 || queues.isEmpty { table.append(cells(totals)) }
         if queues.isEmpty { table = [["(no jobs)"] + Array(repeating: "", count: header.count - 1)] }
-        out += Self.align([header] + table)
+        out += Self.align([header] + table, rightAligned: Set(1..<header.count))
         if discardedCapped { out.append("(discarded counts stop at the newest 10000)") }
 
         out.append("")
@@ -20,14 +20,15 @@ extension StatusReport {
         }
 
         out.append("")
-        out.append("FAILURES (24 h)  \(failures.isEmpty ? "none" : "")")
+        out.append("FAILURES (24 h)" + (failures.isEmpty ? "  none" : ""))
         if !failures.isEmpty {
             out += Self.align([["  ERROR CLASS", "JOB CLASS", "STATE", "1H", "24H"]]
-                + failures.map { ["  " + $0.errorClass, $0.jobClass, $0.kind.rawValue, "\($0.lastHour)", "\($0.lastDay)"] })
+                + failures.map { ["  " + $0.errorClass, $0.jobClass, $0.kind.rawValue, "\($0.lastHour)", "\($0.lastDay)"] },
+                rightAligned: [3, 4])
         }
 
         out.append("")
-        out.append("CRON  \(cron.isEmpty ? "none" : "")")
+        out.append("CRON" + (cron.isEmpty ? "  none" : ""))
         if !cron.isEmpty {
             out += Self.align([["  KEY", "SCHEDULE", "CLASS", "LAST RUN", "STATE"]] + cron.map {
                 ["  " + $0.key, $0.schedule ?? "-", $0.jobClass, $0.lastCronAt.map(Self.clock) ?? "never", $0.lastState ?? "-"]
@@ -48,16 +49,16 @@ extension StatusReport {
                 "\(row.retried)", "\(row.discarded)", "\(row.succeededLastHour)", latency]
     }
 
-    /// Left-aligns the first column, right-aligns the others.
-    static func align(_ rows: [[String]]) -> [String] {
+    /// Pads cells to their column's width: left-aligned, except the `rightAligned` columns (numbers).
+    static func align(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
         let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
             rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
         }
         return rows.map { row in
             row.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return index == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
+                return rightAligned.contains(index) ? pad + cell : cell + pad
+            }.joined(separator: "  ").trailingSpacesRemoved
         }
     }
 
@@ -77,5 +78,13 @@ extension StatusReport {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss'Z'"
         return formatter.string(from: date)
+    }
+}
+
+extension String {
+    var trailingSpacesRemoved: String {
+        var text = Substring(self)
+        while text.last == " " { text.removeLast() }
+        return String(text)
     }
 }

@@ -5,7 +5,7 @@ import GafferEngine
 public struct ProcessSocialMediaAccountAnalyticJob: Job {
     public static let className = "ProcessSocialMediaAccountAnalyticJob"
     public static let queueName = "accounts"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
 
     static let topics: [(name: String, words: [String])] = [
         ("purchase_intent", ["buy", "link", "sale", "need"]),

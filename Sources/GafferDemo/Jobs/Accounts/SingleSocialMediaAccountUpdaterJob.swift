@@ -6,7 +6,7 @@ import GafferEngine
 public struct SingleSocialMediaAccountUpdaterJob: Job {
     public static let className = "SingleSocialMediaAccountUpdaterJob"
     public static let queueName = "accounts"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
     public static let discardRules = [DiscardRule(on: AccountNotFoundError.self), DiscardRule(on: InvalidRecordError.self)]
 
     public let accountID: Int

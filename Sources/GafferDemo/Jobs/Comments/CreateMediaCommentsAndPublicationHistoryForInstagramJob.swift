@@ -6,7 +6,7 @@ import GafferEngine
 public struct CreateMediaCommentsAndPublicationHistoryForInstagramJob: Job {
     public static let className = "CreateMediaCommentsAndPublicationHistoryForInstagramJob"
     public static let queueName = "comments"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
     public static let discardRules = [DiscardRule(on: MediaRemovedError.self)]
     static let limit = 50
     static let pageSize = 25

@@ -9,7 +9,7 @@ import GafferEngine
 public struct CreateMediaCommentsAndPublicationHistoryForTiktokJob: Job {
     public static let className = "CreateMediaCommentsAndPublicationHistoryForTiktokJob"
     public static let queueName = "comments"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
     public static let discardRules = [DiscardRule(on: MediaRemovedError.self)]
     public static let throttlePerSecond = 2
     static let limit = 300

@@ -5,7 +5,7 @@ import GafferEngine
 public struct CreateMediaCommentsFromReplyForTikTokJob: Job {
     public static let className = "CreateMediaCommentsFromReplyForTikTokJob"
     public static let queueName = "comments"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
 
     public let publicationID: Int
     public let commentID: String

@@ -6,7 +6,7 @@ import GafferEngine
 public struct SingleSocialMediaPublicationUpdaterJob: Job {
     public static let className = "SingleSocialMediaPublicationUpdaterJob"
     public static let queueName = "publications"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
     public static let discardRules = [DiscardRule(on: InvalidRecordError.self)]
 
     public let publicationID: Int

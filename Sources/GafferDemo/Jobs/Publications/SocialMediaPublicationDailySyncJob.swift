@@ -1,7 +1,7 @@
 import GafferCore
 import GafferEngine
 
-/// Syncs one publication's daily metrics. Rate limits are retried (polynomially longer, 5 attempts);
+/// Syncs one publication's daily metrics. Rate limits are retried (30 s apart, 5 attempts);
 /// a publication whose row is bad is discarded.
 ///
 /// The original throttles this job to 2 per second with GoodJob's concurrency control
@@ -11,7 +11,7 @@ import GafferEngine
 public struct SocialMediaPublicationDailySyncJob: Job {
     public static let className = "SocialMediaPublicationDailySyncJob"
     public static let queueName = "publications"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 5, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
     public static let discardRules = [DiscardRule(on: InvalidRecordError.self)]
     /// The original's throttle: at most this many starts per second.
     public static let throttlePerSecond = 2

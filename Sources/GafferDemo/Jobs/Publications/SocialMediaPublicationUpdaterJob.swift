@@ -8,7 +8,7 @@ import GafferEngine
 /// moved to the fan-out.
 public struct SocialMediaPublicationUpdaterJob: Job {
     public static let className = "SocialMediaPublicationUpdaterJob"
-    public static let retryRules = [RetryRule(on: RateLimitError.self, attempts: 3, wait: .polynomiallyLonger)]
+    public static let retryRules = [RateLimitError.retryRule]
 
     public init() {}
     public init(arguments: JobArguments) throws {}

@@ -55,8 +55,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
-        .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore"]),
-        .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore"]),
+        .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),
+        .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
+                                                            "GafferTestSupport"]),
         // Runs the built binaries (`swift build` first): commands, exit codes, the demo end to end
         .testTarget(name: "EndToEndTests", dependencies: ["GafferTestSupport", "Postgres", "GafferCore"]),
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),

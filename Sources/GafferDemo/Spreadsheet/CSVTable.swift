@@ -19,7 +19,7 @@ struct CSVTable: Sendable, Equatable {
                 if ch == "\"" {
                     if pending == "\"" { field.append("\""); pending = chars.next() } else { quoted = false }
                 } else {
-                    if ch == "\n" { line += 1 }
+                    if ch.isNewline { line += 1 }
                     field.append(ch)
                 }
                 continue
@@ -28,7 +28,7 @@ struct CSVTable: Sendable, Equatable {
             case "\"" where field.isEmpty: quoted = true
             case ",": record.append(field); field = ""
             case "\r": break
-            case "\n":
+            case "\n", "\r\n":  // CRLF is one Character in Swift
                 record.append(field); field = ""
                 if record != [""] { records.append(record) }
                 record = []

@@ -61,14 +61,15 @@ struct EnqueueCommand: AsyncParsableCommand {
                 } catch {
                     throw CLIError.usage("--args do not fit \(jobClass): \(error); pass what its init(arguments:) reads")
                 }
-            } else {
-                Terminal.note("\(jobClass) is not one of this app's job types; enqueued for whichever worker serves it")
             }
             let options = EnqueueOptions(queue: queue, priority: priority,
                                          at: try at.map { try TimeArgument.parse($0, option: "--at", now: Date()) },
                                          delay: delay)
             let ids = try await database.withConnection { db in
                 try await GafferClient(connection: db).enqueue(className: jobClass, arguments: arguments, defaults: type, options)
+            }
+            if type == nil {
+                Terminal.note("\(jobClass) is not one of this app's job types; enqueued for whichever worker serves it")
             }
             ids.forEach { Terminal.line($0.uuidString.lowercased()) }
         }

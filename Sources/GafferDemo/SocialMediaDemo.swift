@@ -51,20 +51,23 @@ public enum SocialMediaDemo {
     /// Returns whether it seeded.
     @discardableResult
     public static func prepare(_ db: PostgresConnection, reset: Bool) async throws -> Bool {
+        var exists = !(try await db.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [DemoSchema.name]).isEmpty)
         if reset {
-            try await db.execute(DemoSchema.drop)
+            if exists { try await db.execute(DemoSchema.drop) }
+            exists = false
             let classes = jobs.map { $0.className }
             try await db.query("""
                 DELETE FROM good_job_executions WHERE active_job_id IN (SELECT active_job_id FROM good_jobs WHERE job_class = ANY($1))
                 """, [classes])
             try await db.query("DELETE FROM good_jobs WHERE job_class = ANY($1)", [classes])
         }
-        let exists = try await db.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [DemoSchema.name])
-        let seeds = exists.isEmpty
-        try await db.execute(DemoSchema.create)  // one simple-protocol batch: one transaction
-        if seeds { try await DemoSeed.run(db) }
+        if !exists {
+            // Only on a fresh schema: IF NOT EXISTS on existing tables would print server notices.
+            try await db.execute(DemoSchema.create)  // one simple-protocol batch: one transaction
+            try await DemoSeed.run(db)
+        }
         try await DemoSeed.rewind(db)
-        return seeds
+        return !exists
     }
 
     /// Enqueues what the cron table and the app's users would: both cron fan-outs at once (as the

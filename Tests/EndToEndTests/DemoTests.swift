@@ -14,6 +14,7 @@ struct DemoTests {
         let demo = try Binary.run(["demo", "--no-tui", "--duration", "20"], env: env, timeout: 180)
         #expect(demo.status == 0, "\(demo.stderr.suffix(2000))")
         #expect(demo.stderr.contains("demo: enqueued"))
+        #expect(!demo.stderr.contains("NOTICE"))
         #expect(demo.stderr.contains("ran for 20 s; stopping"))
         #expect(FileManager.default.fileExists(atPath: home.path + "/log/demo.log"))
 
@@ -37,5 +38,6 @@ struct DemoTests {
 
         let again = try Binary.run(["demo", "--no-tui", "--duration", "1", "--reset"], env: env, timeout: 120)
         #expect(again.status == 0 && again.stderr.contains("demo data seeded"), "\(again.stderr.suffix(1000))")
+        #expect(!again.stderr.contains("NOTICE"))
     }
 }

@@ -29,11 +29,14 @@ struct ForegroundRun {
         let (endings, continuation) = AsyncStream<Ending>.makeStream()
         let signals = SignalCount()
         let forceStop = self.forceStop
+        let app = GafferApp.current  // signal handlers run outside any task: carry the app's name in
         let watcher = SignalWatcher { number in
             if signals.increment() == 1 {
                 continuation.yield(.signal(number))
             } else {
-                Terminal.note("\(SignalWatcher.name(number)) again: stopping now; running jobs will run again as interrupted")
+                GafferApp.$current.withValue(app) {
+                    Terminal.note("\(SignalWatcher.name(number)) again: stopping now; running jobs will run again as interrupted")
+                }
                 forceStop()
                 exit(CLIError.Code.runtime.rawValue)
             }

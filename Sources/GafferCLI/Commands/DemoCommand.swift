@@ -79,10 +79,3 @@ struct DemoCommand: AsyncParsableCommand {
         return GafferHome.logDirectory + "/demo.log"
     }
 }
-
-extension CronDeclaration {
-    init(demo entry: DemoCronEntry) {
-        self.init(key: entry.key, schedule: entry.schedule, jobClass: entry.job.className,
-                  description: entry.description, enabledByDefault: entry.enabledByDefault)
-    }
-}

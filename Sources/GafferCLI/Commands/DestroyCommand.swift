@@ -15,7 +15,7 @@ struct DestroyCommand: AsyncParsableCommand {
     @OptionGroup var ids: JobIDArguments
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws { try requireIDs(ids, command: "destroy") }
+    func validate() throws { try ids.requireSome(command: "destroy") }
 
     func run() async throws {
         try await reportingErrors {

@@ -16,7 +16,7 @@ struct DiscardCommand: AsyncParsableCommand {
     @OptionGroup var ids: JobIDArguments
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws { try requireIDs(ids, command: "discard") }
+    func validate() throws { try ids.requireSome(command: "discard") }
 
     func run() async throws {
         try await reportingErrors {

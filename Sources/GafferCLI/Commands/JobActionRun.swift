@@ -23,10 +23,3 @@ enum JobActionRun {
         if perJobNotes && !report.refused.isEmpty { throw ExitCode(CLIError.Code.runtime.rawValue) }
     }
 }
-
-/// Requires at least one job id, naming the command in the message.
-func requireIDs(_ ids: JobIDArguments, command: String) throws {
-    guard !ids.ids.isEmpty else {
-        throw ValidationError("\(command) needs at least one job id, e.g. `\(command) 0d8f4b7e-3c2a-4f51-9a7e-2b1f6c9d8e10`")
-    }
-}

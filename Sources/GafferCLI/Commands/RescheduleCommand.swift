@@ -22,7 +22,7 @@ struct RescheduleCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws { try requireIDs(ids, command: "reschedule") }
+    func validate() throws { try ids.requireSome(command: "reschedule") }
 
     func run() async throws {
         try await reportingErrors {

@@ -1,6 +1,5 @@
 import Foundation
 import GafferEngine
-import Synchronization
 
 /// Runs a started worker in the foreground until a signal, the end of `duration`, or `idleTimeout`
 /// seconds without work; then stops it gracefully within the shutdown timeout.
@@ -106,21 +105,5 @@ struct ForegroundRun {
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
-    }
-}
-
-/// How many stop signals arrived; once stopping has begun, any signal counts as the second.
-final class SignalCount: Sendable {
-    private let count = Mutex(0)
-
-    func increment() -> Int {
-        count.withLock { value in
-            value += 1
-            return value
-        }
-    }
-
-    func markStopping() {
-        count.withLock { $0 = max($0, 1) }
     }
 }

@@ -80,11 +80,3 @@ extension StatusReport {
         return formatter.string(from: date)
     }
 }
-
-extension String {
-    var trailingSpacesRemoved: String {
-        var text = Substring(self)
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}

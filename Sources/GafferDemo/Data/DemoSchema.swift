@@ -37,5 +37,10 @@ enum DemoSchema {
           error text, updated_at timestamptz NOT NULL DEFAULT now());
         """
 
-    static let drop = "DROP SCHEMA IF EXISTS gaffer_demo CASCADE"
+    /// Drops everything; the cascade's notice is silenced (libpq would print it on stderr).
+    static let drop = """
+        SET client_min_messages = warning;
+        DROP SCHEMA IF EXISTS gaffer_demo CASCADE;
+        RESET client_min_messages;
+        """
 }

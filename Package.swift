@@ -24,25 +24,38 @@ let package = Package(
         // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
+        // Threads and wake-ups shared by the connection layer, the engine and the monitor
+        .target(name: "GafferConcurrency", dependencies: ["CSupport"]),
+
         // Adapters
-        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
-        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres"]),
-        .target(name: "GafferMonitor", dependencies: ["GafferStore", "Postgres"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
+        // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
+
         // Test support: the real PostgreSQL server tests run against
-        .target(name: "GafferTestSupport", dependencies: ["Postgres"]),
+        .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
-            "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron", "GafferMonitor", "GafferDemo",
+            "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
+            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit", "GafferDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Executable
+        // Executables
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
+        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres"],
+                          path: "Sources/GafferBench"),
+        // A bare worker process running the test job types, for tests that kill or signal a process
+        .executableTarget(name: "gaffer-test-worker", dependencies: ["GafferEngine", "GafferTestSupport", "Postgres"],
+                          path: "Sources/GafferTestWorker"),
         // The README's library-use example, built with the package so it cannot rot
         .executableTarget(name: "gaffer-example", dependencies: ["GafferCLI"], path: "Examples/LibraryUse"),
 
@@ -55,11 +68,13 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
         .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),
         .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                             "GafferTestSupport"]),
-        // Runs the built binaries (`swift build` first): commands, exit codes, the demo end to end
-        .testTarget(name: "EndToEndTests", dependencies: ["GafferTestSupport", "Postgres", "GafferCore"]),
-        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
+        // Runs the built binaries (`swift build` first): commands, exit codes, the screen, the demo end to end
+        .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"]),
     ]
 )

@@ -8,7 +8,7 @@ public struct GafferCommand: AsyncParsableCommand {
         var subcommands: [any ParsableCommand.Type] = [
             StartCommand.self, StatusCommand.self, RetryCommand.self, DiscardCommand.self, RescheduleCommand.self,
             DestroyCommand.self, EnqueueCommand.self, PauseCommand.self, UnpauseCommand.self, CronCommand.self,
-            MigrateCommand.self, CleanupCommand.self,
+            MigrateCommand.self, CleanupCommand.self, TopCommand.self,
         ]
         if app.includesDemo { subcommands.insert(DemoCommand.self, at: 0) }
         return CommandConfiguration(

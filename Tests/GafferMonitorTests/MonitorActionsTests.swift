@@ -125,6 +125,20 @@ import Testing
         }
     }
 
+    @Test func aScopedActionTouchesOnlyTheScopesJobs() async throws {
+        let seed = try await Seed.make()
+        let recent = try await seed.job(.discarded, jobClass: "SyncJob", error: "Net::ReadTimeout: a", at: -600)
+        let old = try await seed.job(.discarded, jobClass: "SyncJob", error: "Net::ReadTimeout: b", at: -200_000)
+        let other = try await seed.job(.discarded, jobClass: "SyncJob", error: "KeyError: c", at: -600)
+        let scope = JobListScope(state: .discarded, jobClass: "SyncJob", errorClass: "Net::ReadTimeout",
+                                 since: Seed.now.addingTimeInterval(-86_400))
+        let report = await actions(seed).perform(.retry, in: scope)
+        #expect(report.summary == "retried 1 job")
+        #expect(try await seed.column("finished_at", of: recent) == nil)
+        #expect(try await seed.column("finished_at", of: old) != nil)
+        #expect(try await seed.column("finished_at", of: other) != nil)
+    }
+
     @Test func localWorkerPauseGoesToTheSource() async throws {
         let seed = try await Seed.make()
         let source = FakeLocalWorker()

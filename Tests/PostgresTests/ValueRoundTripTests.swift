@@ -98,3 +98,24 @@ struct ValueRoundTripTests {
         #expect(try rows[0].decode("n", as: Int.self) == 2)
     }
 }
+
+@Suite("pipelines commit together or not at all")
+struct PipelineTests {
+    @Test func statementsShareOneTransaction() async throws {
+        let db = try await TestServer.freshConnection("pipeline")
+        try await db.execute("CREATE TABLE t (n int PRIMARY KEY)")
+        let results = try await db.pipeline([
+            ("INSERT INTO t VALUES ($1)", [1]),
+            ("SELECT count(*) AS c FROM t WHERE n = $1", [1]),
+        ])
+        #expect(results.count == 2)
+        #expect(try results[1][0].decode("c", as: Int.self) == 1)
+        let error = await #expect(throws: PostgresError.self) {
+            try await db.pipeline([("INSERT INTO t VALUES ($1)", [2]), ("INSERT INTO t VALUES ($1)", [1])])
+        }
+        #expect(error?.isUniqueViolation == true)
+        // The first insert was rolled back with the failing second one; the connection still works.
+        let rows = try await db.query("SELECT n FROM t ORDER BY n")
+        #expect(try rows.map { try $0.decode("n", as: Int.self) } == [1])
+    }
+}

@@ -54,7 +54,9 @@ public struct CronParseError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String {
-        "cron \"\(input)\": " + problem
+        // Line breaks and tabs show as spaces so the message stays one line and positions still line up.
+        let shown = String(input.map { $0.isWhitespace ? " " : $0 })
+        return "cron \"\(shown)\": " + problem
     }
 
     private var problem: String {

@@ -25,16 +25,20 @@ struct CronParser {
 
     func parse() throws(CronParseError) -> CronExpression {
         var tokens = Self.tokenize(input)
+        let zone: Zone?
         if let first = tokens.first, first.text.hasPrefix("@") {
-            tokens = try expandMacro(tokens)
+            (tokens, zone) = try expandMacro(tokens)
+        } else {
+            zone = try trailingTimeZone(tokens)
+            if zone != nil { tokens.removeLast() }
         }
-        let zone = try trailingTimeZone(tokens)
-        if zone != nil { tokens.removeLast() }
         guard tokens.count == 5 || tokens.count == 6 else {
             throw CronParseError(.wrongFieldCount, input: input, detail: zone?.name ?? "", count: tokens.count)
         }
-        let secondToken = tokens.count == 6 ? tokens.removeFirst() : nil
-        let seconds = try secondToken.map { (token) throws(CronParseError) in try parseField(token, as: .second) }
+        var seconds = CronValueSet([0])
+        if tokens.count == 6 {
+            seconds = try parseField(tokens.removeFirst(), as: .second).values
+        }
         let minutes = try parseField(tokens[0], as: .minute)
         let hours = try parseField(tokens[1], as: .hour)
         let daysOfMonth = try parseField(tokens[2], as: .dayOfMonth)
@@ -42,7 +46,7 @@ struct CronParser {
         let daysOfWeek = try parseField(tokens[4], as: .dayOfWeek)
 
         let schedule = CronSchedule(
-            seconds: seconds?.values ?? CronValueSet([0]),
+            seconds: seconds,
             minutes: minutes.values,
             hours: hours.values,
             daysOfMonth: daysOfMonth.values,
@@ -57,11 +61,12 @@ struct CronParser {
 
     // MARK: - Shape
 
+    /// Splits on any whitespace, remembering where each piece starts.
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var current: Token?
         for (offset, character) in text.enumerated() {
-            if character == " " || character == "\t" {
+            if character.isWhitespace {
                 if let token = current { tokens.append(token) }
                 current = nil
             } else if current == nil {
@@ -74,21 +79,29 @@ struct CronParser {
         return tokens
     }
 
-    /// Replaces `@daily` and friends by their five fields, keeping a following time zone.
-    private func expandMacro(_ tokens: [Token]) throws(CronParseError) -> [Token] {
+    /// A time zone named in the text.
+    typealias Zone = (name: String, timeZone: TimeZone)
+
+    /// The five fields a macro such as `@daily` stands for, and the time zone that may follow it.
+    private func expandMacro(_ tokens: [Token]) throws(CronParseError) -> ([Token], Zone?) {
         let macro = tokens[0]
         guard let fields = CronMacro.expansion(of: macro.text) else {
             throw CronParseError(.unknownMacro, input: input, token: macro.text, position: macro.position)
         }
-        if tokens.count > 2 || (tokens.count == 2 && !Self.startsWithLetter(tokens[1].text)) {
-            let extra = tokens[1]
+        var zone: Zone?
+        if tokens.count >= 2, Self.startsWithLetter(tokens[1].text) {
+            zone = try timeZone(named: tokens[1])
+        }
+        let extraIndex = zone == nil ? 1 : 2
+        if tokens.count > extraIndex {
+            let extra = tokens[extraIndex]
             throw CronParseError(
                 .unexpectedTextAfterMacro, input: input, token: extra.text, position: extra.position,
                 detail: macro.text)
         }
         // Positions inside the expansion point at the macro itself.
         let expanded = fields.split(separator: " ").map { Token(text: String($0), position: macro.position) }
-        return expanded + tokens.dropFirst()
+        return (expanded, zone)
     }
 
     /// The last token when it names a time zone; nil when it is a field.
@@ -96,15 +109,20 @@ struct CronParser {
     /// A last token is a zone if it starts with a letter and is not a valid day-of-week (so
     /// `0 3 * * * SUN` is six fields). An unknown zone is an error when it cannot be a field
     /// (there would be 6 or 7 tokens with it); with 5 it is reported as a bad day-of-week.
-    private func trailingTimeZone(_ tokens: [Token]) throws(CronParseError) -> (name: String, timeZone: TimeZone)? {
+    private func trailingTimeZone(_ tokens: [Token]) throws(CronParseError) -> Zone? {
         guard let last = tokens.last, tokens.count > 1, Self.startsWithLetter(last.text),
             (try? parseField(last, as: .dayOfWeek)) == nil
         else { return nil }
-        if let zone = TimeZone(identifier: last.text) {
-            return (last.text, CronExpression.isUTC(zone) ? CronExpression.utc : zone)
+        guard tokens.count == 6 || tokens.count == 7 || TimeZone(identifier: last.text) != nil else { return nil }
+        return try timeZone(named: last)
+    }
+
+    /// The zone a token names; UTC spellings all become `CronExpression.utc`.
+    private func timeZone(named token: Token) throws(CronParseError) -> Zone {
+        guard let zone = TimeZone(identifier: token.text) else {
+            throw CronParseError(.unknownTimeZone, input: input, token: token.text, position: token.position)
         }
-        guard tokens.count == 6 || tokens.count == 7 else { return nil }
-        throw CronParseError(.unknownTimeZone, input: input, token: last.text, position: last.position)
+        return (token.text, CronExpression.isUTC(zone) ? CronExpression.utc : zone)
     }
 
     private static func startsWithLetter(_ text: String) -> Bool {

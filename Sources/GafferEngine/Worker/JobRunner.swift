@@ -27,7 +27,7 @@ struct JobRunner: Sendable {
             job = try type.init(arguments: payload.arguments)
         } catch {
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
-                                        message: "cannot run \(claimed.jobClass) \(claimed.id): \(ErrorNaming.message(error))")
+                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(ErrorNaming.message(error))")
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
                                  errorEvent: Int16(ErrorEvent.discarded.rawValue), backtrace: [], duration: elapsed())
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GafferConcurrency
 import GafferCore
 import GafferStore
 import Postgres
@@ -38,7 +39,8 @@ actor Pool {
     private var errored = 0
     private var claimErrors = 0
     private var lastClaimAt: Date?
-    private let wake = WakeSignal()
+    private var roundTrips = 0
+    private let wake = Wakeup()
     private let client: GafferClient
 
     init(index: Int, spec: PoolSpec, environment: Environment, connection: PostgresConnection,
@@ -88,7 +90,8 @@ actor Pool {
     func state() -> PoolState {
         let slots = (0..<spec.threads).map { SlotState(pool: index, index: $0, job: running[$0]?.job) }
         return PoolState(index: index, queues: spec.queuesText, maxThreads: spec.threads, slots: slots,
-                         succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt)
+                         succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt,
+                         roundTrips: roundTrips)
     }
 
     // MARK: The loop
@@ -98,10 +101,7 @@ actor Pool {
         var failures = 0
         while !(stopping && running.isEmpty && pending.isEmpty) {
             do {
-                try await flushCompletions()
-                if !stopping && !paused && wantClaim && freeSlots > 0 {
-                    try await claimAndStart()
-                }
+                try await exchange()
                 failures = 0
             } catch {
                 failures += 1
@@ -113,7 +113,9 @@ actor Pool {
             let now = environment.clock()
             var deadline = config.pollInterval > 0 ? nextPollAt : now.addingTimeInterval(3600)
             if let scheduled = nextScheduledAt { deadline = min(deadline, scheduled) }
-            await wake.wait(upTo: stopping ? 1 : deadline.timeIntervalSince(now))
+            await wake.wait(seconds: stopping ? 1 : max(0, deadline.timeIntervalSince(now)))
+            // Let slots that finished at the same moment report first, so one round trip ends them all.
+            await Task.yield()
             let after = environment.clock()
             if config.pollInterval > 0 && after >= nextPollAt {
                 wantClaim = true
@@ -124,24 +126,49 @@ actor Pool {
                 nextScheduledAt = nil
             }
         }
-        try? await flushCompletions()
+        try? await exchange()
         for thread in slotThreads { thread.shutdown() }
         for database in slotDatabases { await database.close() }
+        // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
+        await connection.close()
     }
 
-    private func claimAndStart() async throws {
+    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
+    /// and one commit.
+    private func exchange() async throws {
+        let batch = pending
+        let limit = !stopping && !paused && wantClaim ? freeSlots : 0
+        var statements: [(sql: String, parameters: [any PostgresEncodable])] = []
         let now = environment.clock()
-        let limit = freeSlots
-        let claimed = try await ClaimSQL.claim(connection, processID: environment.processID, now: now, limit: limit,
-                                               jobClasses: environment.registry.classNames, queues: spec.queueFilter,
-                                               pausesEnabled: environment.configuration.enablePauses,
-                                               hasLockType: environment.hasLockType)
+        if !batch.isEmpty {
+            statements.append(CompleteSQL.statement(batch, processID: environment.processID, now: now,
+                                                    hasLockType: environment.hasLockType))
+        }
+        if limit > 0 {
+            statements.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: limit,
+                                                 jobClasses: environment.registry.classNames,
+                                                 queues: spec.queueFilter,
+                                                 pausesEnabled: environment.configuration.enablePauses,
+                                                 hasLockType: environment.hasLockType))
+            statements.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
+        }
+        guard !statements.isEmpty else { return }
+        pending = []
+        roundTrips += 1
+        let results: [PostgresRows]
+        do {
+            results = try await connection.pipeline(statements)
+        } catch {
+            pending = batch + pending
+            throw error
+        }
+        guard limit > 0, results.count >= 2 else { return }
+        let claimed = try ClaimSQL.decode(results[results.count - 2])
         lastClaimAt = now
         wantClaim = claimed.count == limit
         for job in claimed { start(job) }
-        if claimed.count < limit {
-            nextScheduledAt = try await ClaimSQL.nextScheduledAt(connection, now: now,
-                                                                 jobClasses: environment.registry.classNames)
+        if claimed.count < limit, let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
+            nextScheduledAt = min(nextScheduledAt ?? next, next)
         }
     }
 
@@ -179,23 +206,10 @@ actor Pool {
         wake.signal()
     }
 
-    private func flushCompletions() async throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending = []
-        do {
-            try await CompleteSQL.complete(connection, batch, processID: environment.processID,
-                                           now: environment.clock(), hasLockType: environment.hasLockType)
-        } catch {
-            pending = batch + pending
-            throw error
-        }
-    }
-
     /// After a failed statement: reconnect with capped exponential backoff when the session is gone.
     private func recoverConnection(after error: any Error, attempt: Int) async {
         let delay = min(0.1 * pow(2, Double(min(attempt, 6))), 5)
-        await wake.wait(upTo: delay)
+        await wake.wait(seconds: delay)
         guard !(await connection.isConnected) else { return }
         do {
             try await connection.reconnect()

@@ -25,6 +25,8 @@ public struct PoolState: Sendable, Hashable {
     public let errored: Int
     public let claimErrors: Int
     public let lastClaimAt: Date?
+    /// Database round trips of the producer loop (each ends attempts and claims in one).
+    public let roundTrips: Int
 }
 
 /// The whole local worker at one instant.

@@ -18,6 +18,7 @@ public actor Worker {
     private var pools: [Pool] = []
     private var poolTasks: [Task<Void, Never>] = []
     private var control: PostgresConnection?
+    private var enqueueConnection: PostgresConnection?
     private var listener: PostgresListener?
     private var background: [Task<Void, Never>] = []
     private var paused = false
@@ -57,6 +58,7 @@ public actor Worker {
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
                                            logger: logger, clock: clock, runner: runner)
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
+        self.enqueueConnection = enqueueConnection
         for (index, spec) in specs.pools.enumerated() {
             let connection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-pool-\(index)")
             pools.append(Pool(index: index, spec: spec, environment: environment, connection: connection,
@@ -109,6 +111,7 @@ public actor Worker {
             }
             await control.close()
         }
+        await enqueueConnection?.close()
         logger.info("worker \(processID) stopped")
     }
 

@@ -37,6 +37,28 @@ public struct MonitorActions: Sendable {
         return report
     }
 
+    /// Most jobs one scoped action touches (the newest first for discarded, the oldest for waiting).
+    public static let scopeLimit = 1000
+
+    /// Applies `action` to every job in `scope` (at most `scopeLimit`), listed when the call starts.
+    public func perform(_ action: JobAction, in scope: JobListScope) async -> ActionReport {
+        guard !readOnly else { return ActionReport(verb: action.pastTense, failure: .readOnly) }
+        var ids: [UUID] = []
+        var cursor: JobListCursor?
+        do {
+            while ids.count < Self.scopeLimit {
+                let want = min(500, Self.scopeLimit - ids.count)
+                let page = try await MonitorQueries.jobs(db, scope: scope, now: clock(), after: cursor, limit: want)
+                ids += page.map(\.id)
+                guard page.count == want, let last = page.last else { break }
+                cursor = JobListCursor(sortAt: last.sortAt, id: last.id)
+            }
+        } catch {
+            return ActionReport(verb: action.pastTense, failure: .database(Self.oneLine(error)))
+        }
+        return await perform(action, ids: ids)
+    }
+
     /// Pauses or unpauses a queue, job class or label for every worker that honours pauses.
     public func setPaused(_ kind: PauseKind, _ name: String, paused: Bool) async -> ActionReport {
         let verb = "\(paused ? "paused" : "unpaused") \(kind.noun) \(name)"

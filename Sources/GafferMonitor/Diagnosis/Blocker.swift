@@ -27,7 +27,8 @@ public enum Blocker: Sendable, Hashable {
     /// One line for the detail view.
     public func description(now: Date) -> String {
         switch self {
-        case .finished(let state): "not waiting: the job \(state.rawValue)"
+        case .finished(let state):
+            state == .discarded ? "it was discarded (R retries it)" : "nothing: it finished successfully"
         case .running(let process): "running on \(process)"
         case .orphaned: "its process is gone: the next claim will mark it interrupted and run it again"
         case .scheduledLater(let at): "scheduled to run in \(Self.duration(at.timeIntervalSince(now)))"

@@ -1,16 +1,11 @@
-import Foundation
+import GafferCore
 
-/// Whether a pool's queue selection (one `;`-separated entry of GoodJob's syntax, contract §3.1) takes a queue.
-///
-/// `*` anywhere takes every queue; a leading `-` excludes the listed queues; a leading `+` lists
-/// queues in priority order; otherwise the listed queues are taken.
+/// Whether a pool's queue selection (a scheduler's `queues` text, contract §3.1) takes a queue.
 enum QueueSelectionMatch {
+    /// A selection GafferCore's stricter parser refuses counts as taking the queue: the monitor
+    /// must not claim "no worker serves it" from text it cannot read.
     static func accepts(_ selection: String, queue: String) -> Bool {
-        let entries = selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        if entries.isEmpty || entries.contains(where: { $0.contains("*") }) { return true }
-        if entries[0].hasPrefix("-") {
-            return !entries.map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }.contains(queue)
-        }
-        return entries.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.contains(queue)
+        guard let parsed = try? QueueSelection.parse(selection, defaultThreads: 1) else { return true }
+        return parsed.accepts(queueName: queue)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GafferConcurrency
 import GafferStore
 import Postgres
 

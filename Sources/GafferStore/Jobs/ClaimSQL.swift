@@ -23,26 +23,29 @@ public struct QueueFilter: Sendable {
 /// for a job whose earlier attempt never finished, the interrupted error on the job and on that
 /// attempt's execution (contract §3.6 step 1). Only classes this worker registered are taken.
 public enum ClaimSQL {
-    static func statement(hasLockType: Bool) -> String {
+    /// Candidates are taken in `priority, scheduled_at, id` order (GoodJob's `dequeue_query_sort =
+    /// :scheduled_at`), which `index_good_jobs_for_candidate_dequeue_unlocked` serves exactly: the scan
+    /// stops after LIMIT rows instead of sorting every ready job. The pause check is a correlated
+    /// NOT EXISTS on the one `pauses` row, so the planner keeps that index plan.
+    static func statement(hasLockType: Bool, ordered: Bool) -> String {
         let lockType = hasLockType ? ", lock_type = 2" : ""
+        let queueOrder = ordered ? " array_position($6::text[], g.queue_name), " : " "
+        let claimedOrder = ordered ? " array_position($6::text[], c.queue_name), " : " "
         return """
-        WITH pauses AS (
-          SELECT coalesce(s.value->'queues', '[]') AS queues, coalesce(s.value->'job_classes', '[]') AS classes,
-                 coalesce(s.value->'labels', '[]') AS labels
-          FROM (SELECT 1) one LEFT JOIN good_job_settings s ON s.key = 'pauses'
-        ), candidates AS MATERIALIZED (
-          SELECT g.id, g.performed_at FROM good_jobs g, pauses p
+        WITH candidates AS MATERIALIZED (
+          SELECT g.id, g.performed_at FROM good_jobs g
           WHERE g.finished_at IS NULL AND g.scheduled_at <= $2 AND g.locked_by_id IS NULL
             AND g.job_class = ANY($4::text[])
             AND ($5 = 'all'
                  OR ($5 IN ('include', 'ordered') AND g.queue_name = ANY($6::text[]))
                  OR ($5 = 'exclude' AND (g.queue_name <> ALL($6::text[]) OR g.queue_name IS NULL)))
-            AND (NOT $7::boolean OR (
-                 NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.queues) q WHERE q = g.queue_name)
-             AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.classes) c WHERE c = g.job_class)
-             AND NOT coalesce(g.labels && ARRAY(SELECT jsonb_array_elements_text(p.labels)), false)))
-          ORDER BY CASE WHEN $5 = 'ordered' THEN array_position($6::text[], g.queue_name) ELSE 0 END,
-                   g.priority ASC NULLS LAST, g.created_at ASC
+            AND (NOT $7::boolean OR NOT EXISTS (
+                 SELECT 1 FROM good_job_settings s WHERE s.key = 'pauses'
+                   AND (s.value->'queues' ? g.queue_name OR s.value->'job_classes' ? g.job_class
+                        OR s.value->'labels' ?| coalesce(g.labels, '{}'))))
+          ORDER BY
+        """ + queueOrder + """
+        g.priority ASC NULLS LAST, g.scheduled_at ASC, g.id ASC
           LIMIT $8
           FOR NO KEY UPDATE OF g SKIP LOCKED
         ), locked AS MATERIALIZED (
@@ -77,34 +80,54 @@ public enum ClaimSQL {
                c.scheduled_at, c.created_at, c.labels, c.concurrency_key, c.cron_key, c.executions_count,
                c.interrupted_at
         FROM claimed c JOIN execution x ON x.active_job_id = c.id
-        ORDER BY CASE WHEN $5 = 'ordered' THEN array_position($6::text[], c.queue_name) ELSE 0 END,
-                 c.priority ASC NULLS LAST, c.created_at ASC
+        ORDER BY
+        """ + claimedOrder + """
+        c.priority ASC NULLS LAST, c.scheduled_at ASC, c.id ASC
         """
     }
 
-    static let withLockType = statement(hasLockType: true)
-    static let withoutLockType = statement(hasLockType: false)
+    /// Indexed by [hasLockType][ordered].
+    static let variants = [[statement(hasLockType: false, ordered: false), statement(hasLockType: false, ordered: true)],
+                           [statement(hasLockType: true, ordered: false), statement(hasLockType: true, ordered: true)]]
 
     /// Claims up to `limit` jobs for `processID`, holding their advisory locks on `db`'s session.
     public static func claim(_ db: PostgresConnection, processID: UUID, now: Date, limit: Int,
                              jobClasses: [String], queues: QueueFilter, pausesEnabled: Bool,
                              hasLockType: Bool = true) async throws -> [ClaimedJob] {
         guard limit > 0, !jobClasses.isEmpty else { return [] }
-        let rows = try await db.query(hasLockType ? withLockType : withoutLockType, [
-            processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled,
-            limit * 2 + 8,
-        ])
-        return try rows.map(ClaimedJob.init(row:))
+        let claim = statement(processID: processID, now: now, limit: limit, jobClasses: jobClasses, queues: queues,
+                              pausesEnabled: pausesEnabled, hasLockType: hasLockType)
+        return try decode(try await db.query(claim.sql, claim.parameters))
+    }
+
+    /// The claim as a statement, to run in a pipeline with other work (see `PostgresConnection.pipeline`).
+    public static func statement(processID: UUID, now: Date, limit: Int, jobClasses: [String], queues: QueueFilter,
+                                 pausesEnabled: Bool, hasLockType: Bool = true)
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        (variants[hasLockType ? 1 : 0][queues.kind == .ordered ? 1 : 0],
+         [processID, now, limit, jobClasses, queues.kind.rawValue, queues.queues, pausesEnabled, limit * 2 + 8])
+    }
+
+    public static func decode(_ rows: PostgresRows) throws -> [ClaimedJob] {
+        try rows.map(ClaimedJob.init(row:))
     }
 }
 
 extension ClaimSQL {
     /// The earliest future `scheduled_at` among unclaimed jobs of these classes, to wake up for.
     public static func nextScheduledAt(_ db: PostgresConnection, now: Date, jobClasses: [String]) async throws -> Date? {
-        let rows = try await db.query("""
-            SELECT min(scheduled_at) AS next FROM good_jobs
-            WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
-            """, [now, jobClasses])
-        return try rows.first?.decode("next", as: Date?.self)
+        let next = nextScheduledStatement(now: now, jobClasses: jobClasses)
+        return try await db.query(next.sql, next.parameters).first?.decode("next", as: Date?.self)
+    }
+
+    /// The same as a statement (column `next`), to run in the claim's pipeline.
+    public static func nextScheduledStatement(now: Date, jobClasses: [String])
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        ("""
+         SELECT min(scheduled_at) AS next FROM good_jobs
+         WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
+         """, [now, jobClasses])
     }
 }

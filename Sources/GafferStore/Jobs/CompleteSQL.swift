@@ -44,6 +44,14 @@ public enum CompleteSQL {
     public static func complete(_ db: PostgresConnection, _ results: [AttemptResult], processID: UUID, now: Date,
                                 hasLockType: Bool = true) async throws {
         guard !results.isEmpty else { return }
+        let complete = statement(results, processID: processID, now: now, hasLockType: hasLockType)
+        try await db.query(complete.sql, complete.parameters)
+    }
+
+    /// The attempt ends as a statement, to run in a pipeline with the next claim.
+    public static func statement(_ results: [AttemptResult], processID: UUID, now: Date, hasLockType: Bool = true)
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
         let params: [any PostgresEncodable] = [
             PostgresTextArray(encoding: results.map(\.jobID)),
             PostgresTextArray(encoding: results.map(\.executionID)),
@@ -56,7 +64,7 @@ public enum CompleteSQL {
             PostgresTextArray(results.map { if case .retry(_, let at) = $0.outcome { at?.postgresText } else { nil } }),
             now, processID,
         ]
-        try await db.query(hasLockType ? withLockType : withoutLockType, params)
+        return (hasLockType ? withLockType : withoutLockType, params)
     }
 
     /// Releases every advisory lock of this session; only safe when it holds no running job.

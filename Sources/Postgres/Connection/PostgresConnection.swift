@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import GafferConcurrency
 
 /// One libpq connection, owned by one dedicated thread.
 ///
@@ -89,6 +90,54 @@ public actor PostgresConnection {
         return try consume(result, conn)
     }
 
+    /// Runs several parameterized statements in one round trip and one implicit transaction
+    /// (libpq pipeline mode): all of them commit together, or none does.
+    ///
+    /// This halves the commits of a loop that, say, ends finished attempts and claims new jobs.
+    public func pipeline(_ statements: [(sql: String, parameters: [any PostgresEncodable])]) throws -> [PostgresRows] {
+        let conn = try liveConnection()
+        guard PQenterPipelineMode(conn) == 1 else {
+            throw PostgresError(.queryFailed, Self.errorText(conn, config))
+        }
+        defer { PQexitPipelineMode(conn) }
+        for statement in statements {
+            let texts = statement.parameters.map { $0.postgresText }
+            var cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+            defer { cStrings.forEach { free($0) } }
+            let sent = cStrings.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
+                    PQsendQueryParams(conn, statement.sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
+                }
+            }
+            guard sent == 1 else { throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }
+        }
+        guard PQpipelineSync(conn) == 1 else {
+            throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil)
+        }
+        var results: [PostgresRows] = []
+        var firstError: PostgresError?
+        for _ in statements {
+            // Each statement yields its result, then NULL.
+            while let result = PQgetResult(conn) {
+                if firstError == nil {
+                    do { results.append(try consume(result, conn)) } catch let error as PostgresError {
+                        firstError = error
+                    }
+                } else {
+                    PQclear(result)
+                }
+            }
+        }
+        // Then the sync point.
+        while let result = PQgetResult(conn) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if let firstError { throw firstError }
+        return results
+    }
+
     /// Runs SQL text without parameters; may hold several statements (DDL, `SET`, `LISTEN`).
     @discardableResult
     public func execute(_ sql: String) throws -> PostgresRows {
@@ -134,6 +183,8 @@ public actor PostgresConnection {
         switch PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return Self.copyRows(result)
+        case PGRES_PIPELINE_ABORTED:
+            throw PostgresError(.queryFailed, "an earlier statement of the pipeline failed", context: config.displayName)
         default:
             let sqlState = PQresultErrorField(result, gaffer_pg_diag_sqlstate()).map { String(cString: $0) }
             let primary = PQresultErrorField(result, gaffer_pg_diag_message_primary()).map { String(cString: $0) }

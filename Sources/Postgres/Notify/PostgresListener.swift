@@ -1,6 +1,7 @@
 import CLibPQ
 import CSupport
 import Foundation
+import GafferConcurrency
 import Synchronization
 
 /// A dedicated LISTEN connection on its own thread, delivering notifications as an async sequence.

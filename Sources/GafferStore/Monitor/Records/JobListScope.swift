@@ -10,15 +10,18 @@ public struct JobListScope: Sendable, Hashable {
     public var errorClass: String?
     /// Case-insensitive substring of the error text.
     public var errorContains: String?
+    /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
+    public var since: Date?
 
     public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
-                errorClass: String? = nil, errorContains: String? = nil) {
+                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil) {
         self.state = state
         self.queue = queue
         self.jobClass = jobClass
         self.label = label
         self.errorClass = errorClass
         self.errorContains = errorContains
+        self.since = since
     }
 }
 

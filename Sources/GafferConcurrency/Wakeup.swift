@@ -1,7 +1,8 @@
 import Synchronization
 
-/// A timed wait that another task can end early (`signal`), used between refreshes.
-final class Wakeup: Sendable {
+/// A timed wait that another task can end early (`signal`): the worker's producer loop and the
+/// monitor's poller sleep on one between rounds. A signal sent while nobody waits is kept.
+public final class Wakeup: Sendable {
     private struct State {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
@@ -10,8 +11,10 @@ final class Wakeup: Sendable {
 
     private let state = Mutex(State())
 
+    public init() {}
+
     /// Ends the current wait, or the next one at once if nobody waits.
-    func signal() {
+    public func signal() {
         let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
             guard let w = s.waiter else { s.pending = true; return nil }
             s.waiter = nil
@@ -21,7 +24,7 @@ final class Wakeup: Sendable {
     }
 
     /// Returns after `seconds`, on `signal()`, or on cancellation, whichever comes first.
-    func wait(seconds: Double) async {
+    public func wait(seconds: Double) async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let generation = state.withLock { s -> Int? in

@@ -1,0 +1,131 @@
+import CNCurses
+import Glibc
+import TerminalKit
+
+/// The terminal, driven through ncursesw: draws cell-buffer diffs, reads keys, follows resizes.
+///
+/// Not thread-safe (ncurses is not): create, use and end it on one thread. `end()` restores the
+/// terminal and is safe to call more than once; `deinit` calls it too.
+public final class CursesScreen {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var pairs: ColorPairs
+    private let theme: Theme
+    private var shown: CellBuffer?
+    private var ended = false
+
+    /// Enters curses mode. Call after `TerminalSignals()` so SIGINT/SIGTERM are already ignored.
+    ///
+    /// Sets the locale from the environment, falling back to C.UTF-8 when it is not UTF-8 (tmux,
+    /// cron and CI shells often have no `LANG`), so box lines and wide characters survive.
+    public init(theme: Theme, colors: Bool = true) throws(CursesError) {
+        setlocale(LC_ALL, "")
+        if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard let window = initscr() else { throw CursesError(.noTerminal) }
+        self.window = window
+        self.theme = theme
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        pairs = ColorPairs(enabled: colors)
+    }
+
+    /// A screen on no terminal (output to /dev/null) of a fixed size, for tests that read ncurses' own
+    /// virtual screen back.
+    init(headlessWidth width: Int, height: Int, theme: Theme) throws(CursesError) {
+        setlocale(LC_ALL, "")
+        if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
+              newterm("xterm-256color", output, input) != nil, let window = gaffer_stdscr() else {
+            throw CursesError(.noTerminal)
+        }
+        resizeterm(Int32(height), Int32(width))
+        self.window = window
+        self.theme = theme
+        pairs = ColorPairs(enabled: true)
+    }
+
+    /// The text ncurses holds for one row (tests only).
+    func rowText(_ y: Int) -> String {
+        var buffer = [wchar_t](repeating: 0, count: Int(getmaxx(window)) + 1)
+        let count = mvwinnwstr(window, Int32(y), 0, &buffer, Int32(buffer.count - 1))
+        guard count > 0 else { return "" }
+        return String(String.UnicodeScalarView(buffer.prefix(Int(count)).compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+    }
+
+    deinit { end() }
+
+    /// The terminal's current size.
+    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    /// How many colours the terminal offers (0 when colour is off).
+    public var colorCount: Int { pairs.colors }
+
+    /// Writes the cells that differ from the last frame and updates the terminal; returns the runs written.
+    @discardableResult
+    public func present(_ buffer: CellBuffer) -> Int {
+        let previous = shown ?? CellBuffer(width: 0, height: 0)
+        let runs = CellBuffer.diff(from: previous, to: buffer)
+        shown = buffer
+        guard !runs.isEmpty else { return 0 }
+        for run in runs {
+            let resolved = theme.resolve(run.style)
+            let pair = pairs.pair(for: resolved)
+            wattr_set(window, ColorPairs.attributes(resolved.attributes), pair, nil)
+            let wide = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            // The bottom-right cell returns ERR (the cursor cannot advance); the cell is drawn anyway.
+            _ = mvwaddnwstr(window, Int32(run.y), Int32(run.x), wide, Int32(wide.count))
+        }
+        wattr_set(window, gaffer_a_normal(), 0, nil)
+        wnoutrefresh(window)
+        doupdate()
+        return runs.count
+    }
+
+    /// Forgets what is on screen: the next `present` repaints every cell (after `^L` or a resize).
+    public func invalidate() {
+        shown = nil
+        clearok(window, true)
+    }
+
+    /// Waits up to `milliseconds` for a key; nil on timeout. A resize comes back as `.resize`
+    /// (ncurses has already resized its screen) and invalidates the frame.
+    public func readKey(timeout milliseconds: Int) -> Key? {
+        wtimeout(window, Int32(milliseconds))
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        guard status != ERR else { return nil }
+        let key = KeyDecoder.key(status: status, code: UInt32(code))
+        if key == .resize { invalidate() }
+        return key
+    }
+
+    /// Sends bytes straight to the terminal (an OSC 52 clipboard sequence), after the frame.
+    public func writeRaw(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
+    }
+
+    /// Leaves curses mode and restores the terminal.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+    }
+}
+
+/// Why the screen could not start.
+public struct CursesError: Error, CustomStringConvertible {
+    public enum Code: Sendable { case noTerminal }
+    public let code: Code
+
+    init(_ code: Code) { self.code = code }
+
+    public var description: String {
+        switch code {
+        case .noTerminal: "cannot start the screen: no usable terminal (check TERM, or run without a screen)"
+        }
+    }
+}

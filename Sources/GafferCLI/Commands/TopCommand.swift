@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GafferMonitor
+import GafferStore
+
+/// `gaffer top`: the live screen over any GoodJob database, with no worker.
+struct TopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "top",
+        abstract: "Watch and manage the jobs of any GoodJob database in a live terminal screen.",
+        discussion: """
+            Works on a Rails app's GoodJob tables as well as Gaffer's own. Press ? on the screen for \
+            the keys. Actions (retry, discard, run now, destroy, pause) follow GoodJob's dashboard \
+            rules; --read-only turns every one of them off.
+
+            Example:
+              gaffer top --database-url postgresql://localhost/myapp_production --read-only
+              NO_COLOR=1 gaffer top --interval 2
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .customLong("read-only"), help: "Refuse every action; only watch.")
+    var readOnly = false
+
+    @Option(help: "Colour theme: default, mono, a name from themes/, or a path to a .theme file (NO_COLOR picks mono).")
+    var theme: String?
+
+    @Option(help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen).")
+    var interval: Double = 1
+
+    func validate() throws {
+        guard interval.isFinite, RefreshPolicy.intervalRange.contains(interval) else {
+            throw ValidationError("--interval must be between 0.25 and 60 seconds, not \(interval)")
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+                throw CLIError.usage("gaffer top needs a terminal; for scripts use gaffer status")
+            }
+            let (chosenTheme, colors) = try ThemeChoice.resolve(theme)
+            let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
+            defer { resolved.finish() }
+            let inspection = try await SchemaInspection.read(db)
+            guard inspection.tables.contains("good_jobs") else {
+                throw CLIError.runtime("\(resolved.config.displayName) has no GoodJob tables; run gaffer migrate first")
+            }
+            let poller = MonitorPoller(connection: db, interval: interval)
+            let actions = MonitorActions(connection: db, readOnly: readOnly)
+            let session = MonitorSession(poller: poller, actions: actions, local: nil, theme: chosenTheme,
+                                         colors: colors, readOnly: readOnly)
+            _ = try await session.run()
+            await db.close()
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GafferCore
+import GafferEngine
+import Postgres
+
+/// Records each run in `side_effects` (job id is its primary key: a second run fails loudly).
+public struct RecordingJob: Job {
+    public static let className = "RecordingJob"
+    public let n: Int
+    public init(n: Int) { self.n = n }
+    public init(arguments: JobArguments) throws { n = try arguments.positional(0, as: Int.self) }
+    public var arguments: JobArguments { [.int(Int64(n))] }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        try await db.query("INSERT INTO side_effects (job_id, n) VALUES ($1, $2)", [context.jobID, n])
+    }
+}
+
+/// Stores its decoded arguments, so a test can check what a Rails-written row delivered.
+public struct PublicationSyncJob: Job {
+    public static let className = "PublicationSyncJob"
+    public let publicationID: Int
+    public let force: Bool
+    public init(arguments: JobArguments) throws {
+        publicationID = try arguments.positional(0, as: Int.self)
+        force = (try? arguments.keyword("force", as: Bool.self)) ?? false
+    }
+    public var arguments: JobArguments { JobArguments([.int(Int64(publicationID))], keywords: ["force": .bool(force)]) }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        try await db.query("INSERT INTO received (job_id, publication_id, force) VALUES ($1, $2, $3)",
+                           [context.jobID, publicationID, force])
+    }
+}
+
+/// Sleeps for its argument's seconds, cooperatively (cancellation ends it).
+public struct SleepJob: Job {
+    public static let className = "SleepJob"
+    public let seconds: Double
+    public init(seconds: Double) { self.seconds = seconds }
+    public init(arguments: JobArguments) throws { seconds = try arguments.positional(0, as: Double.self) }
+    public var arguments: JobArguments { [.double(seconds)] }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        try await db.query("INSERT INTO started (job_id, attempt) VALUES ($1, $2)", [context.jobID, context.attempt])
+        try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+    }
+}
+

@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+import GafferEngine
+import GafferTestSupport
+import Postgres
+
+// gaffer-test-worker: a worker process with the test job types, for tests that SIGKILL or SIGTERM it.
+// Environment: DATABASE_URL; GAFFER_SHUTDOWN_TIMEOUT (seconds, default 25); GAFFER_THREADS (default 5).
+// Prints "ready <process id>" on stdout once started; exits 0 after a graceful stop.
+
+let env = ProcessInfo.processInfo.environment
+var configuration = WorkerConfiguration()
+configuration.shutdownTimeout = Double(env["GAFFER_SHUTDOWN_TIMEOUT"] ?? "") ?? 25
+configuration.maxThreads = Int(env["GAFFER_THREADS"] ?? "") ?? 5
+configuration.pollInterval = 1
+let worker = Worker(registry: JobRegistry([SleepJob.self, RecordingJob.self, PublicationSyncJob.self]),
+                    database: try ConnectionConfig(env["DATABASE_URL"] ?? ""), configuration: configuration,
+                    logger: StandardErrorLogger())
+
+signal(SIGTERM, SIG_IGN)
+signal(SIGINT, SIG_IGN)
+let stopRequested = AsyncStream<Void>.makeStream()
+func watch(_ signalNumber: Int32) -> DispatchSourceSignal {
+    let source = DispatchSource.makeSignalSource(signal: signalNumber)
+    source.setEventHandler { @Sendable in stopRequested.continuation.yield() }
+    source.resume()
+    return source
+}
+let sources = [watch(SIGTERM), watch(SIGINT)]
+
+try await worker.start()
+FileHandle.standardOutput.write(Data("ready \(await worker.processID)\n".utf8))
+for await _ in stopRequested.stream { break }
+await worker.stop()
+_ = sources
+exit(0)

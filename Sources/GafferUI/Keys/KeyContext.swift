@@ -1,0 +1,49 @@
+import GafferStore
+
+/// Where the user is, as the binding table judges it: the mode decides which bindings apply,
+/// the rest decides which of them are available.
+public struct KeyContext: Sendable, CustomStringConvertible {
+    public enum Mode: Sendable, Hashable {
+        case pane(Pane)
+        case jobs, detail, help, confirm, quit
+
+        public static let all: [Mode] = Pane.allCases.map { .pane($0) } + [.jobs, .detail, .help, .confirm, .quit]
+
+        /// Panes, job lists and the detail view: the modes where you look at rows and act on them.
+        var isBrowsing: Bool {
+            switch self {
+            case .pane, .jobs, .detail: true
+            default: false
+            }
+        }
+
+        var isPane: Bool {
+            if case .pane = self { return true }
+            return false
+        }
+    }
+
+    /// What the selected row is, for deciding which actions make sense.
+    public enum Selected: Sendable, Hashable {
+        case nothing
+        case job(JobListState)
+        case failureGroup(FailureGroup.Kind)
+        case queue
+        /// A row with no job actions (a process, a cron entry, a concurrency key).
+        case other
+    }
+
+    public var mode: Mode
+    public var readOnly: Bool
+    public var hasLocalWorker: Bool
+    public var selected: Selected
+
+    public init(mode: Mode, readOnly: Bool = false, hasLocalWorker: Bool = false, selected: Selected = .nothing) {
+        self.mode = mode
+        self.readOnly = readOnly
+        self.hasLocalWorker = hasLocalWorker
+        self.selected = selected
+    }
+
+    public var description: String { "\(mode)" }
+}

@@ -1,0 +1,96 @@
+import TerminalKit
+
+/// The one binding table of the monitor (tui-conventions §5): dispatch, the footer and the help
+/// screen all read it.
+public enum Keymap {
+    public typealias Binding = KeyBinding<UIAction, KeyContext>
+
+    public static let table: BindingTable<UIAction, KeyContext> = {
+        do {
+            return try BindingTable(bindings, checkedIn: KeyContext.Mode.all.map { KeyContext(mode: $0) })
+        } catch {
+            // The table is a constant; KeymapTests builds it, so this cannot happen in a tested build.
+            fatalError("\(error)")
+        }
+    }()
+
+    static func ch(_ c: Character) -> Key { .character(c) }
+
+    static func when(_ test: @escaping @Sendable (KeyContext.Mode) -> Bool) -> @Sendable (KeyContext) -> Bool {
+        { test($0.mode) }
+    }
+
+    static let inPane = when(\.isPane)
+    static let browsing = when(\.isBrowsing)
+    static let listing = when { $0.isPane || $0 == .jobs }
+    static let scrolling = when { $0.isBrowsing || $0 == .help }
+    static let inOverlay = when { $0 == .jobs || $0 == .detail || $0 == .help }
+    static func reason(_ action: UIAction) -> @Sendable (KeyContext) -> String? { { Availability.reason(action, $0) } }
+
+    static let bindings: [Binding] = [
+        Binding([ch("?"), .function(1)], action: .help, label: "help", help: "Help for these keys",
+                footerPriority: 9, when: browsing),
+        Binding([ch("q")], action: .quit, label: "quit", help: "Quit (asks detach, drain or stop when a worker runs)",
+                footerPriority: 10, when: inPane),
+        Binding([.escape, ch("q")], action: .back, label: "back", help: "Close this view (Esc first clears marks)",
+                footerPriority: 10, when: inOverlay),
+        Binding([.escape], action: .back, help: "Clear the filter", when: inPane),
+        Binding([.tab], action: .nextPane, label: "pane", help: "Next pane", footerPriority: 3, when: inPane),
+        Binding([.backTab], action: .previousPane, help: "Previous pane", when: inPane),
+    ] + Pane.allCases.map { pane in
+        Binding([ch(Character(String(pane.rawValue + 1)))], action: .focus(pane), help: "Go to the \(pane.title) pane",
+                when: inPane)
+    } + [
+        Binding([ch("j"), .down], action: .down, help: "Move down", when: scrolling),
+        Binding([ch("k"), .up], action: .up, help: "Move up", when: scrolling),
+        Binding([ch("g"), .home], action: .top, help: "Go to the top", when: scrolling),
+        Binding([ch("G"), .end], action: .bottom, help: "Go to the bottom", when: scrolling),
+        Binding([.pageDown], action: .pageDown, help: "Page down", when: scrolling),
+        Binding([.pageUp], action: .pageUp, help: "Page up", when: scrolling),
+        Binding([ch("h"), .left], action: .previousTab, label: "state", help: "Previous job state",
+                footerPriority: 4, when: when { $0 == .jobs }),
+        Binding([ch("l"), .right], action: .nextTab, help: "Next job state", when: when { $0 == .jobs }),
+        Binding([ch("/")], action: .startFilter, label: "filter",
+                help: "Filter rows; qualifiers queue: class: label: error:, ! inverts", footerPriority: 6, when: listing),
+        Binding([.enter], action: .open, label: "open", help: "Open: jobs of a queue or failure group, a job's detail",
+                footerPriority: 8, when: listing),
+        Binding([ch("R")], action: .act(.retry), label: "retry", help: "Retry discarded jobs", isDestructive: true,
+                footerPriority: 7, when: browsing, disabledReason: reason(.act(.retry))),
+        Binding([ch("K")], action: .act(.discard), label: "discard", help: "Discard waiting jobs",
+                isDestructive: true, footerPriority: 5, when: browsing, disabledReason: reason(.act(.discard))),
+        Binding([ch("E")], action: .act(.reschedule), label: "run now", help: "Run waiting jobs now (reschedule)",
+                isDestructive: true, footerPriority: 5, when: browsing, disabledReason: reason(.act(.reschedule))),
+        Binding([ch("D")], action: .act(.destroy), label: "destroy", help: "Destroy finished jobs and their attempts",
+                isDestructive: true, footerPriority: 4, when: browsing, disabledReason: reason(.act(.destroy))),
+        Binding([ch("p")], action: .togglePause, label: "pause",
+                help: "Pause/resume the queue, or the job class, for every worker", footerPriority: 6,
+                when: browsing, disabledReason: reason(.togglePause)),
+        Binding([ch("P")], action: .toggleLocalPause, label: "pause worker",
+                help: "Pause/resume this worker's claiming (running jobs go on)", footerPriority: 2,
+                when: browsing, disabledReason: reason(.toggleLocalPause)),
+        Binding([ch(" "), ch("x")], action: .mark, label: "mark", help: "Mark or unmark the job",
+                footerPriority: 3, when: when { $0 == .jobs }),
+        Binding([ch("A")], action: .markAll, help: "Mark every job shown (again: unmark all)",
+                when: when { $0 == .jobs }),
+        Binding([ch("w")], action: .toggleWrap, label: "wrap", help: "Wrap or cut long lines",
+                footerPriority: 2, when: when { $0 == .detail }),
+        Binding([ch("Z")], action: .freeze, label: "freeze", help: "Freeze the screen (data keeps coming)",
+                footerPriority: 1, when: browsing),
+        Binding([ch("y")], action: .copyID, help: "Copy the job id to the clipboard (OSC 52)", when: browsing,
+                disabledReason: reason(.copyID)),
+        Binding([ch("+")], action: .slower, help: "Refresh less often", when: browsing),
+        Binding([ch("-")], action: .faster, help: "Refresh more often", when: browsing),
+        Binding([.ctrl("r")], action: .refreshNow, help: "Refresh now", when: browsing),
+        Binding([.ctrl("l")], action: .redraw, help: "Redraw the screen", when: browsing),
+        Binding([ch("y")], action: .confirmYes, label: "yes", help: "Do it", footerPriority: 10,
+                when: when { $0 == .confirm }),
+        Binding([ch("n"), .escape], action: .confirmNo, label: "no", help: "Cancel", footerPriority: 10,
+                when: when { $0 == .confirm || $0 == .quit }),
+        Binding([ch("d")], action: .quitDetach, label: "detach", help: "Close the screen; the worker keeps running",
+                footerPriority: 9, when: when { $0 == .quit }),
+        Binding([ch("w")], action: .quitDrain, label: "drain", help: "Stop claiming, finish running jobs, exit",
+                footerPriority: 9, when: when { $0 == .quit }),
+        Binding([ch("s")], action: .quitStop, label: "stop now", help: "Stop now, cancelling running jobs",
+                footerPriority: 9, when: when { $0 == .quit }),
+    ]
+}

@@ -1,0 +1,17 @@
+import GafferStore
+
+/// What a key asks for; the binding table maps keys to these, `update` carries them out.
+public enum UIAction: Sendable, Hashable {
+    case nextPane, previousPane, focus(Pane)
+    case down, up, top, bottom, pageDown, pageUp
+    case previousTab, nextTab
+    case startFilter, open, back
+    case act(JobAction)
+    case togglePause, toggleLocalPause
+    case mark, markAll
+    case freeze, copyID, toggleWrap
+    case slower, faster, refreshNow, redraw
+    case help, quit
+    case confirmYes, confirmNo
+    case quitDetach, quitDrain, quitStop
+}

@@ -1,0 +1,54 @@
+import Foundation
+import TerminalKit
+
+/// Short numbers and times for narrow columns; all relative to the snapshot's time, never the clock.
+enum Format {
+    /// `42s`, `5m`, `3h`, `2d`; negative spans (clock skew) show as `0s`.
+    static func age(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86_400 { return "\(s / 3600)h" }
+        return "\(s / 86_400)d"
+    }
+
+    /// `42s`, `5m12s`, `3h05m`: a running time with one more unit of detail.
+    static func elapsed(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m\(pad2(s % 60))s" }
+        if s < 86_400 { return "\(s / 3600)h\(pad2(s / 60 % 60))m" }
+        return "\(s / 86_400)d\(pad2(s / 3600 % 24))h"
+    }
+
+    /// `1.5s`, `320ms`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+        if seconds < 60 {
+            let tenths = Int((seconds * 10).rounded())
+            return tenths % 10 == 0 ? "\(tenths / 10)s" : "\(tenths / 10).\(tenths % 10)s"
+        }
+        return elapsed(seconds)
+    }
+
+    /// `0`–`9999` as is, then `12k`, `3.4M`.
+    static func count(_ n: Int) -> String {
+        if n < 10_000 { return String(n) }
+        if n < 1_000_000 { return "\(n / 1000)k" }
+        return "\((Double(n) / 100_000).rounded() / 10)M"
+    }
+
+    /// `20:26:40` (UTC).
+    static func clock(_ date: Date) -> String {
+        let s = Int(date.timeIntervalSince1970.rounded(.down)) % 86_400
+        return "\(pad2(s / 3600)):\(pad2(s / 60 % 60)):\(pad2(s % 60))"
+    }
+
+    /// The first 8 hex digits of a job id, as lists show it.
+    static func shortID(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
+
+    static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Untrusted text as one visible line (every control escaped), for cells and lines.
+    static func clean(_ text: String) -> String { Sanitizer.visible(text) }
+}

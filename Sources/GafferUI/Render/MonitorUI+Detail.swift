@@ -1,0 +1,56 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+extension MonitorUI {
+    /// The detail view's lines: facts, why it is not running, error, arguments, then every attempt
+    /// with its backtrace.
+    static func detailLines(_ view: DetailView, _ s: MonitorSnapshot) -> [StyledLine] {
+        guard let job = view.detail else {
+            return [StyledLine(view.missing ? "This job no longer exists." : "loading…", .muted)]
+        }
+        let now = s.takenAt
+        func ago(_ date: Date?) -> String? {
+            guard let date else { return nil }
+            let delta = date.timeIntervalSince(now)
+            return delta > 0 ? "in " + Format.age(delta) : Format.age(-delta) + " ago"
+        }
+        var lines: [StyledLine] = [
+            StyledLine("id \(job.id.uuidString.lowercased()) · \(job.state.rawValue)", PaneContent.role(job.state)),
+            StyledLine("queue \(Format.clean(job.queue)) · priority \(job.priority.map(String.init) ?? "-")"
+                       + " · attempts \(job.attempts)"),
+            StyledLine("why not running: " + Blocker.first(for: job, in: s, now: now).description(now: now), .warning),
+        ]
+        let times = [("created", ago(job.createdAt)), ("due", ago(job.scheduledAt)), ("started", ago(job.performedAt)),
+                     ("finished", ago(job.finishedAt))].compactMap { name, value in value.map { "\(name) \($0)" } }
+        lines.append(StyledLine(times.joined(separator: " · "), .muted))
+        if !job.labels.isEmpty {
+            lines.append(StyledLine("labels: " + job.labels.map(Format.clean).joined(separator: ", ")))
+        }
+        var extras: [String] = []
+        if let key = job.concurrencyKey { extras.append("concurrency key \(Format.clean(key))") }
+        if let cron = job.cronKey { extras.append("cron \(Format.clean(cron))") }
+        if let owner = job.lockedByProcess { extras.append("claimed by process \(Format.shortID(owner))") }
+        if !extras.isEmpty { lines.append(StyledLine(extras.joined(separator: " · "), .muted)) }
+        if let error = job.error { lines.append(StyledLine("error: " + Format.clean(error), .error)) }
+        lines.append(StyledLine("arguments:", .header))
+        lines.append(StyledLine(Format.clean(job.arguments), indent: 2))
+        let shown = job.executions.count
+        lines.append(StyledLine("attempts (\(shown == job.executionCount ? "\(shown)" : "newest \(shown) of \(job.executionCount)")):",
+                                .header))
+        if job.executions.isEmpty { lines.append(StyledLine("none recorded", .muted, indent: 2)) }
+        for (index, execution) in job.executions.enumerated() {
+            var facts = ["#\(job.executionCount - index)", "started \(ago(execution.startedAt) ?? "-")"]
+            if let wait = execution.queueLatency { facts.append("waited \(Format.duration(max(0, wait)))") }
+            if let ran = execution.duration { facts.append("ran \(Format.duration(ran))") }
+            if execution.finishedAt == nil { facts.append("not finished") }
+            lines.append(StyledLine(facts.joined(separator: " · "), indent: 2))
+            if let error = execution.error { lines.append(StyledLine(Format.clean(error), .error, indent: 4)) }
+            lines += execution.backtrace.map { StyledLine(Format.clean($0), .muted, indent: 4) }
+            let missing = execution.backtraceLineCount - execution.backtrace.count
+            if missing > 0 { lines.append(StyledLine("… \(missing) more lines not loaded", .muted, indent: 4)) }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+extension MonitorUI {
+    static func drawJobList(_ list: JobListView, _ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer,
+                            area: Rect) {
+        let jobs = state.visibleJobs(list)
+        let loaded = list.jobs.map { "\($0.count)\(list.exhausted ? "" : "+")" } ?? "…"
+        let trailing = "\(jobs.count) of \(loaded)" + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
+        let inside = Frame(title: "Jobs · \(Format.clean(list.title))", trailing: trailing, isFocused: true)
+            .render(into: &buffer, area: area)
+        guard inside.height > 1 else { return }
+        var x = inside.x
+        for state in tabOrder {
+            let current = state == list.scope.state
+            x += buffer.put(current ? "[\(state.rawValue)]" : " \(state.rawValue) ", x: x, y: inside.y,
+                            style: Style(current ? .selection : .muted))
+            x += 1
+        }
+        let timeTitle: String
+        switch list.scope.state {
+        case .queued, .scheduled, .retried: timeTitle = "due"
+        case .running: timeTitle = "started"
+        case .succeeded, .discarded: timeTitle = "finished"
+        }
+        let rows = jobs.map { job -> [TableCell] in
+            let delta = job.sortAt.timeIntervalSince(s.takenAt)
+            let when = delta > 0 ? "in " + Format.age(delta) : Format.age(-delta) + " ago"
+            return [
+                TableCell(list.marks.contains(job.id) ? "*" : " ", style: Style(.marked)),
+                TableCell(Format.shortID(job.id), style: Style(.muted)), TableCell(Format.clean(job.jobClass)),
+                TableCell(Format.clean(job.queue)), TableCell(String(job.attempts)), TableCell(when),
+                TableCell(Format.clean(job.labels.joined(separator: ","))),
+                TableCell(Format.clean(job.error ?? ""), style: Style(.error)),
+            ]
+        }
+        let table = Table(
+            columns: [TableColumn("", minWidth: 1, maxWidth: 1), TableColumn("id", minWidth: 8, maxWidth: 8),
+                      TableColumn("job", minWidth: 6, maxWidth: 28, flex: 1), TableColumn("queue", minWidth: 5, maxWidth: 16),
+                      .numeric("try", minWidth: 3), .numeric(timeTitle, minWidth: 8),
+                      TableColumn("labels", minWidth: 6, maxWidth: 20), TableColumn("error", minWidth: 5, flex: 3)],
+            rows: rows, selection: list.selection.resolved(in: jobs.map(\.id.uuidString)),
+            emptyMessage: list.jobs == nil ? "loading…" : "no \(list.scope.state.rawValue) jobs here")
+        table.render(into: &buffer, area: inside.inset(top: 1))
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+extension MonitorUI {
+    static func drawOverlay(_ overlay: Overlay, _ s: MonitorSnapshot, _ state: UIState, _ context: KeyContext,
+                            into buffer: inout CellBuffer, area: Rect) {
+        switch overlay {
+        case .help(let scroll):
+            var below = state
+            below.overlays.removeAll { if case .help = $0 { true } else { false } }
+            let inside = Frame(title: "Keys", trailing: "Esc closes", isFocused: true).render(into: &buffer, area: area)
+            StyledLine.draw(helpLines(below.keyContext(s)), scroll: scroll, wrap: false, into: &buffer, area: inside)
+        case .jobs(let list):
+            drawJobList(list, s, state, into: &buffer, area: area)
+        case .detail(let view):
+            let title = view.detail.map { "Job \(Format.shortID($0.id)) · \(Format.clean($0.jobClass))" } ?? "Job"
+            let inside = Frame(title: title, trailing: view.detail?.state.rawValue ?? "", isFocused: true)
+                .render(into: &buffer, area: area)
+            StyledLine.draw(detailLines(view, s), scroll: view.scroll, wrap: view.wrap, into: &buffer, area: inside)
+        case .confirm(let confirmation):
+            drawDialog(title: "Confirm", lines: [StyledLine(confirmation.prompt, .warning),
+                                                  StyledLine("y yes · n or Esc no", .muted)], into: &buffer, area: area)
+        case .quit:
+            drawDialog(title: "Leave", lines: [
+                StyledLine("A worker runs in this process. Leave how?", .text),
+                StyledLine("d detach: close the screen, the worker keeps running", .text),
+                StyledLine("w drain: stop claiming, finish running jobs, exit", .text),
+                StyledLine("s stop now: cancel running jobs and exit", .warning),
+                StyledLine("Esc stay", .muted),
+            ], into: &buffer, area: area)
+        }
+    }
+
+    static func helpLines(_ context: KeyContext) -> [StyledLine] {
+        Keymap.table.helpLines(in: context).map { line in
+            var text = DisplayWidth.pad(line.keys, toWidth: 14) + " " + line.help
+            if line.isDestructive { text += " (asks y/N)" }
+            if let reason = line.disabledReason { text += " [\(reason)]" }
+            return StyledLine(text, line.disabledReason == nil ? .text : .muted)
+        }
+    }
+
+    static func drawDialog(title: String, lines: [StyledLine], into buffer: inout CellBuffer, area: Rect) {
+        let width = min(area.width - 4, max(40, (lines.map { DisplayWidth.of($0.text) }.max() ?? 0) + 4))
+        let height = lines.count + 2
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2),
+                       width: width, height: height)
+        let inside = Frame(title: title, isFocused: true).render(into: &buffer, area: box)
+        StyledLine.draw(lines, scroll: 0, wrap: false, into: &buffer, area: inside.inset(left: 1, right: 1))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+extension MonitorUI {
+    /// Draws the whole screen: header, six panes (or the open overlays), key hints, status line.
+    ///
+    /// Every string from the database reaches the buffer through `Sanitizer` (in `Format.clean`
+    /// and again in `CellBuffer.put`), so it can never act on the terminal.
+    public static func render(_ snapshot: MonitorSnapshot, _ state: UIState, width: Int, height: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        let size = Size(width: width, height: height)
+        guard size.satisfies(minimum: minimumSize) else {
+            drawTooSmall(&buffer)
+            return buffer
+        }
+        let rows = buffer.bounds.split(rows: [.fixed(1), .fill, .fixed(1), .fixed(1)])
+        drawHeader(snapshot, state, into: &buffer, area: rows[0])
+        let context = state.keyContext(snapshot)
+        drawPanes(snapshot, state, into: &buffer, area: rows[1])
+        for overlay in state.overlays {
+            drawOverlay(overlay, snapshot, state, context, into: &buffer, area: rows[1])
+        }
+        drawFooter(state, context, into: &buffer, area: rows[2])
+        drawStatus(snapshot, state, into: &buffer, area: rows[3])
+        return buffer
+    }
+
+    static func drawTooSmall(_ buffer: inout CellBuffer) {
+        guard buffer.width > 0, buffer.height > 0 else { return }
+        let need = "\(minimumSize.width)×\(minimumSize.height)"
+        let line = "gaffer needs a \(need) terminal (this one is \(buffer.width)×\(buffer.height))"
+        let text = DisplayWidth.truncate(line, toWidth: buffer.width)
+        buffer.put(text, x: (buffer.width - DisplayWidth.of(text)) / 2, y: (buffer.height - 1) / 2, style: Style(.warning))
+    }
+
+    static func drawHeader(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {
+        let ready = s.queues.reduce(0) { $0 + $1.queued }
+        let running = s.queues.reduce(0) { $0 + $1.running }
+        let failed = s.failures.reduce(0) { $0 + $1.lastHour }
+        let active = s.processes.filter(\.isActive).count
+        var x = area.x + 1
+        x += buffer.put("gaffer", x: x, y: area.y, style: Style(.title))
+        if let local = s.local {
+            x += buffer.put(" · worker \(local.pid)\(local.isPaused ? " PAUSED" : "")", x: x, y: area.y,
+                            style: Style(local.isPaused ? .paused : .text))
+        }
+        let summary = " · \(Format.count(ready)) ready · \(Format.count(running)) running · \(failed) failed/1h"
+            + " · \(active) process\(active == 1 ? "" : "es")"
+        let right = (s.refresh.isLoading ? "loading… " : "")
+            + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(s.takenAt))"
+        var badges: [(String, ThemeRole)] = []
+        if state.readOnly { badges.append((" READ-ONLY ", .banner)) }
+        if state.frozen { badges.append((" FROZEN ", .banner)) }
+        var end = area.maxX - 1 - DisplayWidth.of(right)
+        buffer.put(right, x: end, y: area.y, style: Style(.muted))
+        for (text, role) in badges.reversed() {
+            end -= DisplayWidth.of(text) + 1
+            buffer.put(text, x: end, y: area.y, style: Style(role))
+        }
+        buffer.put(DisplayWidth.truncate(summary, toWidth: max(0, end - 1 - x)), x: x, y: area.y, style: Style(.text))
+    }
+
+    /// The panes' grid: Threads | Queues, Limits | Failures, Cron | Processes.
+    static func paneAreas(_ area: Rect) -> [Pane: Rect] {
+        let bands = area.split(rows: [.percent(40), .fill, .fill])
+        var areas: [Pane: Rect] = [:]
+        let order: [[Pane]] = [[.threads, .queues], [.limits, .failures], [.cron, .processes]]
+        for (band, panes) in zip(bands, order) {
+            let columns = band.split(columns: [.percent(45), .fill])
+            areas[panes[0]] = columns[0]
+            areas[panes[1]] = columns[1]
+        }
+        return areas
+    }
+
+    static func drawPanes(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {
+        for (pane, rect) in paneAreas(area) {
+            let content = PaneContent.build(pane, s, filter: state.filter)
+            let focused = pane == state.focus && state.overlays.isEmpty
+            let title = "\(pane.rawValue + 1) \(pane.title)"
+            let inside = Frame(title: title, trailing: content.trailing, isFocused: focused).render(into: &buffer, area: rect)
+            let table = Table(columns: content.columns, rows: content.rows.map(\.cells),
+                              selection: state.selection(pane).resolved(in: content.keys), isFocused: focused,
+                              emptyMessage: content.emptyMessage)
+            table.render(into: &buffer, area: inside)
+        }
+    }
+
+    static func drawFooter(_ state: UIState, _ context: KeyContext, into buffer: inout CellBuffer, area: Rect) {
+        if state.isEditingFilter {
+            buffer.fill(area, style: Style(.keyHint))
+            var x = area.x
+            x += buffer.put("/", x: x, y: area.y, style: Style(.keyHintKey))
+            x += buffer.put(state.filter.text, x: x, y: area.y, style: Style(.text), maxWidth: area.width - 40)
+            x += buffer.put("▏", x: x, y: area.y, style: Style(.keyHintKey))
+            buffer.put("  Enter keep · Esc clear · queue: class: label: error: !not", x: x, y: area.y,
+                       style: Style(.muted))
+            return
+        }
+        KeyHints(Keymap.table.footerHints(in: context, width: area.width)).render(into: &buffer, area: area)
+    }
+
+    static func drawStatus(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {
+        var right = state.filter.isEmpty ? "" : "filter: \(state.filter.text)"
+        if state.readOnly { right = right.isEmpty ? "read-only" : right + " · read-only" }
+        if let message = state.status {
+            StatusLine(message.text, right: right, role: message.isError ? .statusError : .status)
+                .render(into: &buffer, area: area)
+        } else if let error = s.refresh.error {
+            StatusLine("database: \(error) (retrying in \(Format.duration(s.refresh.interval)))", right: right,
+                       role: .statusError).render(into: &buffer, area: area)
+        } else if s.refresh.backingOff {
+            StatusLine("slow queries (\(Format.duration(s.refresh.queryTime))): refreshing every "
+                       + Format.duration(s.refresh.interval), right: right, role: .status).render(into: &buffer, area: area)
+        } else {
+            StatusLine("? keys · Enter opens · / filters", right: right).render(into: &buffer, area: area)
+        }
+    }
+}

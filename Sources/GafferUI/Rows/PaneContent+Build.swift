@@ -1,0 +1,190 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+extension PaneContent {
+    /// The rows `pane` shows for `snapshot`, after the filter.
+    static func build(_ pane: Pane, _ snapshot: MonitorSnapshot, filter: Filter) -> PaneContent {
+        var content: PaneContent
+        switch pane {
+        case .threads: content = threads(snapshot)
+        case .queues: content = queues(snapshot)
+        case .limits: content = limits(snapshot)
+        case .failures: content = failures(snapshot)
+        case .cron: content = cron(snapshot)
+        case .processes: content = processes(snapshot)
+        }
+        let total = content.rows.count
+        content.rows = content.rows.filter { filter.matches($0.fields) }
+        if !filter.isEmpty {
+            content.trailing = "\(content.rows.count)/\(total) shown"
+            if content.rows.isEmpty && total > 0 { content.emptyMessage = "nothing matches the filter" }
+        }
+        return content
+    }
+
+    static func row(_ key: String, _ cells: [TableCell], _ target: PaneRow.Target, queue: String = "",
+                    jobClass: String = "", labels: [String] = [], error: String = "") -> PaneRow {
+        PaneRow(key: key, cells: cells,
+                fields: RowFields(queue: queue, jobClass: jobClass, labels: labels, error: error,
+                                  text: cells.map(\.text).joined(separator: " ")),
+                target: target)
+    }
+
+    static func threads(_ s: MonitorSnapshot) -> PaneContent {
+        let now = s.takenAt
+        var rows: [PaneRow] = []
+        if let local = s.local {
+            for slot in local.slots {
+                let slotName = "#\(slot.index + 1)"
+                if let job = slot.job {
+                    rows.append(row("slot-\(slot.index)", [
+                        TableCell(slotName), TableCell("run", style: Style(.running)),
+                        TableCell(Format.clean(job.jobClass)), TableCell(Format.clean(job.queue)),
+                        TableCell(Format.elapsed(now.timeIntervalSince(job.startedAt))), TableCell(String(job.attempt)),
+                    ], .localSlot(slot, paused: local.isPaused), queue: job.queue, jobClass: job.jobClass))
+                } else {
+                    let word = local.isPaused ? "paused" : "idle"
+                    rows.append(row("slot-\(slot.index)", [
+                        TableCell(slotName), TableCell(word, style: Style(local.isPaused ? .paused : .muted)),
+                    ], .localSlot(slot, paused: local.isPaused)))
+                }
+            }
+        }
+        let hosts = Dictionary(s.processes.map { ($0.id, "\($0.hostname):\($0.pid.map(String.init) ?? "?")") },
+                               uniquingKeysWith: { a, _ in a })
+        for job in s.running {
+            let owner = job.processID.flatMap { hosts[$0] } ?? "?"
+            rows.append(row(job.id.uuidString, [
+                TableCell(Format.clean(owner)), TableCell("run", style: Style(.running)),
+                TableCell(Format.clean(job.jobClass)), TableCell(Format.clean(job.queue)),
+                TableCell(Format.elapsed(now.timeIntervalSince(job.performedAt))), TableCell(String(job.attempt)),
+            ], .runningJob(job), queue: job.queue, jobClass: job.jobClass))
+        }
+        var trailing = "\(s.running.count) elsewhere"
+        if let local = s.local {
+            trailing = "\(local.busySlots)/\(local.slots.count) busy" + (local.isPaused ? " · PAUSED" : "")
+                + (s.running.isEmpty ? "" : " · \(s.running.count) elsewhere")
+        }
+        return PaneContent(
+            columns: [TableColumn("where", minWidth: 5, maxWidth: 22), TableColumn("", minWidth: 4, maxWidth: 6),
+                      TableColumn("job", minWidth: 9, maxWidth: 40, flex: 2), TableColumn("queue", minWidth: 5, maxWidth: 16),
+                      .numeric("time", minWidth: 5), .numeric("try", minWidth: 3)],
+            rows: rows, trailing: trailing,
+            emptyMessage: s.local == nil ? "no job is running" : "no worker slots")
+    }
+
+    static func queues(_ s: MonitorSnapshot) -> PaneContent {
+        var names = s.queues.map(\.name)
+        for paused in s.settings.pausedQueues where !names.contains(paused) { names.append(paused) }
+        let stats = Dictionary(s.queues.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = names.map { name -> PaneRow in
+            let q = stats[name] ?? QueueStats(name: name)
+            let paused = s.settings.pausedQueues.contains(name)
+            let latency = q.oldestReadyAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
+            func n(_ value: Int, _ role: ThemeRole) -> TableCell {
+                TableCell(Format.count(value), style: Style(value == 0 ? .muted : role))
+            }
+            let discarded = Format.count(q.discarded) + (s.discardedCapped && q.discarded > 0 ? "+" : "")
+            return row("queue-\(name)", [
+                TableCell(Format.clean(name.isEmpty ? "(none)" : name) + (paused ? " (paused)" : ""),
+                          style: paused ? Style(.paused) : nil),
+                n(q.queued, .queued), n(q.scheduled, .scheduled), n(q.running, .running), n(q.retried, .retried),
+                TableCell(discarded, style: Style(q.discarded == 0 ? .muted : .discarded)),
+                TableCell(latency), TableCell(Sparkline(s.throughput.series(for: name)).glyphs(width: 8),
+                                              style: Style(.sparkline)),
+            ], .queue(name: name, paused: paused), queue: name)
+        }
+        let ready = s.queues.reduce(0) { $0 + $1.queued }
+        return PaneContent(
+            columns: [TableColumn("queue", minWidth: 7, maxWidth: 28),
+                      .numeric("ready", minWidth: 5), .numeric("sched"), .numeric("run", minWidth: 3),
+                      .numeric("retry"), .numeric("disc"), .numeric("wait", minWidth: 4),
+                      TableColumn("rate", minWidth: 4, maxWidth: 8)],
+            rows: rows, trailing: "\(Format.count(ready)) ready", emptyMessage: "no jobs in any queue")
+    }
+
+    static func limits(_ s: MonitorSnapshot) -> PaneContent {
+        let rows = s.concurrencyKeys.map { k in
+            row("key-\(k.key)", [
+                TableCell(Format.clean(k.key)), TableCell(String(k.running), style: Style(.running)),
+                TableCell(String(k.waiting), style: Style(k.waiting == 0 ? .muted : .queued)), TableCell("?"),
+            ], .concurrencyKey(k.key))
+        }
+        return PaneContent(
+            columns: [TableColumn("concurrency key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
+                      .numeric("wait"), .numeric("limit")],
+            rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no concurrency keys in use")
+    }
+
+    static func failures(_ s: MonitorSnapshot) -> PaneContent {
+        let rows = s.failures.map { g in
+            row("\(g.kind.rawValue)-\(g.errorClass)-\(g.jobClass)", [
+                TableCell(g.kind == .discarded ? "disc" : "retry", style: Style(g.kind == .discarded ? .discarded : .retried)),
+                TableCell(String(g.lastHour), style: Style(g.lastHour == 0 ? .muted : .text)),
+                TableCell(String(g.lastDay)), TableCell(Format.age(s.takenAt.timeIntervalSince(g.latestAt))),
+                TableCell(Format.clean(g.errorClass)), TableCell(Format.clean(g.jobClass)),
+            ], .failure(g), jobClass: g.jobClass, error: g.errorClass)
+        }
+        let hour = s.failures.reduce(0) { $0 + $1.lastHour }
+        return PaneContent(
+            columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
+                      .numeric("last", minWidth: 4), TableColumn("error", minWidth: 8, maxWidth: 40, flex: 2),
+                      TableColumn("job", minWidth: 6, flex: 1)],
+            rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
+    }
+
+    static func cron(_ s: MonitorSnapshot) -> PaneContent {
+        let rows = s.cron.map { c -> PaneRow in
+            let disabled = s.settings.cronKeysDisabled.contains(c.key)
+            let last = c.lastCronAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
+            var next = "-"
+            if let last = c.lastCronAt, let previous = c.previousCronAt, last > previous {
+                let due = last.addingTimeInterval(last.timeIntervalSince(previous))
+                next = due > s.takenAt ? "~" + Format.age(due.timeIntervalSince(s.takenAt)) : "due"
+            }
+            return row("cron-\(c.key)", [
+                TableCell(Format.clean(c.key)), TableCell(c.lastState.rawValue, style: Style(role(c.lastState))),
+                TableCell(last), TableCell(next), TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
+                TableCell(Format.clean(c.jobClass)),
+            ], .cron(c), jobClass: c.jobClass)
+        }
+        return PaneContent(
+            columns: [TableColumn("key", minWidth: 8, maxWidth: 30), TableColumn("last run", minWidth: 9),
+                      .numeric("ago", minWidth: 3), .numeric("next", minWidth: 4), TableColumn("on", minWidth: 3),
+                      TableColumn("job", minWidth: 4, flex: 1)],
+            rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no cron jobs seen")
+    }
+
+    static func processes(_ s: MonitorSnapshot) -> PaneContent {
+        let rows = s.processes.map { p -> PaneRow in
+            let isLocal = p.id == s.local?.processID
+            let beat = Format.age(s.takenAt.timeIntervalSince(p.heartbeatAt))
+            return row("process-\(p.id.uuidString)", [
+                TableCell(Format.clean(p.hostname) + (isLocal ? " *" : "")),
+                TableCell(p.pid.map(String.init) ?? "?"), TableCell("\(p.activeThreads)/\(p.maxThreads)"),
+                TableCell(p.memoryKiB.map { "\($0 / 1024)M" } ?? "?"),
+                TableCell(p.isActive ? beat : "\(beat) stale", style: Style(p.isActive ? .ok : .warning)),
+                TableCell(Format.clean(p.pools)),
+            ], .process(p))
+        }
+        let active = s.processes.filter(\.isActive).count
+        return PaneContent(
+            columns: [TableColumn("host", minWidth: 8, maxWidth: 24), .numeric("pid", minWidth: 3),
+                      .numeric("thr", minWidth: 3), .numeric("mem", minWidth: 4), .numeric("beat", minWidth: 8),
+                      TableColumn("pools", minWidth: 5, flex: 1)],
+            rows: rows, trailing: "\(active) active", emptyMessage: "no worker processes")
+    }
+
+    static func role(_ state: JobListState) -> ThemeRole {
+        switch state {
+        case .queued: .queued
+        case .scheduled: .scheduled
+        case .retried: .retried
+        case .running: .running
+        case .succeeded: .ok
+        case .discarded: .discarded
+        }
+    }
+}

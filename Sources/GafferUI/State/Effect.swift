@@ -1,0 +1,41 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+
+/// Something `update` asks the application to do outside the pure UI: database actions, loads, I/O.
+public enum Effect: Sendable, Hashable {
+    /// A job action on some jobs.
+    case perform(JobAction, JobTarget)
+    case setPaused(PauseKind, String, paused: Bool)
+    case setLocalPaused(Bool)
+    /// Read one job's detail; hand the result back with `UIState.receive(detail:)`.
+    case loadDetail(UUID)
+    /// Read a page of a job list; hand it back with `UIState.receive(jobs:)`.
+    case loadJobs(JobListScope, after: JobListCursor?)
+    /// Put text on the user's clipboard through the terminal (OSC 52, works over ssh).
+    case copy(String)
+    case changeInterval(slower: Bool)
+    case refreshNow
+    /// Repaint the whole terminal (after `^L`).
+    case redraw
+    case quit(QuitMode)
+}
+
+/// Which jobs an action applies to.
+public enum JobTarget: Sendable, Hashable {
+    case ids([UUID])
+    /// Every job in a scope (at most `MonitorActions.scopeLimit`), read when the action runs.
+    case scope(JobListScope)
+}
+
+/// How to leave the screen.
+public enum QuitMode: Sendable, Hashable {
+    /// No local worker: just exit.
+    case exit
+    /// Close the screen; the worker keeps running in the foreground, logging.
+    case detach
+    /// Stop claiming, wait for running jobs, then exit.
+    case drain
+    /// Stop at once, cancelling running jobs.
+    case stopNow
+}

@@ -1,0 +1,78 @@
+/// The `/` filter: space-separated terms, each matching any column or, with a qualifier
+/// (`queue:` `class:` `label:` `error:`), one field; a leading `!` inverts a term.
+///
+/// Matching is case-insensitive substring matching. Qualified terms also narrow the job lists
+/// the database returns (exact queue, class and label; error text contains).
+public struct Filter: Sendable, Hashable {
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        case queue, jobClass = "class", label, error
+    }
+
+    public struct Term: Sendable, Hashable {
+        public var field: Field?
+        public var value: String
+        public var negated: Bool
+    }
+
+    public private(set) var text: String
+    public private(set) var terms: [Term]
+
+    public init(_ text: String = "") {
+        self.text = text
+        self.terms = text.split(separator: " ").compactMap { Self.term(String($0)) }
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    static func term(_ word: String) -> Term? {
+        var word = Substring(word)
+        let negated = word.hasPrefix("!")
+        if negated { word = word.dropFirst() }
+        var field: Field?
+        for candidate in Field.allCases where word.lowercased().hasPrefix(candidate.rawValue + ":") {
+            field = candidate
+            word = word.dropFirst(candidate.rawValue.count + 1)
+        }
+        guard !word.isEmpty else { return nil }
+        return Term(field: field, value: word.lowercased(), negated: negated)
+    }
+
+    /// Whether a row passes every term.
+    public func matches(_ row: RowFields) -> Bool {
+        terms.allSatisfy { term in
+            let haystacks: [String]
+            switch term.field {
+            case .queue: haystacks = [row.queue]
+            case .jobClass: haystacks = [row.jobClass]
+            case .label: haystacks = row.labels
+            case .error: haystacks = [row.error]
+            case nil: haystacks = [row.text]
+            }
+            let found = haystacks.contains { $0.lowercased().contains(term.value) }
+            return found != term.negated
+        }
+    }
+
+    /// The value of the first positive term with `field`, for narrowing database queries.
+    public func value(of field: Field) -> String? {
+        terms.first { $0.field == field && !$0.negated }?.value
+    }
+}
+
+/// The parts of a row the filter looks at.
+public struct RowFields: Sendable, Hashable {
+    public var queue: String
+    public var jobClass: String
+    public var labels: [String]
+    public var error: String
+    /// Every visible cell, joined.
+    public var text: String
+
+    public init(queue: String = "", jobClass: String = "", labels: [String] = [], error: String = "", text: String = "") {
+        self.queue = queue
+        self.jobClass = jobClass
+        self.labels = labels
+        self.error = error
+        self.text = text
+    }
+}

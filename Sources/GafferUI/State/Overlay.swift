@@ -1,0 +1,68 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+
+/// A view drawn over the panes; they stack (a job list, then a job's detail, then a confirmation).
+public enum Overlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case jobs(JobListView)
+    case detail(DetailView)
+    case confirm(Confirmation)
+    /// The choice `q` offers while a local worker runs.
+    case quit
+}
+
+/// One job's detail, loaded on demand.
+public struct DetailView: Sendable, Hashable {
+    public var id: UUID
+    /// nil while loading.
+    public var detail: JobDetail?
+    public var missing: Bool
+    public var scroll: Int
+    public var wrap: Bool
+
+    public init(id: UUID, detail: JobDetail? = nil, missing: Bool = false, scroll: Int = 0, wrap: Bool = true) {
+        self.id = id
+        self.detail = detail
+        self.missing = missing
+        self.scroll = scroll
+        self.wrap = wrap
+    }
+}
+
+/// A list of jobs in one state (drill-down from a queue or a failure group), with marks.
+public struct JobListView: Sendable, Hashable {
+    /// What the list shows, e.g. `queue mailers` or `Net::ReadTimeout · SyncJob`.
+    public var title: String
+    public var scope: JobListScope
+    /// nil while loading.
+    public var jobs: [JobSummary]?
+    public var selection: RowSelection
+    public var marks: Set<UUID>
+    /// True when the last page came back short: nothing more to load.
+    public var exhausted: Bool
+
+    public static let pageSize = 100
+
+    public init(title: String, scope: JobListScope, jobs: [JobSummary]? = nil, selection: RowSelection = RowSelection(),
+                marks: Set<UUID> = [], exhausted: Bool = false) {
+        self.title = title
+        self.scope = scope
+        self.jobs = jobs
+        self.selection = selection
+        self.marks = marks
+        self.exhausted = exhausted
+    }
+}
+
+/// A destructive action waiting for `y`.
+public struct Confirmation: Sendable, Hashable {
+    /// The question, naming the action and the count: `Retry 3 jobs?`.
+    public var prompt: String
+    public var effect: Effect
+
+    public init(prompt: String, effect: Effect) {
+        self.prompt = prompt
+        self.effect = effect
+    }
+}

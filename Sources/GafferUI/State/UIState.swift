@@ -1,0 +1,40 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+
+/// Everything the screen remembers between frames besides the data: focus, selections, filter,
+/// marks, overlays, the freeze flag and the last status message.
+public struct UIState: Sendable, Hashable {
+    public var focus: Pane = .threads
+    public var selections: [Pane: RowSelection] = [:]
+    public var filter = Filter()
+    /// True while the user types the filter after `/`.
+    public var isEditingFilter = false
+    /// Overlays, the top one last.
+    public var overlays: [Overlay] = []
+    /// True while the screen shows the snapshot taken when `Z` was pressed (data keeps coming).
+    public var frozen = false
+    public var status: StatusMessage?
+    public let readOnly: Bool
+    public let hasLocalWorker: Bool
+
+    public init(readOnly: Bool = false, hasLocalWorker: Bool = false) {
+        self.readOnly = readOnly
+        self.hasLocalWorker = hasLocalWorker
+    }
+
+    public var topOverlay: Overlay? { overlays.last }
+
+    public func selection(_ pane: Pane) -> RowSelection { selections[pane] ?? RowSelection() }
+}
+
+/// One line for the status bar: what just happened, or what went wrong.
+public struct StatusMessage: Sendable, Hashable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+/// The monitor's pure application layer: keys change the UI state and ask for effects; `render`
+/// draws a snapshot under a state.
+public enum MonitorUI {
+    /// Terminals smaller than this get a one-line message instead of the panes.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    /// Applies one key press.
+    public static func update(_ state: UIState, key: Key, snapshot: MonitorSnapshot) -> (UIState, [Effect]) {
+        var state = state
+        if state.isEditingFilter { return (editFilter(state, key), []) }
+        if key == .resize { return (state, []) }
+        let context = state.keyContext(snapshot)
+        guard let match = Keymap.table.match(for: key, in: context) else {
+            state.status = StatusMessage("\(key.displayName) does nothing here; ? lists the keys")
+            return (state, [])
+        }
+        if let reason = match.disabledReason {
+            state.status = StatusMessage(reason)
+            return (state, [])
+        }
+        state.status = nil
+        let effects = dispatch(match.action, &state, snapshot)
+        return (state, effects)
+    }
+
+    static func editFilter(_ state: UIState, _ key: Key) -> UIState {
+        var state = state
+        switch key {
+        case .character(let c): state.filter = Filter(state.filter.text + String(c))
+        case .backspace, .delete: state.filter = Filter(String(state.filter.text.dropLast()))
+        case .enter: state.isEditingFilter = false
+        case .escape:
+            state.filter = Filter()
+            state.isEditingFilter = false
+        default: break
+        }
+        return state
+    }
+
+    static func dispatch(_ action: UIAction, _ state: inout UIState, _ snapshot: MonitorSnapshot) -> [Effect] {
+        switch action {
+        case .nextPane: state.focus = state.focus.next
+        case .previousPane: state.focus = state.focus.previous
+        case .focus(let pane): state.focus = pane
+        case .down: return move(&state, snapshot, by: 1)
+        case .up: return move(&state, snapshot, by: -1)
+        case .pageDown: return move(&state, snapshot, by: 10)
+        case .pageUp: return move(&state, snapshot, by: -10)
+        case .top: return move(&state, snapshot, by: -1_000_000)
+        case .bottom: return move(&state, snapshot, by: 1_000_000)
+        case .previousTab: return switchTab(&state, by: -1)
+        case .nextTab: return switchTab(&state, by: 1)
+        case .startFilter: state.isEditingFilter = true
+        case .open: return open(&state, snapshot)
+        case .back: back(&state)
+        case .act(let jobAction): askToAct(jobAction, &state, snapshot)
+        case .togglePause: return togglePause(&state, snapshot)
+        case .toggleLocalPause: return [.setLocalPaused(!(snapshot.local?.isPaused ?? false))]
+        case .mark: mark(&state)
+        case .markAll: markAll(&state)
+        case .freeze:
+            state.frozen.toggle()
+            state.status = StatusMessage(state.frozen ? "frozen: data keeps coming, Z shows it" : "live again")
+        case .copyID: return copyID(&state, snapshot)
+        case .toggleWrap:
+            if case .detail(var view) = state.topOverlay {
+                view.wrap.toggle()
+                state.replaceTop(.detail(view))
+            }
+        case .slower: return [.changeInterval(slower: true)]
+        case .faster: return [.changeInterval(slower: false)]
+        case .refreshNow: return [.refreshNow]
+        case .redraw: return [.redraw]
+        case .help: state.overlays.append(.help(scroll: 0))
+        case .quit:
+            if state.hasLocalWorker { state.overlays.append(.quit) } else { return [.quit(.exit)] }
+        case .confirmYes:
+            guard case .confirm(let confirmation) = state.topOverlay else { return [] }
+            state.overlays.removeLast()
+            clearMarks(&state)
+            state.status = StatusMessage("working…")
+            return [confirmation.effect]
+        case .confirmNo:
+            state.overlays.removeLast()
+            state.status = StatusMessage("cancelled")
+        case .quitDetach: return [.quit(.detach)]
+        case .quitDrain: return [.quit(.drain)]
+        case .quitStop: return [.quit(.stopNow)]
+        }
+        return []
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+
+extension UIState {
+    /// The key context of this state over `snapshot`: mode from the top overlay, the selected row's kind.
+    func keyContext(_ snapshot: MonitorSnapshot) -> KeyContext {
+        var context = KeyContext(mode: .pane(focus), readOnly: readOnly, hasLocalWorker: hasLocalWorker)
+        switch topOverlay {
+        case .help: context.mode = .help
+        case .confirm: context.mode = .confirm
+        case .quit: context.mode = .quit
+        case .detail(let view):
+            context.mode = .detail
+            context.selected = view.detail.map { .job($0.state) } ?? .nothing
+        case .jobs(let list):
+            context.mode = .jobs
+            context.selected = selectedJob(in: list) == nil ? .nothing : .job(list.scope.state)
+        case nil:
+            context.selected = selectedRow(snapshot)?.selected ?? .nothing
+        }
+        return context
+    }
+
+    /// The focused pane's selected row, after the filter.
+    func selectedRow(_ snapshot: MonitorSnapshot) -> PaneRow? {
+        let content = PaneContent.build(focus, snapshot, filter: filter)
+        return selection(focus).resolved(in: content.keys).map { content.rows[$0] }
+    }
+
+    /// The jobs of a list that pass the filter.
+    func visibleJobs(_ list: JobListView) -> [JobSummary] {
+        (list.jobs ?? []).filter { job in
+            filter.matches(RowFields(queue: job.queue, jobClass: job.jobClass, labels: job.labels, error: job.error ?? "",
+                                     text: [job.id.uuidString.lowercased(), job.jobClass, job.queue, job.error ?? ""]
+                                         .joined(separator: " ")))
+        }
+    }
+
+    func selectedJob(in list: JobListView) -> JobSummary? {
+        let jobs = visibleJobs(list)
+        return list.selection.resolved(in: jobs.map(\.id.uuidString)).map { jobs[$0] }
+    }
+
+    /// Replaces the top overlay (which must exist).
+    mutating func replaceTop(_ overlay: Overlay) {
+        overlays[overlays.count - 1] = overlay
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+
+extension UIState {
+    /// Puts a loaded job detail into its view (nil: the job is gone).
+    public mutating func receive(detail: JobDetail?, for id: UUID) {
+        for (index, overlay) in overlays.enumerated() {
+            guard case .detail(var view) = overlay, view.id == id else { continue }
+            view.detail = detail
+            view.missing = detail == nil
+            overlays[index] = .detail(view)
+        }
+    }
+
+    /// Puts a loaded page into the job list with that scope: a first page replaces, a later one appends.
+    public mutating func receive(jobs page: [JobSummary], scope: JobListScope, after cursor: JobListCursor?) {
+        for (index, overlay) in overlays.enumerated() {
+            guard case .jobs(var list) = overlay, list.scope == scope else { continue }
+            if cursor == nil {
+                list.jobs = page
+                list.marks.formIntersection(page.map(\.id))
+            } else {
+                list.jobs = (list.jobs ?? []) + page.filter { job in !(list.jobs ?? []).contains { $0.id == job.id } }
+            }
+            list.exhausted = page.count < JobListView.pageSize
+            overlays[index] = .jobs(list)
+        }
+    }
+
+    /// Shows a failed load or action in the status line.
+    public mutating func receive(error text: String) {
+        status = StatusMessage(text, isError: true)
+    }
+
+    /// Shows what an action did and asks to reload what it may have changed.
+    public mutating func receive(report: ActionReport) -> [Effect] {
+        status = StatusMessage(report.summary, isError: report.failure != nil || (report.done == 0 && !report.refused.isEmpty))
+        var effects = effectsAfterRefresh() + [.refreshNow]
+        if case .detail(let view) = topOverlay { effects.append(.loadDetail(view.id)) }
+        return effects
+    }
+
+    /// Loads to issue after each new snapshot: the open job list's first page, so it stays live.
+    public func effectsAfterRefresh() -> [Effect] {
+        guard let top = overlays.last(where: { if case .jobs = $0 { true } else { false } }),
+              case .jobs(let list) = top, (list.jobs?.count ?? 0) <= JobListView.pageSize else { return [] }
+        return [.loadJobs(list.scope, after: nil)]
+    }
+}

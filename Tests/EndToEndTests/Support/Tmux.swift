@@ -1,0 +1,96 @@
+import Foundation
+
+/// A private tmux server (its own socket) driving the built `gaffer` binary in a detached session.
+struct Tmux {
+    let socket = "gaffer-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let session = "top"
+
+    static var available: Bool { which("tmux") != nil }
+
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs `tmux -L socket args…` to completion and returns its output.
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+        try Spawn.run([Self.which("tmux") ?? "tmux", "-u", "-L", socket] + args)
+    }
+
+    /// Starts `command` in a detached session of the given size; the shell line reports the exit code.
+    func start(_ command: String, width: Int, height: Int) throws {
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "\(command); echo EXIT=$?; sleep 120"])
+    }
+
+    func capture() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+    func resize(_ width: Int, _ height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Whether the pane shows the alternate screen (curses mode).
+    func alternateScreen() throws -> Bool {
+        try run(["display-message", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1")
+    }
+
+    /// Polls the screen until `condition` holds (every 100 ms, at most `seconds`); returns the last capture.
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 20, _ condition: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        var screen = ""
+        while ContinuousClock.now < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let timeout = TmuxTimeout(what: what, screen: screen)
+        try? timeout.description.write(toFile: NSTemporaryDirectory() + "gaffer-e2e-last-timeout.txt", atomically: true,
+                                       encoding: .utf8)
+        throw timeout
+    }
+
+    func waitFor(text: String, seconds: Double = 20) async throws -> String {
+        try await waitFor(text, seconds: seconds) { $0.contains(text) }
+    }
+
+    func kill() { _ = try? run(["kill-server"]) }
+}
+
+struct TmuxTimeout: Error, CustomStringConvertible {
+    let what: String
+    let screen: String
+    var description: String { "timed out waiting for \(what); the screen was:\n\(screen)" }
+}
+
+/// `posix_spawn` with output to a file: tmux's server daemon inherits nothing of ours, so nothing
+/// keeps a pipe open (Foundation's Process can hang on that).
+enum Spawn {
+    static func run(_ argv: [String]) throws -> String {
+        let log = NSTemporaryDirectory() + "gaffer-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { unlink(log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        for fd in 3..<256 { posix_spawn_file_actions_addclose(&actions, Int32(fd)) }
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        guard status == 0 else { throw SpawnError(command: argv.joined(separator: " "), status: status) }
+        var exit: Int32 = 0
+        while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard exit == 0 else { throw SpawnError(command: argv.joined(separator: " ") + ": " + output, status: exit) }
+        return output
+    }
+}
+
+struct SpawnError: Error {
+    let command: String
+    let status: Int32
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GafferMonitor
+import GafferStore
+import TerminalKit
+
+/// A fixed snapshot for text-snapshot tests: no database, no terminal, no clock.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 20:26:40 UTC
+    static func id(_ n: Int) -> UUID { UUID(uuidString: String(format: "%08x-0000-4000-8000-000000000000", n))! }
+    static let remote = id(0xA1)
+    static let localID = id(0xB2)
+
+    static var local: LocalWorkerSnapshot {
+        LocalWorkerSnapshot(
+            processID: localID, pid: 4242, pools: [.init(index: 0, queues: "default,mailers", threads: 3)],
+            slots: [
+                .init(index: 0, pool: 0, job: .init(id: id(1), jobClass: "ImportOrdersJob", queue: "default", attempt: 1,
+                                                    startedAt: now - 75)),
+                .init(index: 1, pool: 0, job: .init(id: id(2), jobClass: "SendReceiptJob", queue: "mailers", attempt: 2,
+                                                    startedAt: now - 4)),
+                .init(index: 2, pool: 0, job: nil),
+            ], isPaused: false, succeeded: 120, failed: 3)
+    }
+
+    static var snapshot: MonitorSnapshot {
+        var throughput = ThroughputHistory()
+        for n in [3, 5, 2, 8, 13, 7, 4, 9] {
+            throughput.record([FinishedCounts(queue: "default", succeeded: n, failed: 0),
+                               FinishedCounts(queue: "mailers", succeeded: n / 2, failed: 1)])
+        }
+        return MonitorSnapshot(
+            takenAt: now,
+            queues: [QueueStats(name: "default", queued: 12, scheduled: 3, running: 2, retried: 1, discarded: 4,
+                                oldestReadyAt: now - 42),
+                     QueueStats(name: "mailers", queued: 0, scheduled: 0, running: 1, retried: 0, discarded: 1)],
+            throughput: throughput,
+            running: [RunningJob(id: id(3), jobClass: "RebuildIndexJob", queue: "default", performedAt: now - 3723,
+                                 attempt: 1, processID: remote)],
+            processes: [ProcessRecord(id: localID, hostname: "worker-1", pid: 4242, memoryKiB: 61_440, proctitle: "gaffer",
+                                      pools: "default,mailers:3", queueSelections: ["default,mailers"], maxThreads: 3,
+                                      activeThreads: 2, startedAt: now - 7200, heartbeatAt: now - 5, isActive: true),
+                        ProcessRecord(id: remote, hostname: "rails-7", pid: 311, memoryKiB: 409_600, proctitle: "good_job",
+                                      pools: "*:5", queueSelections: ["*"], maxThreads: 5, activeThreads: 1,
+                                      startedAt: now - 86_400, heartbeatAt: now - 400, isActive: false)],
+            failures: [FailureGroup(kind: .discarded, errorClass: "Net::ReadTimeout", jobClass: "SyncInventoryJob",
+                                    lastHour: 2, lastDay: 4, latestAt: now - 300, latestJobID: id(4)),
+                       FailureGroup(kind: .retrying, errorClass: "\u{1b}[2J\u{1b}]0;pwned\u{07}", jobClass: "EvilJob",
+                                    lastHour: 1, lastDay: 1, latestAt: now - 60, latestJobID: id(5))],
+            cron: [CronEntry(key: "nightly_report", jobClass: "NightlyReportJob", lastCronAt: now - 3600,
+                             previousCronAt: now - 3600 - 86_400, lastJobID: id(6), lastState: .succeeded)],
+            concurrencyKeys: [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 3)],
+            settings: SettingsRecord(pausedJobClasses: ["SyncInventoryJob"]),
+            local: local,
+            refresh: RefreshStatus(queryTime: 0.012, interval: 1))
+    }
+
+    static var detail: JobDetail {
+        JobDetail(id: id(4), jobClass: "SyncInventoryJob", queue: "default", priority: 0, state: .discarded,
+                  createdAt: now - 900, scheduledAt: now - 900, performedAt: now - 301, finishedAt: now - 300,
+                  attempts: 2, labels: ["inventory"], error: "Net::ReadTimeout: timed out after 30s",
+                  errorEvent: 4, concurrencyKey: nil, cronKey: nil, lockedByProcess: nil, advisoryLocked: false,
+                  arguments: #"[{"store_id":17,"_aj_symbol_keys":["store_id"]}]"#,
+                  executions: [
+                    .init(id: id(40), startedAt: now - 301, scheduledAt: now - 303, finishedAt: now - 300, duration: 1.2,
+                          error: "Net::ReadTimeout: timed out after 30s", errorEvent: 4, processID: localID,
+                          backtrace: ["app/jobs/sync_inventory_job.rb:12:in `perform'", "lib/net/http.rb:88:in `read'"],
+                          backtraceLineCount: 2),
+                    .init(id: id(41), startedAt: now - 600, scheduledAt: now - 900, finishedAt: now - 598, duration: 2,
+                          error: "Net::ReadTimeout: timed out after 30s", errorEvent: 3, processID: localID,
+                          backtrace: [], backtraceLineCount: 0),
+                  ], executionCount: 2)
+    }
+}

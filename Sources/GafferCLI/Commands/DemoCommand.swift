@@ -14,7 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
             GoodJob's tables and the demo's own (schema gaffer_demo), seeds accounts, publications and spreadsheets, \
             enqueues both cron fan-outs at once and runs a worker with the original's settings (5 threads, poll 30 \
             s, shutdown timeout 25 s). Rate limits are retried, bad rows discarded; every failure is logged to \
-            stderr and to $GAFFER_HOME/log/demo.log.
+            $GAFFER_HOME/log/demo.log, and to stderr without the screen. On a terminal the monitor's screen shows \
+            it all; q offers detach, drain or stop now.
 
             Example:
               gaffer demo                             # until Ctrl-C
@@ -52,30 +53,20 @@ struct DemoCommand: AsyncParsableCommand {
                 resolved.finish()
                 throw error
             }
-            let logPath = try Self.logFile()
+            let logPath = try LogDirectory.file("demo.log")
             var settings = WorkerSettings(configuration: SocialMediaDemo.settings, idleTimeout: nil, cleanup: CleanupSettings())
             settings.cleanup.intervalJobs = nil  // preserve every record of the demo run
             settings.cleanup.intervalSeconds = nil
             let cron = SocialMediaDemo.cron.map(CronDeclaration.init(demo:))
             let plan = WorkerLaunch.Plan(
-                registry: JobRegistry(SocialMediaDemo.jobs), settings: settings, cron: cron,
-                logger: TeeLogger(loggers: [StandardErrorLogger(), FileLogger(path: logPath)]),
-                duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui))
-            _ = try await WorkerLaunch.run(plan, database: resolved) { _ in
+                registry: JobRegistry(SocialMediaDemo.jobs), settings: settings, cron: cron, logFile: logPath,
+                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui))
+            try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await SocialMediaDemo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()
                 Terminal.note("demo: enqueued \(count) jobs (both cron fan-outs, imports, manual syncs) on queues "
                     + "\(SocialMediaDemo.queues.joined(separator: ", ")); failures are logged to \(logPath)")
             }
         }
-    }
-
-    static func logFile() throws -> String {
-        do {
-            try FileManager.default.createDirectory(atPath: GafferHome.logDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.runtime("cannot create the log directory \"\(GafferHome.logDirectory)\": \(error.localizedDescription); set GAFFER_HOME to a writable directory")
-        }
-        return GafferHome.logDirectory + "/demo.log"
     }
 }

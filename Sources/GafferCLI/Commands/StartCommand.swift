@@ -42,10 +42,11 @@ struct StartCommand: AsyncParsableCommand {
                 resolved.finish()
                 throw error
             }
+            let wantsScreen = Screen.wanted(noTUI: noTui)
             let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: app.cron,
-                                         logger: StandardErrorLogger(), duration: nil, progressEvery: nil,
-                                         wantsScreen: Screen.wanted(noTUI: noTui))
-            _ = try await WorkerLaunch.run(plan, database: resolved)
+                                         logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
+                                         alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen)
+            try await WorkerLaunch.run(plan, database: resolved)
         }
     }
 }

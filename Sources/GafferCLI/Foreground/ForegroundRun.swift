@@ -12,6 +12,8 @@ struct ForegroundRun {
         case signal(Int32)
         case duration
         case idle
+        /// The screen's quit menu asked to drain (or to stop now, with a zero timeout).
+        case screen
     }
 
     let worker: Worker
@@ -26,20 +28,7 @@ struct ForegroundRun {
     /// Returns how the run ended, after the worker has stopped.
     func run() async -> Ending {
         let (endings, continuation) = AsyncStream<Ending>.makeStream()
-        let signals = SignalCount()
-        let forceStop = self.forceStop
-        let app = GafferApp.current  // signal handlers run outside any task: carry the app's name in
-        let watcher = SignalWatcher { number in
-            if signals.increment() == 1 {
-                continuation.yield(.signal(number))
-            } else {
-                GafferApp.$current.withValue(app) {
-                    Terminal.note("\(SignalWatcher.name(number)) again: stopping now; running jobs will run again as interrupted")
-                }
-                forceStop()
-                exit(CLIError.Code.runtime.rawValue)
-            }
-        }
+        let watcher = SignalWatcher { number in continuation.yield(.signal(number)) }
         var tasks: [Task<Void, Never>] = []
         if let duration {
             tasks.append(Task {
@@ -56,19 +45,39 @@ struct ForegroundRun {
         var iterator = endings.makeAsyncIterator()
         let ending = await iterator.next() ?? .duration
         tasks.forEach { $0.cancel() }
-        signals.markStopping()
+        await stop(after: ending)  // its own watcher turns the next signal into "stop now"
+        watcher.cancel()
+        return ending
+    }
+
+    /// Stops the worker within the shutdown timeout (none for `timeout: 0`); any signal meanwhile
+    /// stops at once.
+    func stop(after ending: Ending, timeout: Double? = nil) async {
+        let timeout = timeout ?? shutdownTimeout
+        let forceStop = self.forceStop
+        let app = GafferApp.current  // signal handlers run outside any task: carry the app's name in
+        let watcher = SignalWatcher { number in
+            GafferApp.$current.withValue(app) {
+                Terminal.note("\(SignalWatcher.name(number)) again: stopping now; running jobs will run again as interrupted")
+            }
+            forceStop()
+            exit(CLIError.Code.runtime.rawValue)
+        }
+        let wait = timeout < 0 ? "for running jobs to finish" : "up to \(Self.seconds(timeout)) for running jobs"
         switch ending {
         case .signal(let number):
-            let wait = shutdownTimeout < 0 ? "for running jobs to finish" : "up to \(Self.seconds(shutdownTimeout)) for running jobs"
             Terminal.note("\(SignalWatcher.name(number)): stopping; waiting \(wait) (press Ctrl-C again to stop now)")
         case .duration:
             logger.info("ran for \(Self.seconds(duration ?? 0)); stopping")
         case .idle:
             logger.info("idle for \(Self.seconds(idleTimeout ?? 0)); stopping")
+        case .screen where timeout == 0:
+            Terminal.note("stopping now; running jobs will run again as interrupted")
+        case .screen:
+            Terminal.note("stopping; waiting \(wait) (press Ctrl-C to stop now)")
         }
-        await worker.stop(timeout: shutdownTimeout)
+        await worker.stop(timeout: timeout)
         watcher.cancel()
-        return ending
     }
 
     /// Calls `idle` once no job has run or finished for `timeout` seconds.

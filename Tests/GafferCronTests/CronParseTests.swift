@@ -20,6 +20,9 @@ struct CronParseTests {
             message: #"cron "61 * * * * ": minute "61" at position 1 is out of range 0-59"#),
         Invalid(expression: "* * *", code: .wrongFieldCount,
             message: #"cron "* * *": expected 5 or 6 fields, found 3"#),
+        // fugit's natural language is not read: written as GoodJob users might, it fails on its shape.
+        Invalid(expression: "every 5 minutes", code: .wrongFieldCount,
+            message: #"cron "every 5 minutes": expected 5 or 6 fields, found 3"#),
         Invalid(expression: "", code: .wrongFieldCount,
             message: #"cron "": expected 5 or 6 fields, found 0"#),
         Invalid(expression: "* * * * * * * *", code: .wrongFieldCount,

@@ -46,7 +46,7 @@ enum Fixtures {
                                     lastHour: 2, lastDay: 4, latestAt: now - 300, latestJobID: id(4)),
                        FailureGroup(kind: .retrying, errorClass: "\u{1b}[2J\u{1b}]0;pwned\u{07}", jobClass: "EvilJob",
                                     lastHour: 1, lastDay: 1, latestAt: now - 60, latestJobID: id(5))],
-            cron: [CronEntry(key: "nightly_report", jobClass: "NightlyReportJob", lastCronAt: now - 3600,
+            cron: [CronKeyRun(key: "nightly_report", jobClass: "NightlyReportJob", lastCronAt: now - 3600,
                              previousCronAt: now - 3600 - 86_400, lastJobID: id(6), lastState: .succeeded)],
             concurrencyKeys: [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 3)],
             settings: SettingsRecord(pausedJobClasses: ["SyncInventoryJob"]),

@@ -19,10 +19,12 @@ public struct ConcurrencyLimitState: Sendable, Hashable {
     public var nextFree: Date?
     /// Jobs in scope waiting to run (queued, not locked).
     public var waiting: Int
+    /// Recent attempts GoodJob deferred with its concurrency errors (Ruby workers record these).
+    public var recentDeferrals: Int
 
     public init(
         key: String, rule: String, inUse: Int, limit: Int?, waiting: Int,
-        windowCount: Int? = nil, windowLimit: Int? = nil, nextFree: Date? = nil
+        windowCount: Int? = nil, windowLimit: Int? = nil, nextFree: Date? = nil, recentDeferrals: Int = 0
     ) {
         self.key = key
         self.rule = rule
@@ -32,6 +34,7 @@ public struct ConcurrencyLimitState: Sendable, Hashable {
         self.windowCount = windowCount
         self.windowLimit = windowLimit
         self.nextFree = nextFree
+        self.recentDeferrals = recentDeferrals
     }
 
     /// Fills the window fields from a throttle evaluation.

@@ -14,6 +14,7 @@ public struct GafferClient: Sendable {
     }
 
     /// Enqueues one job; returns its id, or nil when a cron duplicate was dropped.
+    /// Throws `ConcurrencyLimitExceeded` when the type's enqueue limits refuse it.
     @discardableResult
     public func enqueue<J: Job>(_ job: J, _ options: EnqueueOptions = EnqueueOptions()) async throws -> UUID? {
         try await enqueue(className: J.className, arguments: job.arguments, defaults: J.self, options).first
@@ -24,7 +25,7 @@ public struct GafferClient: Sendable {
     public func enqueueAll<J: Job>(_ jobs: [J], _ options: EnqueueOptions = EnqueueOptions()) async throws -> [UUID] {
         let now = clock()
         let rows = jobs.map { Self.row(className: J.className, arguments: $0.arguments, defaults: J.self, options, now: now) }
-        return try await EnqueueSQL.enqueue(connection, rows, now: now)
+        return try await insert(rows, className: J.className, defaults: J.self, now: now)
     }
 
     /// Enqueues by class name and raw arguments (for `gaffer enqueue` and classes only Rails has).
@@ -33,7 +34,7 @@ public struct GafferClient: Sendable {
                         _ options: EnqueueOptions = EnqueueOptions()) async throws -> [UUID] {
         let now = clock()
         let row = Self.row(className: className, arguments: arguments, defaults: defaults, options, now: now)
-        return try await EnqueueSQL.enqueue(connection, [row], now: now)
+        return try await insert([row], className: className, defaults: defaults, now: now)
     }
 
     static func row(className: String, arguments: JobArguments, defaults: (any Job.Type)?, _ options: EnqueueOptions,
@@ -47,7 +48,8 @@ public struct GafferClient: Sendable {
         let labels = options.labels ?? defaults?.labels ?? []
         return NewJobRow(id: id, jobClass: className, queueName: queue, priority: priority,
                          serializedParams: payload.json.serialized(), scheduledAt: scheduledAt ?? now,
-                         concurrencyKey: options.concurrencyKey, labels: labels.isEmpty ? nil : labels,
+                         concurrencyKey: options.concurrencyKey ?? concurrencyKey(className, arguments, defaults),
+                         labels: labels.isEmpty ? nil : labels,
                          cronKey: options.cronKey, cronAt: options.cronAt)
     }
 }

@@ -14,6 +14,8 @@ public protocol Job: Sendable {
     /// Checked in declaration order; the first rule whose error matches decides.
     static var retryRules: [RetryRule] { get }
     static var discardRules: [DiscardRule] { get }
+    /// GoodJob's concurrency controls for this type (contract §7); nil for none.
+    static var concurrency: ConcurrencyRules? { get }
 
     /// Decodes the job from its Active Job arguments; a thrown error discards the job as malformed.
     init(arguments: JobArguments) throws
@@ -30,4 +32,5 @@ extension Job {
     public static var labels: [String] { [] }
     public static var retryRules: [RetryRule] { [] }
     public static var discardRules: [DiscardRule] { [] }
+    public static var concurrency: ConcurrencyRules? { nil }
 }

@@ -20,6 +20,7 @@ actor Pool {
         let logger: any JobLogger
         let clock: @Sendable () -> Date
         let runner: JobRunner
+        let limiter: Limiter
     }
 
     let index: Int
@@ -136,20 +137,25 @@ actor Pool {
     /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
     /// and one commit.
     private func exchange() async throws {
-        let batch = pending
         let limit = !stopping && !paused && wantClaim ? freeSlots : 0
+        // Types with concurrency limits first, within their limits (Limits/Limiter.swift).
+        let limited = limit > 0 && environment.limiter.hasLimitedTypes ? try await claimLimited(limit) : Limiter.Claim()
+        let batch = pending
         var statements: [(sql: String, parameters: [any PostgresEncodable])] = []
         let now = environment.clock()
         if !batch.isEmpty {
             statements.append(CompleteSQL.statement(batch, processID: environment.processID, now: now,
                                                     hasLockType: environment.hasLockType))
         }
-        if limit > 0 {
-            statements.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: limit,
-                                                 jobClasses: environment.registry.classNames,
+        let rest = limit - limited.jobs.count
+        if rest > 0 {
+            statements.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: rest,
+                                                 jobClasses: environment.limiter.unlimitedClassNames,
                                                  queues: spec.queueFilter,
                                                  pausesEnabled: environment.configuration.enablePauses,
                                                  hasLockType: environment.hasLockType))
+        }
+        if limit > 0 {
             statements.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
         }
         guard !statements.isEmpty else { return }
@@ -160,16 +166,42 @@ actor Pool {
             results = try await connection.pipeline(statements)
         } catch {
             pending = batch + pending
+            for job in limited.jobs { start(job) }
             throw error
         }
-        guard limit > 0, results.count >= 2 else { return }
-        let claimed = try ClaimSQL.decode(results[results.count - 2])
+        guard limit > 0, results.count >= (rest > 0 ? 2 : 1) else { return }
+        let claimed = try limited.jobs + (rest > 0 ? ClaimSQL.decode(results[results.count - 2]) : [])
         lastClaimAt = now
         wantClaim = claimed.count == limit
         for job in claimed { start(job) }
         if claimed.count < limit, let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
             nextScheduledAt = min(nextScheduledAt ?? next, next)
         }
+        if let wake = limited.wakeAt { nextScheduledAt = min(nextScheduledAt ?? wake, wake) }
+    }
+
+    // MARK: Concurrency limits
+
+    /// Ends the finished attempts (so they no longer count as running), then claims jobs of the
+    /// limited types as far as their limits allow, on this pool's session.
+    private func claimLimited(_ limit: Int) async throws -> Limiter.Claim {
+        let batch = pending
+        if !batch.isEmpty {
+            pending = []
+            roundTrips += 1
+            do {
+                _ = try await connection.pipeline([CompleteSQL.statement(batch, processID: environment.processID,
+                                                                         now: environment.clock(),
+                                                                         hasLockType: environment.hasLockType)])
+            } catch {
+                pending = batch + pending
+                throw error
+            }
+        }
+        return try await environment.limiter.claim(
+            on: connection, Limiter.PoolContext(processID: environment.processID, queues: spec.queueFilter,
+                                                pausesEnabled: environment.configuration.enablePauses,
+                                                hasLockType: environment.hasLockType), limit: limit)
     }
 
     private func start(_ claimed: ClaimedJob) {

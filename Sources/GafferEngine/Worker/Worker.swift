@@ -15,6 +15,8 @@ public actor Worker {
     let databaseConfig: ConnectionConfig
     let logger: any JobLogger
     let clock: @Sendable () -> Date
+    /// Claims the job types that have concurrency limits; its `states` feed the monitor's limits pane.
+    public nonisolated let limiter: Limiter
     private var pools: [Pool] = []
     private var poolTasks: [Task<Void, Never>] = []
     private var control: PostgresConnection?
@@ -35,6 +37,7 @@ public actor Worker {
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
+        self.limiter = Limiter(registry: registry, clock: clock)
     }
 
     /// Adds work done on each maintenance tick on the control connection (the cron enqueuer uses it).
@@ -56,7 +59,7 @@ public actor Worker {
                                clock: clock, jitter: { Double.random(in: 0..<1) })
         let environment = Pool.Environment(processID: processID, registry: registry, configuration: configuration,
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
-                                           logger: logger, clock: clock, runner: runner)
+                                           logger: logger, clock: clock, runner: runner, limiter: limiter)
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
         self.enqueueConnection = enqueueConnection
         for (index, spec) in specs.pools.enumerated() {

@@ -13,7 +13,7 @@ public struct MonitorSnapshot: Sendable {
     public var running: [RunningJob]
     public var processes: [ProcessRecord]
     public var failures: [FailureGroup]
-    public var cron: [CronEntry]
+    public var cron: [CronKeyRun]
     public var concurrencyKeys: [ConcurrencyKeyStats]
     public var settings: SettingsRecord
     public var local: LocalWorkerSnapshot?
@@ -21,7 +21,7 @@ public struct MonitorSnapshot: Sendable {
 
     public init(takenAt: Date, queues: [QueueStats] = [], discardedCapped: Bool = false,
                 throughput: ThroughputHistory = ThroughputHistory(), running: [RunningJob] = [],
-                processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronEntry] = [],
+                processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronKeyRun] = [],
                 concurrencyKeys: [ConcurrencyKeyStats] = [], settings: SettingsRecord = SettingsRecord(),
                 local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
         self.takenAt = takenAt

@@ -27,14 +27,9 @@ public enum ClaimSQL {
     /// :scheduled_at`), which `index_good_jobs_for_candidate_dequeue_unlocked` serves exactly: the scan
     /// stops after LIMIT rows instead of sorting every ready job. The pause check is a correlated
     /// NOT EXISTS on the one `pauses` row, so the planner keeps that index plan.
-    static func statement(hasLockType: Bool, ordered: Bool) -> String {
-        let lockType = hasLockType ? ", lock_type = 2" : ""
-        let queueOrder = ordered ? " array_position($6::text[], g.queue_name), " : " "
-        let claimedOrder = ordered ? " array_position($6::text[], c.queue_name), " : " "
-        return """
-        WITH candidates AS MATERIALIZED (
-          SELECT g.id, g.performed_at FROM good_jobs g
-          WHERE g.finished_at IS NULL AND g.scheduled_at <= $2 AND g.locked_by_id IS NULL
+    /// Ready, unclaimed rows of `g` this pool may take: $2 now, $4 classes, $5/$6 queue filter, $7 pauses enabled.
+    static let readyPredicate = """
+        g.finished_at IS NULL AND g.scheduled_at <= $2 AND g.locked_by_id IS NULL
             AND g.job_class = ANY($4::text[])
             AND ($5 = 'all'
                  OR ($5 IN ('include', 'ordered') AND g.queue_name = ANY($6::text[]))
@@ -43,6 +38,18 @@ public enum ClaimSQL {
                  SELECT 1 FROM good_job_settings s WHERE s.key = 'pauses'
                    AND (s.value->'queues' ? g.queue_name OR s.value->'job_classes' ? g.job_class
                         OR s.value->'labels' ?| coalesce(g.labels, '{}'))))
+        """
+
+    /// `extraPredicate` (`AND ...` on `g`, parameters from $9) narrows the candidates (`LimitedClaimSQL`).
+    static func statement(hasLockType: Bool, ordered: Bool, extraPredicate: String = "") -> String {
+        let lockType = hasLockType ? ", lock_type = 2" : ""
+        let queueOrder = ordered ? " array_position($6::text[], g.queue_name), " : " "
+        let claimedOrder = ordered ? " array_position($6::text[], c.queue_name), " : " "
+        return """
+        WITH candidates AS MATERIALIZED (
+          SELECT g.id, g.performed_at FROM good_jobs g
+          WHERE \(readyPredicate)
+            \(extraPredicate)
           ORDER BY
         """ + queueOrder + """
         g.priority ASC NULLS LAST, g.scheduled_at ASC, g.id ASC

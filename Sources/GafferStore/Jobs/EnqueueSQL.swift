@@ -36,8 +36,16 @@ public enum EnqueueSQL {
     public static func enqueue(_ db: PostgresConnection, _ rows: [NewJobRow], now: Date, notify: Bool = true)
         async throws -> [UUID]
     {
+        try await enqueue(in: db, rows, now: now, notify: notify)
+    }
+
+    /// The same insert inside a `PostgresConnection.transaction` body (a limits check shares its transaction).
+    @discardableResult
+    public static func enqueue(in db: isolated PostgresConnection, _ rows: [NewJobRow], now: Date, notify: Bool = true)
+        throws -> [UUID]
+    {
         guard !rows.isEmpty else { return [] }
-        let result = try await db.query(insert, [
+        let result = try db.query(insert, [
             PostgresTextArray(encoding: rows.map(\.id)),
             PostgresTextArray(encoding: rows.map(\.jobClass)),
             PostgresTextArray(encoding: rows.map(\.queueName)),

@@ -140,7 +140,7 @@ public enum MonitorQueries {
 
     /// The newest job of each cron key (and the one before it), by a loose index scan over
     /// `(cron_key, cron_at)`: cost grows with the number of keys, not of cron jobs kept.
-    public static func cronEntries(_ db: PostgresConnection, now: Date) async throws -> [CronEntry] {
+    public static func cronEntries(_ db: PostgresConnection, now: Date) async throws -> [CronKeyRun] {
         let rows = try await db.query("""
             WITH RECURSIVE keys AS (
               (SELECT cron_key FROM good_jobs WHERE cron_key IS NOT NULL ORDER BY cron_key LIMIT 1)
@@ -159,7 +159,7 @@ public enum MonitorQueries {
             LIMIT $2
             """, [now, MonitorLimits.cronEntries])
         return try rows.map {
-            CronEntry(key: try $0.decode("cron_key"), jobClass: try $0.decode("job_class"),
+            CronKeyRun(key: try $0.decode("cron_key"), jobClass: try $0.decode("job_class"),
                       lastCronAt: try $0.decode("cron_at"), previousCronAt: try $0.decode("previous_cron_at"),
                       lastJobID: try $0.decode("id"),
                       lastState: JobListState(rawValue: try $0.decode("state")) ?? .queued)

@@ -16,7 +16,7 @@ struct PaneRow: Sendable {
         case queue(name: String, paused: Bool)
         case concurrencyKey(String)
         case failure(FailureGroup)
-        case cron(CronEntry)
+        case cron(CronKeyRun)
         case process(ProcessRecord)
     }
 

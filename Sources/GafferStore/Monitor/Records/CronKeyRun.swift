@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Schedules live only in application configuration (contract §6); `previousCronAt` lets the
 /// screen estimate the period when no local definition is known.
-public struct CronEntry: Sendable, Hashable {
+public struct CronKeyRun: Sendable, Hashable {
     public var key: String
     public var jobClass: String
     public var lastCronAt: Date?

@@ -16,4 +16,4 @@ struct WelcomeJob: Job {
 
 await GafferCommand.run(app: GafferApp(
     name: "myapp-jobs", jobs: [WelcomeJob.self],
-    cron: [CronDeclaration(key: "welcome_admin", schedule: "0 6 * * *", jobClass: "WelcomeJob", arguments: [1])]))
+    cron: [try CronEntry(key: "welcome_admin", cron: "0 6 * * *", jobClass: "WelcomeJob", arguments: [1])]))

@@ -19,15 +19,15 @@ public enum SocialMediaDemo {
     ]
 
     /// The original's `config.good_job.cron`; the batch updater is the disabled alternative.
-    public static let cron: [DemoCronEntry] = [
-        DemoCronEntry(key: "publication_daily_updater", schedule: "0 3 * * *", job: SocialMediaPublicationsDailyUpdaterJob.self,
-                      description: "Daily publication metrics: one sync job per publication, 2 per second",
-                      enabledByDefault: true),
-        DemoCronEntry(key: "social_media_account_updater", schedule: "0 0 1 1 *", job: SocialMediaAccountUpdaterJob.self,
-                      description: "Accounts not synced in 24 h, in batches of 500", enabledByDefault: true),
-        DemoCronEntry(key: "publication_updater", schedule: "0 3 * * *", job: SocialMediaPublicationUpdaterJob.self,
-                      description: "Batch alternative to publication_daily_updater (enable one, not both)",
-                      enabledByDefault: false),
+    // `try!`: the schedules are literals, checked by the demo's tests.
+    public static let cron: [CronEntry] = [
+        try! CronEntry(key: "publication_daily_updater", cron: "0 3 * * *", job: SocialMediaPublicationsDailyUpdaterJob(),
+                       description: "Daily publication metrics: one sync job per publication, 2 per second"),
+        try! CronEntry(key: "social_media_account_updater", cron: "0 0 1 1 *", job: SocialMediaAccountUpdaterJob(),
+                       description: "Accounts not synced in 24 h, in batches of 500"),
+        try! CronEntry(key: "publication_updater", cron: "0 3 * * *", job: SocialMediaPublicationUpdaterJob(),
+                       description: "Batch alternative to publication_daily_updater (enable one, not both)",
+                       enabledByDefault: false),
     ]
 
     /// The queues the demo's jobs use.
@@ -70,20 +70,18 @@ public enum SocialMediaDemo {
         return !exists
     }
 
-    /// Enqueues what the cron table and the app's users would: both cron fan-outs at once (as the
+    /// Enqueues what the cron table and the app's users would: both cron fan-outs at once (the
     /// dashboard's "enqueue now", `cron_at` = now), the spreadsheet imports (one broken, one
-    /// cancelled), a markup, and manual syncs a little later. Returns the number of jobs enqueued.
+    /// cancelled), a markup, manual updates and comment imports (some of bad rows), and manual
+    /// syncs a little later. Returns the number of jobs enqueued.
     @discardableResult
     public static func kickOff(_ client: GafferClient, now: Date) async throws -> Int {
-        let cronAt = Date(timeIntervalSince1970: floor(now.timeIntervalSince1970))
         var count = 0
         func add(_ ids: [UUID]) { count += ids.count }
-        add(try await client.enqueue(className: SocialMediaPublicationsDailyUpdaterJob.className, arguments: [],
-                                     defaults: SocialMediaPublicationsDailyUpdaterJob.self,
-                                     EnqueueOptions(cronKey: "publication_daily_updater", cronAt: cronAt)))
-        add(try await client.enqueue(className: SocialMediaAccountUpdaterJob.className, arguments: [],
-                                     defaults: SocialMediaAccountUpdaterJob.self,
-                                     EnqueueOptions(cronKey: "social_media_account_updater", cronAt: cronAt)))
+        let registry = JobRegistry(jobs)
+        for entry in cron where entry.enabledByDefault {
+            if try await CronEnqueuer.enqueueNow(entry, client.connection, registry: registry, now: now) != nil { count += 1 }
+        }
         add(try await client.enqueueAll([BulkInfluencerJob(bulkImportID: 1), BulkInfluencerJob(bulkImportID: 2)]))
         add(try await client.enqueueAll([BulkPublicationJob(bulkImportID: 3, campaignID: 1)]))
         add(try await client.enqueueAll([BulkPublicationJob(bulkImportID: 4, campaignID: 2)], EnqueueOptions(delay: 5)))
@@ -95,8 +93,12 @@ public enum SocialMediaDemo {
                                         EnqueueOptions(delay: 8)))
         add(try await client.enqueueAll((1...3).map { ManuallySyncCampaignCrbMetricJob(campaignID: $0) },
                                         EnqueueOptions(delay: 10)))
+        // Someone forces an update of a publication whose link is broken (discarded), and re-imports
+        // comments by hand, two of them for posts their authors removed (discarded too).
+        add(try await client.enqueueAll([SingleSocialMediaPublicationUpdaterJob(publicationID: 33, force: true)]))
         add(try await client.enqueueAll([SingleSocialMediaPublicationUpdaterJob(publicationID: 12, force: true)],
                                         EnqueueOptions(delay: 12)))
+        add(try await client.enqueueAll([7, 12, 36].map { CreateMediaCommentsAndPublicationHistoryForInstagramJob(publicationID: $0) }))
         return count
     }
 }

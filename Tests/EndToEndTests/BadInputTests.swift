@@ -86,12 +86,19 @@ struct BadInputTests {
         expectOneLine(result, status: 2, containing: message)
     }
 
-    @Test func badEnvironmentValuesAreUsageErrorsNamingTheVariable() throws {
+    @Test(arguments: [
+        (["start", "--no-tui"], "GOOD_JOB_MAX_THREADS", "lots", "GOOD_JOB_MAX_THREADS=\"lots\" is not a whole number"),
+        (["start", "--no-tui"], "GOOD_JOB_CRON", "{\"nightly\": {\"cron\": \"99 * * * *\", \"class\": \"X\"}}",
+         "GOOD_JOB_CRON: "),
+        (["cron", "list"], "GOOD_JOB_CRON", "[1]", "GOOD_JOB_CRON: "),
+    ])
+    func badEnvironmentValuesAreUsageErrorsNamingTheVariable(command: [String], name: String, value: String,
+                                                             message: String) throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(["start", "--no-tui", "--database-url", Self.unreachableURL],
-                                    env: Binary.environment(home: home.path, ["GOOD_JOB_MAX_THREADS": "lots"]))
-        expectOneLine(result, status: 2, containing: "GOOD_JOB_MAX_THREADS=\"lots\" is not a whole number")
+        let result = try Binary.run(command + ["--database-url", Self.unreachableURL],
+                                    env: Binary.environment(home: home.path, [name: value]))
+        expectOneLine(result, status: 2, containing: message)
     }
 
     @Test(arguments: databaseCommands)

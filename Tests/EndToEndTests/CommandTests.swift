@@ -62,6 +62,10 @@ struct CommandTests {
         #expect(json["totals"]?["scheduled"] == .int(1))
         #expect(json["failures"]?[0]?["error_class"] == .string("GoodJob::Job::DiscardJobError"))
         #expect(json["processes"]?[0]?["queues"] == .string("nothing_here:5"))
+        let limits = json["limits"]?.arrayValue ?? []
+        let keys = limits.compactMap { $0["key"]?.stringValue }
+        #expect(keys.contains("SocialMediaPublicationDailySyncJob"))
+        #expect(limits.first?["rule"] == .string("perform_throttle: [2, 1s]"))
     }
 
     @Test func jobActionsRoundTrip() async throws {
@@ -118,6 +122,11 @@ struct CommandTests {
         #expect(lines.count == 4)
         #expect(lines[1].hasPrefix("publication_daily_updater     0 3 * * *  SocialMediaPublicationsDailyUpdaterJob  yes"))
         #expect(lines[3].contains("publication_updater") && lines[3].contains(" no "))
+
+        let withEnv = try Binary.run(["cron", "list"], env: setup.env.merging(
+            ["GOOD_JOB_CRON": #"{"publication_updater": {"cron": "*/10 * * * *", "class": "SocialMediaPublicationUpdaterJob"}}"#]
+        ) { _, new in new })
+        #expect(withEnv.stdout.contains("publication_updater           */10 * * * *"), "\(withEnv.stdout)")
     }
 
     @Test func aWorkerWithAnIdleTimeoutStopsByItself() async throws {

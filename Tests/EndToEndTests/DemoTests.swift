@@ -35,6 +35,10 @@ struct DemoTests {
         let errorClasses = Set((json["failures"]?.arrayValue ?? []).compactMap { $0["error_class"]?.stringValue })
         #expect(errorClasses.isSuperset(of: ["RateLimitError", "InvalidRecordError", "AccountNotFoundError", "BulkImportError"]))
         #expect((json["processes"]?.arrayValue ?? []).isEmpty)
+        // The publication syncs are throttled to 2 per second: most of the 160 are still waiting.
+        let syncs = (json["limits"]?.arrayValue ?? []).first { $0["key"]?.stringValue == "SocialMediaPublicationDailySyncJob" }
+        #expect(syncs?["rule"] == .string("perform_throttle: [2, 1s]"))
+        #expect((syncs?["waiting"]?.intValue ?? 0) > 50, "\(String(describing: syncs))")
 
         let again = try Binary.run(["demo", "--no-tui", "--duration", "1", "--reset"], env: env, timeout: 120)
         #expect(again.status == 0 && again.stderr.contains("demo data seeded"), "\(again.stderr.suffix(1000))")

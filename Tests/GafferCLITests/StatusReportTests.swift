@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import GafferEngine
 import GafferStore
 import Testing
 @testable import GafferCLI
@@ -8,16 +9,16 @@ import Testing
 struct StatusReportTests {
     static let now = Date(timeIntervalSince1970: 1_784_548_800)  // Monday 2026-07-20 12:00:00 UTC
 
-    @Test func cronRowsFollowTheAppAndTheEnableSettings() {
+    @Test func cronRowsFollowTheAppAndTheEnableSettings() throws {
         let declared = [
-            CronDeclaration(key: "daily", schedule: "0 3 * * *", jobClass: "DailyJob"),
-            CronDeclaration(key: "batch", schedule: "0 3 * * *", jobClass: "BatchJob", enabledByDefault: false),
-            CronDeclaration(key: "off", schedule: "*/5 * * * *", jobClass: "OffJob"),
+            try CronEntry(key: "daily", cron: "0 3 * * *", jobClass: "DailyJob"),
+            try CronEntry(key: "batch", cron: "0 3 * * *", jobClass: "BatchJob", enabledByDefault: false),
+            try CronEntry(key: "off", cron: "*/5 * * * *", jobClass: "OffJob"),
         ]
         let seen = [
-            CronEntry(key: "daily", jobClass: "DailyJob", lastCronAt: Self.now.addingTimeInterval(-32_400), previousCronAt: nil,
+            CronKeyRun(key: "daily", jobClass: "DailyJob", lastCronAt: Self.now.addingTimeInterval(-32_400), previousCronAt: nil,
                       lastJobID: UUID(), lastState: .succeeded),
-            CronEntry(key: "rails_only", jobClass: "RubyJob", lastCronAt: Self.now, previousCronAt: nil,
+            CronKeyRun(key: "rails_only", jobClass: "RubyJob", lastCronAt: Self.now, previousCronAt: nil,
                       lastJobID: UUID(), lastState: .running),
         ]
         let settings = SettingsRecord(cronKeysEnabled: ["batch"], cronKeysDisabled: ["off"])
@@ -36,7 +37,7 @@ struct StatusReportTests {
                 .init(name: "a", queued: 2, retried: 1, succeededLastHour: 5, oldestReadyAt: Self.now.addingTimeInterval(-90)),
                 .init(name: "b", queued: 1, discarded: 3, oldestReadyAt: Self.now.addingTimeInterval(-30)),
             ],
-            discardedCapped: false, processes: [], failures: [], cron: [], paused: SettingsRecord())
+            discardedCapped: false, processes: [], failures: [], cron: [], limits: [], paused: SettingsRecord())
         let totals = try #require(report.json["totals"])
         #expect(totals["queued"] == .int(3))
         #expect(totals["discarded"] == .int(3))

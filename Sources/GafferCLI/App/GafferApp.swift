@@ -8,11 +8,12 @@ public struct GafferApp: Sendable {
     /// The command name shown in help and errors, e.g. `"myapp-jobs"`.
     public var name: String
     public var jobs: [any Job.Type]
-    public var cron: [CronDeclaration]
+    /// The app's `config.good_job.cron`; `start --enable-cron` enqueues them (plus `GOOD_JOB_CRON`'s).
+    public var cron: [CronEntry]
     /// Whether the binary offers `demo` (the stock `gaffer` does; an app's own binary usually not).
     public var includesDemo: Bool
 
-    public init(name: String, jobs: [any Job.Type], cron: [CronDeclaration] = [], includesDemo: Bool = false) {
+    public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], includesDemo: Bool = false) {
         self.name = name
         self.jobs = jobs
         self.cron = cron

@@ -21,16 +21,10 @@ struct CronListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let app = GafferApp.current
-            for entry in app.cron {
-                do {
-                    _ = try CronExpression.parse(entry.schedule)
-                } catch {
-                    throw CLIError.runtime("cron entry \(entry.key): \(error)")
-                }
-            }
             let now = Date()
+            let entries = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
             let rows = try await database.withConnection { db in
-                StatusReport.cronRows(declared: app.cron, seen: try await MonitorQueries.cronEntries(db, now: now),
+                StatusReport.cronRows(declared: entries, seen: try await MonitorQueries.cronEntries(db, now: now),
                                       settings: try await MonitorQueries.settings(db), now: now)
             }
             guard !rows.isEmpty else {

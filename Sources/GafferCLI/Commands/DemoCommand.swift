@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
             var settings = WorkerSettings(configuration: SocialMediaDemo.settings, idleTimeout: nil, cleanup: CleanupSettings())
             settings.cleanup.intervalJobs = nil  // preserve every record of the demo run
             settings.cleanup.intervalSeconds = nil
-            let cron = SocialMediaDemo.cron.map(CronDeclaration.init(demo:))
+            let cron = SocialMediaDemo.cron
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(SocialMediaDemo.jobs), settings: settings, cron: cron, logFile: logPath,
                 alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui))

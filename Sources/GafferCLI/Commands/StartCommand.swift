@@ -32,7 +32,7 @@ struct StartCommand: AsyncParsableCommand {
             guard !app.jobs.isEmpty else {
                 throw CLIError.runtime("\(app.name) registers no job types; pass them to GafferApp(jobs:)")
             }
-            if settings.configuration.enableCron { try CronInstall.validate(app.cron) }
+            let cron = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
             let (db, resolved) = try await database.connect()
             do {
                 try await DatabaseOptions.requireGoodJobTables(db)
@@ -43,7 +43,7 @@ struct StartCommand: AsyncParsableCommand {
                 throw error
             }
             let wantsScreen = Screen.wanted(noTUI: noTui)
-            let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: app.cron,
+            let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen)
             try await WorkerLaunch.run(plan, database: resolved)

@@ -8,7 +8,7 @@ enum WorkerLaunch {
     struct Plan {
         var registry: JobRegistry
         var settings: WorkerSettings
-        var cron: [CronDeclaration]
+        var cron: [CronEntry]
         /// Where log lines go while the screen owns the terminal.
         var logFile: String
         /// Whether log lines also go to the file when there is no screen.
@@ -28,7 +28,9 @@ enum WorkerLaunch {
                                   stderrNow: !plan.wantsScreen)
         let configuration = plan.settings.configuration
         let worker = Worker(registry: plan.registry, database: resolved.config, configuration: configuration, logger: logger)
-        if configuration.enableCron { await CronInstall.install(plan.cron, on: worker, logger: logger) }
+        if configuration.enableCron {
+            await CronInstall.install(plan.cron, registry: plan.registry, on: worker, logger: logger)
+        }
         await PreservedJobsPruner.install(on: worker, settings: plan.settings.cleanup, logger: logger)
         do {
             try await worker.start()

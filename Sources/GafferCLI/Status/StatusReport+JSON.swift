@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import GafferCron
 import GafferStore
 
 /// `gaffer status --json`: one object whose keys the README documents (a test holds them equal).
@@ -14,6 +15,7 @@ extension StatusReport {
             "processes": .array(processes.map(Self.processJSON)),
             "failures": .array(failures.map(Self.failureJSON)),
             "cron": .array(cron.map(Self.cronJSON)),
+            "limits": .array(limits.map(Self.limitJSON)),
             "paused": .object([
                 "queues": .array(paused.pausedQueues.map(JSONValue.string)),
                 "job_classes": .array(paused.pausedJobClasses.map(JSONValue.string)),
@@ -73,6 +75,22 @@ extension StatusReport {
             "last_state": row.lastState.map(JSONValue.string) ?? .null,
             "last_job_id": row.lastJobID.map { .string($0.uuidString.lowercased()) } ?? .null,
             "next_at": time(row.nextAt),
+        ])
+    }
+
+    static func limitJSON(_ state: ConcurrencyLimitState) -> JSONValue {
+        func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
+        return .object([
+            "key": .string(state.key),
+            "rule": .string(state.rule),
+            "running": .int(Int64(state.inUse)),
+            "limit": int(state.limit),
+            "waiting": .int(Int64(state.waiting)),
+            "window_count": int(state.windowCount),
+            "window_limit": int(state.windowLimit),
+            "next_free_at": time(state.nextFree),
+            "throttled": .bool(state.isThrottled),
+            "recent_deferrals": .int(Int64(state.recentDeferrals)),
         ])
     }
 

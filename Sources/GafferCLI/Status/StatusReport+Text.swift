@@ -34,6 +34,14 @@ extension StatusReport {
                 ["  " + $0.key, $0.schedule ?? "-", $0.jobClass, $0.lastCronAt.map(Self.clock) ?? "never", $0.lastState ?? "-"]
             })
         }
+        if !limits.isEmpty {
+            out.append("")
+            out.append("LIMITS")
+            out += Self.align([["  KEY", "RULE", "RUNNING", "WAITING", "WINDOW"]] + limits.map { state in
+                let window = state.windowLimit.map { "\(state.windowCount ?? 0)/\($0)" } ?? "-"
+                return ["  " + state.key, state.rule, "\(state.inUse)\(state.limit.map { "/\($0)" } ?? "")", "\(state.waiting)", window]
+            }, rightAligned: [2, 3, 4])
+        }
         let pauses = paused.pausedQueues.map { "queue \($0)" } + paused.pausedJobClasses.map { "class \($0)" }
             + paused.pausedLabels.map { "label \($0)" }
         if !pauses.isEmpty {

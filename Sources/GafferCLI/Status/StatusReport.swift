@@ -1,5 +1,6 @@
 import Foundation
 import GafferCron
+import GafferEngine
 import GafferStore
 import Postgres
 
@@ -40,6 +41,8 @@ struct StatusReport {
     var processes: [ProcessRecord]
     var failures: [FailureGroup]
     var cron: [CronRow]
+    /// The app's concurrency limits and throttles, per key, as the engine's limiter sees them.
+    var limits: [ConcurrencyLimitState]
     var paused: SettingsRecord
 
     var totals: QueueRow {
@@ -76,18 +79,19 @@ struct StatusReport {
             failures: try await MonitorQueries.failureGroups(db, now: now),
             cron: cronRows(declared: app.cron, seen: try await MonitorQueries.cronEntries(db, now: now),
                            settings: settings, now: now),
+            limits: try await Limiter(registry: app.registry).states(db, now: now),
             paused: settings)
     }
 
     /// The app's entries (with their next fire time), then keys only the database knows.
-    static func cronRows(declared: [CronDeclaration], seen: [CronEntry], settings: SettingsRecord, now: Date) -> [CronRow] {
+    static func cronRows(declared: [CronEntry], seen: [CronKeyRun], settings: SettingsRecord, now: Date) -> [CronRow] {
         var rows: [CronRow] = declared.map { entry in
             let last = seen.first { $0.key == entry.key }
             let enabled = entry.enabledByDefault
                 ? !settings.cronKeysDisabled.contains(entry.key) : settings.cronKeysEnabled.contains(entry.key)
-            return CronRow(key: entry.key, jobClass: entry.jobClass, schedule: entry.schedule, enabled: enabled,
+            return CronRow(key: entry.key, jobClass: entry.jobClass, schedule: entry.scheduleText, enabled: enabled,
                            lastCronAt: last?.lastCronAt, lastState: last?.lastState.rawValue, lastJobID: last?.lastJobID,
-                           nextAt: (try? CronExpression.parse(entry.schedule))?.next(after: now))
+                           nextAt: entry.schedule.next(after: now))
         }
         for entry in seen where !declared.contains(where: { $0.key == entry.key }) {
             rows.append(CronRow(key: entry.key, jobClass: entry.jobClass, lastCronAt: entry.lastCronAt,

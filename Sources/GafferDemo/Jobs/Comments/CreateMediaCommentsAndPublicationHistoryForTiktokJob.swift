@@ -4,14 +4,14 @@ import GafferEngine
 /// Imports up to 300 TikTok comments, skipping the duplicates TikTok's overlapping pages return,
 /// records the publication's history, and queues a reply import for comments that have replies.
 ///
-/// The original throttles it to 2 per second, like the publication syncs; its rows carry the
-/// concurrency key. TODO(lead): declare `perform_throttle: [2, 1 s]` once the engine's limits land.
+/// Throttled to 2 starts per second, like the publication syncs.
 public struct CreateMediaCommentsAndPublicationHistoryForTiktokJob: Job {
     public static let className = "CreateMediaCommentsAndPublicationHistoryForTiktokJob"
     public static let queueName = "comments"
     public static let retryRules = [RateLimitError.retryRule]
     public static let discardRules = [DiscardRule(on: MediaRemovedError.self)]
-    public static let throttlePerSecond = 2
+    /// The original's `good_job_control_concurrency_with(perform_throttle: [2, 1.second])`, keyed by class name.
+    public static var concurrency: ConcurrencyRules? { ConcurrencyRules([.keyed(performThrottle: Throttle(2, per: 1))]) }
     static let limit = 300
     static let pageSize = 50
 

@@ -36,9 +36,7 @@ enum PublicationSync {
         case .instagram:
             try await context.client.enqueue(CreateMediaCommentsAndPublicationHistoryForInstagramJob(publicationID: publicationID))
         case .tiktok:
-            try await context.client.enqueue(
-                CreateMediaCommentsAndPublicationHistoryForTiktokJob(publicationID: publicationID),
-                EnqueueOptions(concurrencyKey: CreateMediaCommentsAndPublicationHistoryForTiktokJob.className))
+            try await context.client.enqueue(CreateMediaCommentsAndPublicationHistoryForTiktokJob(publicationID: publicationID))
         }
     }
 

@@ -18,8 +18,7 @@ public struct SocialMediaPublicationsDailyUpdaterJob: Job {
             ORDER BY id
             """)
         let jobs = try due.map { SocialMediaPublicationDailySyncJob(publicationID: try $0.decode("id")) }
-        // GoodJob's legacy concurrency key defaults to the class name (contract §7).
-        try await context.client.enqueueAll(jobs, EnqueueOptions(concurrencyKey: SocialMediaPublicationDailySyncJob.className))
+        try await context.client.enqueueAll(jobs)  // each carries its throttle's concurrency key
         context.logger.info("\(Self.className): \(jobs.count) publication(s) due; one sync job each")
     }
 }

@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
+        // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
+        .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
         .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
@@ -42,8 +44,8 @@ let package = Package(
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
-            "Postgres", "GafferStore", "GafferEngine", "GafferCore",
-            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
+            "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
+            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit", "GafferDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -54,6 +56,8 @@ let package = Package(
         // A bare worker process running the test job types, for tests that kill or signal a process
         .executableTarget(name: "gaffer-test-worker", dependencies: ["GafferEngine", "GafferTestSupport", "Postgres"],
                           path: "Sources/GafferTestWorker"),
+        // The README's library-use example, built with the package so it cannot rot
+        .executableTarget(name: "gaffer-example", dependencies: ["GafferCLI"], path: "Examples/LibraryUse"),
 
         // Tests
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
@@ -67,6 +71,10 @@ let package = Package(
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),
+        .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
+                                                            "GafferTestSupport"]),
+        // Runs the built binaries (`swift build` first): commands, exit codes, the screen, the demo end to end
+        .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"]),
     ]
 )

@@ -3,16 +3,34 @@ import Foundation
 
 /// The `gaffer` command line: every subcommand, for the stock binary and for apps that embed Gaffer.
 public struct GafferCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "gaffer",
-        abstract: "A PostgreSQL job worker and terminal monitor that speaks GoodJob's tables.",
-        subcommands: [MigrateCommand.self, TopCommand.self])
+    public static var configuration: CommandConfiguration {
+        let app = GafferApp.current
+        var subcommands: [any ParsableCommand.Type] = [
+            StartCommand.self, StatusCommand.self, RetryCommand.self, DiscardCommand.self, RescheduleCommand.self,
+            DestroyCommand.self, EnqueueCommand.self, PauseCommand.self, UnpauseCommand.self, CronCommand.self,
+            MigrateCommand.self, CleanupCommand.self, TopCommand.self,
+        ]
+        if app.includesDemo { subcommands.insert(DemoCommand.self, at: 0) }
+        return CommandConfiguration(
+            commandName: app.name,
+            abstract: "A PostgreSQL job worker and terminal monitor that speaks GoodJob's tables.",
+            discussion: "Database: --database-url, else $DATABASE_URL, else PGHOST/PGDATABASE/PGSERVICE, else the embedded default.",
+            subcommands: subcommands)
+    }
 
     public init() {}
 }
 
 extension GafferCommand {
-    /// Parses `CommandLine.arguments` and runs the chosen subcommand; the whole of a `main.swift`.
+    /// Runs the command line for `app`: the whole of an app's `main.swift`. Exits with 0, 1 (runtime
+    /// failure) or 2 (usage).
+    public static func run(app: GafferApp) async {
+        await GafferApp.$current.withValue(app) {
+            await runFromCommandLine()
+        }
+    }
+
+    /// Parses `CommandLine.arguments` and runs the chosen subcommand for `GafferApp.current`.
     public static func runFromCommandLine() async {
         let command: any ParsableCommand
         do {
@@ -21,7 +39,7 @@ extension GafferCommand {
             // Help and version requests exit 0 as usual; usage errors are one line and exit 2.
             guard exitCode(for: error) != .success else { exit(withError: error) }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-            Terminal.error("\(message) (see `gaffer --help`)")
+            Terminal.error("\(message) (see `\(helpCommand()) --help`)")
             Foundation.exit(CLIError.Code.usage.rawValue)
         }
         do {
@@ -34,5 +52,18 @@ extension GafferCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// `gaffer retry` when the arguments name a subcommand, else `gaffer`.
+    static func helpCommand() -> String {
+        let name = GafferApp.current.name
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let first = arguments.first,
+              let sub = configuration.subcommands.first(where: { $0._commandName == first }) else { return name }
+        if let second = arguments.dropFirst().first,
+           sub.configuration.subcommands.contains(where: { $0._commandName == second }) {
+            return "\(name) \(first) \(second)"
+        }
+        return "\(name) \(first)"
     }
 }

@@ -1,3 +1,3 @@
 import GafferCLI
 
-await GafferCommand.runFromCommandLine()
+await GafferCommand.run(app: .stock)

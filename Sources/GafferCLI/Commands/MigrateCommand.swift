@@ -7,9 +7,9 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Create GoodJob v4.19.2's tables, or report what an existing GoodJob database lacks.",
         discussion: """
-            On an empty database every table and index is created. On a database that already has
-            GoodJob tables (a Rails app's) nothing is changed unless --apply is given, and then only
-            what GoodJob's own update migrations add. Running it twice is a no-op.
+            On an empty database every table and index is created. On a database that already has GoodJob tables (a \
+            Rails app's) nothing is changed unless --apply is given, and then only what GoodJob's own update \
+            migrations add. Running it twice is a no-op.
 
             Example:
               gaffer migrate --database-url postgresql://localhost/myapp_production

@@ -12,7 +12,7 @@ struct DatabaseOptions: ParsableArguments {
     static let embeddedDatabaseName = "gaffer"
 
     /// A resolved database; `embedded` is set when this command started the embedded server.
-    struct Resolved {
+    struct Resolved: Sendable {
         let config: ConnectionConfig
         let startedServer: EmbeddedPostgres?
 
@@ -64,6 +64,34 @@ struct DatabaseOptions: ParsableArguments {
         } catch {
             resolved.finish()
             throw error
+        }
+    }
+}
+
+extension DatabaseOptions {
+    /// Connects, runs `body`, then closes the connection and stops the embedded server if this
+    /// command started it, whether `body` succeeded or not.
+    func withConnection<T>(requireSchema: Bool = true, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let (db, resolved) = try await connect()
+        do {
+            if requireSchema { try await Self.requireGoodJobTables(db) }
+            let value = try await body(db)
+            await db.close()
+            resolved.finish()
+            return value
+        } catch {
+            await db.close()
+            resolved.finish()
+            throw error
+        }
+    }
+
+    /// Fails with the fix when the database has no `good_jobs` table.
+    static func requireGoodJobTables(_ db: PostgresConnection) async throws {
+        let present: Bool = try await db.query("SELECT to_regclass('good_jobs') IS NOT NULL AS present").first?
+            .decode("present") ?? false
+        guard present else {
+            throw CLIError.runtime("\(await db.config.displayName) has no GoodJob tables; run `\(GafferApp.current.name) migrate` first")
         }
     }
 }

@@ -35,18 +35,3 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
         throw ExitCode(CLIError.Code.runtime.rawValue)
     }
 }
-
-/// Plain-text output of the commands (not the full-screen monitor).
-enum Terminal {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data("gaffer: \(line)\n".utf8))
-    }
-
-    static func note(_ line: String) {
-        FileHandle.standardError.write(Data("gaffer: \(line)\n".utf8))
-    }
-
-    static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-}

@@ -8,8 +8,9 @@ import Postgres
 /// (`FOR NO KEY UPDATE`, what skiplocked claims respect), checks the state, writes, and commits; the
 /// advisory lock is released after the commit, so the next holder sees the change.
 public enum JobActions {
-    public static func perform(_ action: JobAction, id: UUID, now: Date, on db: isolated PostgresConnection) throws
-        -> JobActionOutcome
+    /// `scheduledAt` applies to `.reschedule` only (GoodJob's `reschedule_job(scheduled_at)`); nil means now.
+    public static func perform(_ action: JobAction, id: UUID, now: Date, scheduledAt: Date? = nil,
+                               on db: isolated PostgresConnection) throws -> JobActionOutcome
     {
         let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "$1::uuid")
         let locked: Bool = try db.query("SELECT pg_try_advisory_lock(\(key)) AS locked", [id]).first!.decode("locked")
@@ -24,13 +25,13 @@ public enum JobActions {
             let state = JobListState(rawValue: try row.decode("state")) ?? .queued
             guard action.allowedStates.contains(state) else { return .refused(.wrongState(state)) }
             if action != .destroy, try row.decode("locked_by_id", as: UUID?.self) != nil { return .refused(.claimed) }
-            try write(action, id: id, queue: try row.decode("queue_name"), now: now, on: conn)
+            try write(action, id: id, queue: try row.decode("queue_name"), now: now, scheduledAt: scheduledAt, on: conn)
             return .done
         }
     }
 
-    static func write(_ action: JobAction, id: UUID, queue: String, now: Date, on db: isolated PostgresConnection)
-        throws
+    static func write(_ action: JobAction, id: UUID, queue: String, now: Date, scheduledAt: Date? = nil,
+                      on db: isolated PostgresConnection) throws
     {
         switch action {
         case .retry:
@@ -56,7 +57,7 @@ public enum JobActions {
                 WHERE id = $2
                 """, [now, id])
         case .reschedule:
-            try db.query("UPDATE good_jobs SET scheduled_at = $1, updated_at = $1 WHERE id = $2", [now, id])
+            try db.query("UPDATE good_jobs SET scheduled_at = $3, updated_at = $1 WHERE id = $2", [now, id, scheduledAt ?? now])
         case .destroy:
             try db.query("DELETE FROM good_job_executions WHERE active_job_id = $1", [id])
             try db.query("DELETE FROM good_jobs WHERE id = $1", [id])

@@ -139,8 +139,18 @@ public struct EmbeddedPostgres: Sendable {
         return try Subprocess.run(["runuser", "-u", serverUser, "--"] + argv, environment: env)
     }
 
+    /// Finds `initdb` and `pg_ctl`: in `$GAFFER_POSTGRES_BIN` alone when it is set, else on `PATH`,
+    /// else in the newest `/usr/lib/postgresql/*/bin`.
     static func locateBinaries() throws -> Binaries {
         let fm = FileManager.default
+        if let override = ProcessInfo.processInfo.environment["GAFFER_POSTGRES_BIN"], !override.isEmpty {
+            let initdb = override + "/initdb", pgctl = override + "/pg_ctl"
+            guard fm.isExecutableFile(atPath: initdb) && fm.isExecutableFile(atPath: pgctl) else {
+                throw PostgresError(.serverNotFound,
+                    "PostgreSQL server binaries (initdb, pg_ctl) not found in GAFFER_POSTGRES_BIN=\"\(override)\"; point it at the directory holding them, unset it, or set DATABASE_URL")
+            }
+            return Binaries(initdb: initdb, pgctl: pgctl)
+        }
         var candidates: [String] = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
         if let versions = try? fm.contentsOfDirectory(atPath: "/usr/lib/postgresql") {
             let sorted = versions.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }

@@ -1,0 +1,27 @@
+import GafferEngine
+
+/// What an app built on Gaffer brings to the command line: its name, its job types and its cron entries.
+///
+/// `GafferCommand.run(app:)` gives the app every `gaffer` command in its own binary; its workers
+/// (`start`) claim only the job classes listed here.
+public struct GafferApp: Sendable {
+    /// The command name shown in help and errors, e.g. `"myapp-jobs"`.
+    public var name: String
+    public var jobs: [any Job.Type]
+    /// The app's `config.good_job.cron`; `start --enable-cron` enqueues them (plus `GOOD_JOB_CRON`'s).
+    public var cron: [CronEntry]
+    /// Whether the binary offers `demo` (the stock `gaffer` does; an app's own binary usually not).
+    public var includesDemo: Bool
+
+    public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], includesDemo: Bool = false) {
+        self.name = name
+        self.jobs = jobs
+        self.cron = cron
+        self.includesDemo = includesDemo
+    }
+
+    public var registry: JobRegistry { JobRegistry(jobs) }
+
+    /// The app the running command belongs to (set by `GafferCommand.run(app:)`).
+    @TaskLocal public static var current: GafferApp = .stock
+}

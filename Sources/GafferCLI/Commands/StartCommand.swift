@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GafferEngine
+
+/// `gaffer start`: the app's worker in the foreground.
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Run a worker for the app's job types in the foreground.",
+        discussion: """
+            Claims only the job classes this app registers, so it can share queues with Rails workers. Every option \
+            falls back to its GOOD_JOB_* variable, then to GoodJob's default. SIGINT or SIGTERM stops gracefully \
+            (running jobs get --shutdown-timeout seconds); a second signal stops at once. Log lines go to stderr \
+            when stdout is not a terminal or with --no-tui.
+
+            Example:
+              gaffer start --queues 'publications:3;*' --max-threads 5 --poll-interval 30 --shutdown-timeout 25
+              GOOD_JOB_QUEUES=default GOOD_JOB_MAX_THREADS=3 gaffer start --no-tui
+            """)
+
+    @OptionGroup var worker: WorkerOptions
+
+    @Flag(help: "Plain log lines on stderr instead of the screen.")
+    var noTui = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
+            let app = GafferApp.current
+            guard !app.jobs.isEmpty else {
+                throw CLIError.runtime("\(app.name) registers no job types; pass them to GafferApp(jobs:)")
+            }
+            let cron = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
+            let (db, resolved) = try await database.connect()
+            do {
+                try await DatabaseOptions.requireGoodJobTables(db)
+                await db.close()
+            } catch {
+                await db.close()
+                resolved.finish()
+                throw error
+            }
+            let wantsScreen = Screen.wanted(noTUI: noTui)
+            let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
+                                         logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
+                                         alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen)
+            try await WorkerLaunch.run(plan, database: resolved)
+        }
+    }
+}

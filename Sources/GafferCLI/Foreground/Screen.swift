@@ -1,0 +1,50 @@
+import Foundation
+import GafferEngine
+import GafferMonitor
+import Postgres
+
+/// The full-screen monitor over a co-hosted worker (`start` and `demo` on a terminal).
+enum Screen {
+    /// Whether to draw: stdout and stdin are terminals and `--no-tui` was not given.
+    static func wanted(noTUI: Bool) -> Bool {
+        !noTUI && Terminal.stdoutIsTerminal && Terminal.stdinIsTerminal
+    }
+
+    /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
+    /// arrives, or `duration` passes (then it leaves as if SIGTERM had arrived: drain).
+    static func run(worker: Worker, config: ConnectionConfig, duration: Double?) async throws -> QuitChoice {
+        let (theme, colors) = try ThemeChoice.resolve(nil)
+        let local = await WorkerLocalSource.start(worker)
+        defer { local.stop() }
+        let db = try await PostgresConnection.connect(config, applicationName: "gaffer-top")
+        let poller = MonitorPoller(connection: db, local: local, interval: 1)
+        let actions = MonitorActions(connection: db, local: local)
+        let session = MonitorSession(poller: poller, actions: actions, local: local, theme: theme, colors: colors,
+                                     readOnly: false)
+        // The session leaves on SIGTERM by draining; a duration ends it the same way.
+        let timer = duration.map { seconds in
+            Task {
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                if !Task.isCancelled { kill(getpid(), SIGTERM) }
+            }
+        }
+        defer { timer?.cancel() }
+        let mode = try await session.run()
+        await db.close()
+        switch mode {
+        case .detach: return .detach
+        case .stopNow: return .stopNow
+        case .drain, .exit: return .drain
+        }
+    }
+
+    /// What the user chose on leaving the screen.
+    enum QuitChoice {
+        /// The worker goes on in the foreground with log lines on stderr.
+        case detach
+        /// Stop claiming, let running jobs finish within the shutdown timeout, exit.
+        case drain
+        /// Cancel running jobs and exit.
+        case stopNow
+    }
+}

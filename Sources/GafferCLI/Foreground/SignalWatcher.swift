@@ -1,0 +1,47 @@
+import Dispatch
+import Foundation
+
+/// Delivers SIGINT and SIGTERM to a handler instead of killing the process.
+///
+/// libdispatch receives a signal through its own `sigaction` handler, installed the first time any
+/// source watches that signal, never again. So a signal is set to SIG_IGN (to bridge the moment
+/// before the source is registered) only while it still has its default action: ignoring it
+/// after libdispatch's handler is in place (e.g. after the screen watched it) would drop it.
+///
+/// `@unchecked Sendable`: the dispatch sources are created in `init` and only cancelled afterwards;
+/// Dispatch itself serializes their handlers.
+final class SignalWatcher: @unchecked Sendable {
+    private let sources: [any DispatchSourceSignal]
+
+    init(_ signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {
+        sources = signals.map { number in
+            if Self.hasDefaultAction(number) { signal(number, SIG_IGN) }
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            // `@Sendable`: a closure inheriting the caller's actor isolation would trap when the signal arrives.
+            source.setEventHandler { @Sendable in handler(number) }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Stops watching. The signals stay ignored at the process level, so another watcher set up
+    /// meanwhile keeps receiving them and none kills the process mid-shutdown.
+    func cancel() {
+        sources.forEach { $0.cancel() }
+    }
+
+    /// Whether `number` still has its default action (no handler, not ignored).
+    static func hasDefaultAction(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0 else { return false }
+        return current.__sigaction_handler.sa_handler == nil
+    }
+
+    static func name(_ number: Int32) -> String {
+        switch number {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        default: "signal \(number)"
+        }
+    }
+}

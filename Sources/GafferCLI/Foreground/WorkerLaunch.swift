@@ -1,0 +1,73 @@
+import Foundation
+import GafferEngine
+import Postgres
+
+/// Starts a worker on a resolved database and runs it in the foreground (`start` and `demo`):
+/// under the screen on a terminal, with log lines on stderr otherwise.
+enum WorkerLaunch {
+    struct Plan {
+        var registry: JobRegistry
+        var settings: WorkerSettings
+        var cron: [CronEntry]
+        /// Where log lines go while the screen owns the terminal.
+        var logFile: String
+        /// Whether log lines also go to the file when there is no screen.
+        var alwaysLogToFile: Bool
+        var duration: Double?
+        var progressEvery: Double?
+        var wantsScreen: Bool
+    }
+
+    /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
+    /// worker is up (the demo enqueues its fan-outs there). Stops the embedded server if this
+    /// command started it.
+    static func run(_ plan: Plan, database resolved: DatabaseOptions.Resolved,
+                    afterStart: (Worker) async throws -> Void = { _ in }) async throws {
+        let useFile = plan.wantsScreen || plan.alwaysLogToFile
+        let logger = ScreenLogger(file: useFile ? FileLogger(path: plan.logFile) : SilentLogger(),
+                                  stderrNow: !plan.wantsScreen)
+        let configuration = plan.settings.configuration
+        let worker = Worker(registry: plan.registry, database: resolved.config, configuration: configuration, logger: logger)
+        if configuration.enableCron {
+            await CronInstall.install(plan.cron, registry: plan.registry, on: worker, logger: logger)
+        }
+        await PreservedJobsPruner.install(on: worker, settings: plan.settings.cleanup, logger: logger)
+        do {
+            try await worker.start()
+            try await afterStart(worker)
+        } catch {
+            await worker.stop(timeout: 0)
+            resolved.finish()
+            throw error
+        }
+        var run = ForegroundRun(worker: worker, duration: plan.duration, idleTimeout: plan.settings.idleTimeout,
+                                shutdownTimeout: configuration.shutdownTimeout, progressEvery: plan.progressEvery,
+                                logger: logger, forceStop: { resolved.finish() })
+        if plan.wantsScreen {
+            let started = ContinuousClock.now
+            let choice: Screen.QuitChoice
+            do {
+                choice = try await Screen.run(worker: worker, config: resolved.config, duration: plan.duration)
+            } catch {
+                await worker.stop(timeout: 0)
+                resolved.finish()
+                throw error
+            }
+            logger.setStandardError(true)
+            switch choice {
+            case .detach:
+                Terminal.note("screen closed; the worker goes on with log lines on stderr (Ctrl-C stops); earlier lines are in \(plan.logFile)")
+                let elapsed = ContinuousClock.now - started
+                run.duration = plan.duration.map { max(0.1, $0 - Double(elapsed.components.seconds)) }
+                _ = await run.run()
+            case .drain:
+                await run.stop(after: .screen)
+            case .stopNow:
+                await run.stop(after: .screen, timeout: 0)
+            }
+        } else {
+            _ = await run.run()
+        }
+        resolved.finish()
+    }
+}

@@ -1,0 +1,9 @@
+import GafferEngine
+
+/// Everything `gaffer start` runs with, resolved.
+struct WorkerSettings {
+    var configuration: WorkerConfiguration
+    /// Seconds of idleness after which the worker stops; nil never.
+    var idleTimeout: Double?
+    var cleanup: CleanupSettings
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GafferCore
+import GafferTestSupport
+import Postgres
+import Testing
+
+/// The commands against a real database, through the built binary.
+@Suite("commands on a database")
+struct CommandTests {
+    struct Setup {
+        let url: String
+        let home = ScratchHome()
+        var env: [String: String] { Binary.environment(home: home.path, ["DATABASE_URL": url]) }
+
+        func run(_ arguments: [String], binary: String = "gaffer") throws -> Binary.Result {
+            try Binary.run(arguments, env: env, binary: binary)
+        }
+
+        func count(_ sql: String) async throws -> Int {
+            let db = try await TestServerDatabase.connect(url)
+            defer { Task { await db.close() } }
+            return try await db.query(sql).first?.decode(0, as: Int.self) ?? -1
+        }
+    }
+
+    static func migrated() async throws -> Setup {
+        let setup = Setup(url: try await TestServerDatabase.fresh())
+        let result = try setup.run(["migrate"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return setup
+    }
+
+    @Test func statusJSONHasExactlyTheDocumentedKeys() async throws {
+        let setup = try await Self.migrated()
+        defer { setup.home.remove() }
+        let id = try setup.run(["enqueue", "ManualSyncMediaCommentCounterJob", "--args", "[1]", "--in", "3600"])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try setup.run(["discard", id]).status == 0)
+        #expect(try setup.run(["pause", "--queue", "bulk"]).status == 0)
+        _ = try setup.run(["enqueue", "RecalculateMediaPlanMetricJob", "--args", "[1]", "--at", "2099-01-01T00:00:00Z"])
+
+        // A worker, so `processes` has a row; it stops on SIGTERM with exit status 0.
+        let worker = try Binary.start(["start", "--no-tui", "--queues", "nothing_here", "--poll-interval", "1"], env: setup.env)
+        try await TestWait.until("the worker's process row", timeout: 60) {
+            try await setup.count("SELECT count(*) FROM good_job_processes") == 1
+        }
+        let result = try setup.run(["status", "--json"])
+        worker.signal(SIGTERM)
+        let stopped = try worker.wait(timeout: 60)
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("SIGTERM: stopping"))
+        #expect(try await setup.count("SELECT count(*) FROM good_job_processes") == 0)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        let json = try JSONValue.parse(result.stdout)
+        let documented = try JSONKeys.documented()
+        #expect(!documented.isEmpty)
+        #expect(JSONKeys.paths(json) == documented,
+                "undocumented: \(JSONKeys.paths(json).subtracting(documented).sorted()); missing: \(documented.subtracting(JSONKeys.paths(json)).sorted())")
+        #expect(json["paused"]?["queues"] == .array(["bulk"]))
+        #expect(json["totals"]?["scheduled"] == .int(1))
+        #expect(json["failures"]?[0]?["error_class"] == .string("GoodJob::Job::DiscardJobError"))
+        #expect(json["processes"]?[0]?["queues"] == .string("nothing_here:5"))
+        let limits = json["limits"]?.arrayValue ?? []
+        let keys = limits.compactMap { $0["key"]?.stringValue }
+        #expect(keys.contains("SocialMediaPublicationDailySyncJob"))
+        #expect(limits.first?["rule"] == .string("perform_throttle: [2, 1s]"))
+    }
+
+    @Test func jobActionsRoundTrip() async throws {
+        let setup = try await Self.migrated()
+        defer { setup.home.remove() }
+        let enqueued = try setup.run(["enqueue", "SingleSocialMediaPublicationUpdaterJob", "--args",
+                                      #"[12, {"force": true, "_aj_ruby2_keywords": ["force"]}]"#, "--in", "600"])
+        #expect(enqueued.status == 0 && enqueued.stderr.isEmpty, "\(enqueued.stderr)")
+        let id = enqueued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE id = '\(id)' AND queue_name = 'publications'") == 1)
+
+        let rescheduled = try setup.run(["reschedule", id, "--at", "2031-02-03 04:05"])
+        #expect(rescheduled.stdout == "rescheduled 1 job\n")
+        #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE scheduled_at = '2031-02-03 04:05:00'") == 1)
+
+        let destroyUnfinished = try setup.run(["destroy", id])
+        #expect(destroyUnfinished.status == 1)
+        #expect(destroyUnfinished.stderrLines == ["gaffer: job \(id) not destroyed: job is scheduled"])
+
+        #expect(try setup.run(["discard", id]).stdout == "discarded 1 job\n")
+        let bulkWithoutYes = try setup.run(["retry", "--discarded", "--class", "SingleSocialMediaPublicationUpdaterJob"])
+        #expect(bulkWithoutYes.status == 2)
+        #expect(bulkWithoutYes.stdout == "1 discarded job matches (class SingleSocialMediaPublicationUpdaterJob)\n")
+        #expect(bulkWithoutYes.stderrLines.count == 1 && bulkWithoutYes.stderr.contains("pass --yes"))
+        let bulk = try setup.run(["retry", "--discarded", "--queue", "publications", "--yes"])
+        #expect(bulk.stdout.hasSuffix("retried 1 job\n"), "\(bulk.stdout)")
+        #expect(try await setup.count("""
+            SELECT count(*) FROM good_jobs WHERE id = '\(id)' AND finished_at IS NULL AND error_event = 3
+              AND (serialized_params->>'executions')::int = 1
+            """) == 1)
+
+        #expect(try setup.run(["discard", id]).status == 0)
+        #expect(try setup.run(["destroy", id]).stdout == "destroyed 1 job\n")
+        let gone = try setup.run(["retry", id])
+        #expect(gone.status == 1 && gone.stderrLines == ["gaffer: job \(id) not retried: no such job"])
+        let foreign = try setup.run(["enqueue", "ReportMailerJob", "--args", #"{"user_id": 7}"#, "--queue", "mailers"])
+        #expect(foreign.status == 0 && foreign.stderr.contains("ReportMailerJob is not one of this app's job types"))
+    }
+
+    @Test func pauseCleanupAndCronList() async throws {
+        let setup = try await Self.migrated()
+        defer { setup.home.remove() }
+        #expect(try setup.run(["pause", "--class", "BulkInfluencerJob"]).status == 0)
+        #expect(try setup.run(["status"]).stdout.contains("PAUSED  class BulkInfluencerJob"))
+        #expect(try setup.run(["unpause", "--class", "BulkInfluencerJob"]).stdout == "unpaused class BulkInfluencerJob\n")
+        #expect(!(try setup.run(["status"]).stdout.contains("PAUSED")))
+
+        let cleanup = try setup.run(["cleanup", "--before-seconds-ago", "0"])
+        #expect(cleanup.status == 0 && cleanup.stdout.hasPrefix("deleted 0 job(s) and 0 execution(s) finished before "))
+
+        let cron = try setup.run(["cron", "list"])
+        #expect(cron.status == 0)
+        let lines = cron.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[1].hasPrefix("publication_daily_updater     0 3 * * *  SocialMediaPublicationsDailyUpdaterJob  yes"))
+        #expect(lines[3].contains("publication_updater") && lines[3].contains(" no "))
+
+        let withEnv = try Binary.run(["cron", "list"], env: setup.env.merging(
+            ["GOOD_JOB_CRON": #"{"publication_updater": {"cron": "*/10 * * * *", "class": "SocialMediaPublicationUpdaterJob"}}"#]
+        ) { _, new in new })
+        #expect(withEnv.stdout.contains("publication_updater           */10 * * * *"), "\(withEnv.stdout)")
+    }
+
+    @Test func aWorkerWithAnIdleTimeoutStopsByItself() async throws {
+        let setup = try await Self.migrated()
+        defer { setup.home.remove() }
+        let result = try Binary.run(["start", "--no-tui", "--poll-interval", "1"],
+                                    env: setup.env.merging(["GOOD_JOB_IDLE_TIMEOUT": "1"]) { _, new in new }, timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("idle for 1 s; stopping"))
+    }
+
+    @Test func theLibraryUseExampleIsAWholeCommandLine() async throws {
+        let setup = try await Self.migrated()
+        defer { setup.home.remove() }
+        let help = try setup.run(["--help"], binary: "gaffer-example")
+        #expect(help.status == 0 && help.stdout.contains("USAGE: myapp-jobs <subcommand>"))
+        #expect(!help.stdout.contains("demo"))
+        let bad = try setup.run(["enqueue", "WelcomeJob", "--args", #"["seven"]"#], binary: "gaffer-example")
+        #expect(bad.status == 2 && bad.stderrLines.count == 1 && bad.stderr.hasPrefix("myapp-jobs: --args do not fit WelcomeJob"))
+        let good = try setup.run(["enqueue", "WelcomeJob", "--args", "[7]"], binary: "gaffer-example")
+        #expect(good.status == 0 && good.stderr.isEmpty, "\(good.stderr)")
+        #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE job_class = 'WelcomeJob' AND queue_name = 'mailers'") == 1)
+        let worked = try Binary.run(["start", "--no-tui", "--poll-interval", "1", "--idle-timeout", "2"],
+                                    env: setup.env, binary: "gaffer-example", timeout: 60)
+        #expect(worked.status == 0 && worked.stderr.contains("welcome, user 7"), "\(worked.stderr)")
+        #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL AND error IS NULL") == 1)
+        #expect(try setup.run(["cron", "list"], binary: "gaffer-example").stdout.contains("welcome_admin  0 6 * * *  WelcomeJob"))
+    }
+}

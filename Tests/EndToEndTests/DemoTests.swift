@@ -1,0 +1,47 @@
+import Foundation
+import GafferCore
+import Testing
+
+/// The "must show": the demo runs headless for 20 seconds, exits 0, and `status --json`
+/// afterwards shows succeeded, retried and discarded jobs in at least three queues, and cron rows.
+@Suite("gaffer demo end to end")
+struct DemoTests {
+    @Test func aTwentySecondHeadlessDemoLeavesEveryKindOfJobBehind() async throws {
+        let url = try await TestServerDatabase.fresh("demo")
+        let home = ScratchHome()
+        defer { home.remove() }
+        let env = Binary.environment(home: home.path, ["DATABASE_URL": url])
+        let demo = try Binary.run(["demo", "--no-tui", "--duration", "20"], env: env, timeout: 180)
+        #expect(demo.status == 0, "\(demo.stderr.suffix(2000))")
+        #expect(demo.stderr.contains("demo: enqueued"))
+        #expect(!demo.stderr.contains("NOTICE"))
+        #expect(demo.stderr.contains("ran for 20 s; stopping"))
+        #expect(FileManager.default.fileExists(atPath: home.path + "/log/demo.log"))
+
+        let status = try Binary.run(["status", "--json"], env: env)
+        #expect(status.status == 0, "\(status.stderr)")
+        let json = try JSONValue.parse(status.stdout)
+        let queues = json["queues"]?.arrayValue ?? []
+        let complete = queues.filter { queue in
+            ["succeeded_last_hour", "retried", "discarded"].allSatisfy { (queue[$0]?.intValue ?? 0) > 0 }
+        }
+        #expect(complete.count >= 3, "queues: \(status.stdout)")
+        let cron = json["cron"]?.arrayValue ?? []
+        for key in ["publication_daily_updater", "social_media_account_updater"] {
+            let row = cron.first { $0["cron_key"]?.stringValue == key }
+            #expect(row?["last_cron_at"]?.stringValue != nil, "\(key) has no run: \(cron)")
+            #expect(row?["last_state"]?.stringValue == "succeeded")
+        }
+        let errorClasses = Set((json["failures"]?.arrayValue ?? []).compactMap { $0["error_class"]?.stringValue })
+        #expect(errorClasses.isSuperset(of: ["RateLimitError", "InvalidRecordError", "AccountNotFoundError", "BulkImportError"]))
+        #expect((json["processes"]?.arrayValue ?? []).isEmpty)
+        // The publication syncs are throttled to 2 per second: most of the 160 are still waiting.
+        let syncs = (json["limits"]?.arrayValue ?? []).first { $0["key"]?.stringValue == "SocialMediaPublicationDailySyncJob" }
+        #expect(syncs?["rule"] == .string("perform_throttle: [2, 1s]"))
+        #expect((syncs?["waiting"]?.intValue ?? 0) > 50, "\(String(describing: syncs))")
+
+        let again = try Binary.run(["demo", "--no-tui", "--duration", "1", "--reset"], env: env, timeout: 120)
+        #expect(again.status == 0 && again.stderr.contains("demo data seeded"), "\(again.stderr.suffix(1000))")
+        #expect(!again.stderr.contains("NOTICE"))
+    }
+}

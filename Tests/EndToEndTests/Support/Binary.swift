@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Runs the package's built executables (`.build/debug/gaffer`, `gaffer-example`) as a user would.
+///
+/// They are found from this file's path; `swift build` (the CI script's `swift build --build-tests`)
+/// must have built them first.
+enum Binary {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+        var output: String { stdout + stderr }
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ name: String) throws -> String {
+        let path = packageRoot.appendingPathComponent(".build/debug/\(name)").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw BinaryError(description: "\(path) is missing; run `swift build` before `swift test`")
+        }
+        return path
+    }
+
+    /// A clean environment: no database settings from the test run leak in unless given.
+    static func environment(home: String, _ extra: [String: String] = [:]) -> [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
+        var env: [String: String] = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "GAFFER_HOME": home, "LANG": "C.UTF-8"]
+        if let home = inherited["HOME"] { env["HOME"] = home }
+        env.merge(extra) { _, new in new }
+        return env
+    }
+
+    /// Runs to completion (killing it after `timeout` seconds) and returns its exit status and output.
+    static func run(_ arguments: [String], env: [String: String], binary: String = "gaffer", timeout: Double = 120)
+        throws -> Result
+    {
+        let process = try start(arguments, env: env, binary: binary)
+        return try process.wait(timeout: timeout)
+    }
+
+    static func start(_ arguments: [String], env: [String: String], binary: String = "gaffer") throws -> Running {
+        try Running(executable: try path(binary), arguments: arguments, env: env)
+    }
+
+    /// A started binary; its output goes to temporary files so no pipe can fill up and stall it.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        private let outURL: URL
+        private let errURL: URL
+        private let exited = DispatchSemaphore(value: 0)
+
+        init(executable: String, arguments: [String], env: [String: String]) throws {
+            let base = FileManager.default.temporaryDirectory.appendingPathComponent("gaffer-e2e-out-\(UUID().uuidString)")
+            outURL = base.appendingPathExtension("stdout")
+            errURL = base.appendingPathExtension("stderr")
+            FileManager.default.createFile(atPath: outURL.path, contents: nil)
+            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.environment = env
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = try FileHandle(forWritingTo: outURL)
+            process.standardError = try FileHandle(forWritingTo: errURL)
+            process.terminationHandler = { [exited] _ in exited.signal() }
+            try process.run()
+        }
+
+        func signal(_ number: Int32) {
+            kill(process.processIdentifier, number)
+        }
+
+        func wait(timeout: Double) throws -> Result {
+            if exited.wait(timeout: .now() + timeout) == .timedOut {
+                process.terminate()
+                _ = exited.wait(timeout: .now() + 10)
+                throw BinaryError(description: "\(process.arguments ?? []) did not exit within \(timeout) s")
+            }
+            defer {
+                try? FileManager.default.removeItem(at: outURL)
+                try? FileManager.default.removeItem(at: errURL)
+            }
+            return Result(status: process.terminationStatus,
+                          stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        }
+    }
+
+    struct BinaryError: Error, CustomStringConvertible {
+        let description: String
+    }
+}
+
+/// A scratch `GAFFER_HOME` under /tmp (short, so a socket path fits; reachable by the server's user).
+struct ScratchHome {
+    let path = "/tmp/gaffer-e2e-\(UInt32.random(in: 0...UInt32.max))"
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `gaffer demo` and `gaffer start` on a terminal: the monitor's screen over the co-hosted worker.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"))
+struct WorkerScreenTests {
+    func command(_ arguments: String, url: String, home: ScratchHome) throws -> String {
+        "env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' '\(try Binary.path("gaffer"))' "
+            + arguments + " 2>/dev/null"
+    }
+
+    @Test func theDemoShowsItsWorkerOnTheScreenAndLeavesAfterItsDuration() async throws {
+        let url = try await TestServerDatabase.fresh("screen")
+        let home = ScratchHome()
+        let tmux = Tmux()
+        defer { tmux.kill(); home.remove() }
+        try tmux.start(try command("demo --duration 8", url: url, home: home), width: 140, height: 40)
+        let screen = try await tmux.waitFor("the local worker's busy threads") { screen in
+            screen.contains("worker ") && screen.contains("5/5 busy") && screen.contains("publications")
+        }
+        #expect(screen.contains("Threads") && screen.contains("Queues"))
+        let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+        #expect(!(try tmux.alternateScreen()))
+        #expect(FileManager.default.fileExists(atPath: home.path + "/log/demo.log"))
+    }
+
+    @Test func detachingLeavesTheWorkerRunningUntilCtrlC() async throws {
+        let url = try await TestServerDatabase.fresh("screen")
+        let home = ScratchHome()
+        let tmux = Tmux()
+        defer { tmux.kill(); home.remove() }
+        #expect(try Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
+        try tmux.start("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' '\(try Binary.path("gaffer"))' start --poll-interval 1",
+                       width: 120, height: 40)
+        try await tmux.waitFor(text: "Threads")
+        try tmux.keys("q")
+        try await tmux.waitFor(text: "d detach")
+        try tmux.keys("d")
+        let detached = try await tmux.waitFor(text: "screen closed; the worker goes on")
+        #expect(!detached.contains("EXIT="))
+        try tmux.keys("C-c")
+        let stopped = try await tmux.waitFor("exit after Ctrl-C", seconds: 60) { $0.contains("EXIT=") }
+        #expect(stopped.contains("SIGINT: stopping"))
+        #expect(stopped.contains("EXIT=0"))
+    }
+}

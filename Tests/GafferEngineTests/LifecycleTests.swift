@@ -117,3 +117,12 @@ struct LifecycleTests {
         #expect(schedulers.map { $0["max_threads"]?.intValue } == [2, 3])
     }
 }
+
+@Suite("the process row never shows a database password")
+struct ProcessTitleTests {
+    @Test func databaseURLsAreRedacted() {
+        let title = ProcessStateProbe.proctitle(["/usr/bin/gaffer", "start", "--database-url", "postgresql://u:hunter2@db/x",
+                                                 "--database-url=postgres://u:pw2@h/y", "host=h password=pw3", "--queues", "a"])
+        #expect(title == "/usr/bin/gaffer start --database-url [redacted] --database-url=[redacted] [redacted] --queues a")
+    }
+}

@@ -2,6 +2,11 @@ import Foundation
 import GafferCore
 
 /// The `state` JSON of this process's `good_job_processes` row, with the keys GoodJob's dashboard reads.
+public enum ProcessStateProbe {
+    /// The redacted command line written as `proctitle` (exposed for tests).
+    public static func proctitle(_ arguments: [String]) -> String { ProcessState.proctitle(arguments) }
+}
+
 enum ProcessState {
     static func json(snapshot: WorkerSnapshot, configuration: WorkerConfiguration, cronEnabled: Bool) -> JSONValue {
         let schedulers: [JSONValue] = snapshot.pools.map { pool in
@@ -26,7 +31,7 @@ enum ProcessState {
             "hostname": .string(ProcessInfo.processInfo.hostName),
             "pid": .int(Int64(getpid())),
             "memory": .int(Int64(residentKiB())),
-            "proctitle": .string(CommandLine.arguments.joined(separator: " ")),
+            "proctitle": .string(proctitle(CommandLine.arguments)),
             "preserve_job_records": .bool(true),
             "retry_on_unhandled_error": .bool(configuration.retryOnUnhandledError),
             "schedulers": .array(schedulers),
@@ -36,6 +41,29 @@ enum ProcessState {
             "database_connection_pool": .object(["size": .int(Int64(threads + 3)), "active": .int(Int64(snapshot.pools.count + 2))]),
             "gaffer": .object(["paused": .bool(snapshot.paused), "version": .string(GafferVersion.current)]),
         ])
+    }
+
+    /// The command line as the dashboard shows it, with database URLs and passwords left out: the
+    /// process row is readable by anyone who can read the jobs.
+    static func proctitle(_ arguments: [String]) -> String {
+        var shown: [String] = []
+        var hideNext = false
+        for argument in arguments {
+            if hideNext {
+                shown.append("[redacted]")
+                hideNext = false
+            } else if argument == "--database-url" {
+                shown.append(argument)
+                hideNext = true
+            } else if argument.hasPrefix("--database-url=") {
+                shown.append("--database-url=[redacted]")
+            } else if argument.contains("://") || argument.lowercased().contains("password") {
+                shown.append("[redacted]")
+            } else {
+                shown.append(argument)
+            }
+        }
+        return shown.joined(separator: " ")
     }
 
     /// Resident set size in KiB from `/proc/self/status` (`VmRSS`), 0 when unknown.

@@ -59,9 +59,15 @@ public actor PostgresConnection {
             if let conn { PQfinish(conn) }
             throw PostgresError(.connectionFailed, message, context: config.displayName)
         }
+        Self.silenceNotices(conn)
         handle = Handle(conn)
         backendPID = PQbackendPID(conn)
         _ = try execute("SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'")
+    }
+
+    /// Server NOTICEs would go to stderr, under the screen; Gaffer's statements raise none it needs.
+    static func silenceNotices(_ conn: OpaquePointer) {
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
     }
 
     static func openConnection(_ config: ConnectionConfig, applicationName: String) -> OpaquePointer? {

@@ -86,6 +86,7 @@ public final class PostgresListener: Sendable {
             backendPIDValue.store(0, ordering: .relaxed)
             PQfinish(conn)
         }
+        PostgresConnection.silenceNotices(conn)
         guard PQstatus(conn) == CONNECTION_OK else {
             let message = PostgresConnection.errorText(conn, config)
             return .failed(PostgresError(.connectionFailed, message, context: config.displayName), wasConnected: false)

@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport"],
+        .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),

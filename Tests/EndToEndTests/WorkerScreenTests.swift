@@ -14,9 +14,11 @@ struct WorkerScreenTests {
         let home = ScratchHome()
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
-        try tmux.start(try command("demo --duration 8", url: url, home: home), width: 140, height: 40)
-        let screen = try await tmux.waitFor("the local worker's busy threads") { screen in
-            screen.contains("worker ") && screen.contains("5/5 busy") && screen.contains("publications")
+        try tmux.start(try command("demo --duration 20", url: url, home: home), width: 140, height: 40)
+        // How many threads are busy at a given moment depends on the machine's load; that the local
+        // worker's slots are listed, with the demo's queues, does not.
+        let screen = try await tmux.waitFor("the local worker's threads") { screen in
+            screen.contains("worker ") && screen.contains("/5 busy") && screen.contains("publications")
         }
         #expect(screen.contains("Threads") && screen.contains("Queues"))
         let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }

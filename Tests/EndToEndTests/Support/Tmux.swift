@@ -24,6 +24,26 @@ struct Tmux {
                  "\(command); echo EXIT=$?; sleep 120"])
     }
 
+    /// The prompt of the shell `startShell` runs, as a capture shows it (trailing space trimmed).
+    static let prompt = "e2e$"
+
+    /// Starts an interactive `sh` in a detached session of the given size, as a user's terminal.
+    func startShell(width: Int, height: Int) throws {
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "PS1='\(Self.prompt) ' exec sh"])
+    }
+
+    /// Types `line` at the shell and ends it with Ctrl-J (a newline even on a terminal left raw).
+    func type(_ line: String) throws {
+        try run(["send-keys", "-t", session, "-l", line])
+        try run(["send-keys", "-t", session, "C-j"])
+    }
+
+    /// The pane's title, which an OSC 0 or 2 sequence written to the terminal would change.
+    func paneTitle() throws -> String {
+        try run(["display-message", "-p", "-t", session, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func capture() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
     func resize(_ width: Int, _ height: Int) throws {
@@ -51,6 +71,7 @@ struct Tmux {
         throw timeout
     }
 
+    @discardableResult
     func waitFor(text: String, seconds: Double = 20) async throws -> String {
         try await waitFor(text, seconds: seconds) { $0.contains(text) }
     }

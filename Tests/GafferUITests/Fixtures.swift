@@ -70,4 +70,12 @@ enum Fixtures {
                           backtrace: [], backtraceLineCount: 0),
                   ], executionCount: 2)
     }
+
+    /// The detail with a 40-line backtrace: longer than any screen's view, so it scrolls.
+    static var longDetail: JobDetail {
+        var detail = Self.detail
+        detail.executions[0].backtrace = (1...40).map { "app/jobs/sync_inventory_job.rb:\($0):in `step\($0)'" }
+        detail.executions[0].backtraceLineCount = 40
+        return detail
+    }
 }

@@ -109,7 +109,7 @@ import Testing
     @Test func enterOnARunningJobOpensItsDetail() {
         var (state, effects) = press([.enter])
         #expect(effects == [.loadDetail(Fixtures.id(1))])
-        state.receive(detail: Fixtures.detail, for: Fixtures.id(1))
+        state.receive(detail: Fixtures.longDetail, for: Fixtures.id(1))
         guard case .detail(let view) = state.topOverlay else { Issue.record("no detail"); return }
         #expect(view.detail != nil)
         (state, _) = press(chars("jjw"), state)

@@ -66,6 +66,7 @@ final class MonitorSession: Sendable {
             if let mode = perform(effects, screen) { return .success(mode) }
             if dirty {
                 let size = screen.size
+                state.viewport = size
                 screen.present(MonitorUI.render(frozen ?? snapshot, state, width: size.width, height: size.height))
                 dirty = false
             }

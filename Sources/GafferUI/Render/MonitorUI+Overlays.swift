@@ -8,10 +8,8 @@ extension MonitorUI {
                             into buffer: inout CellBuffer, area: Rect) {
         switch overlay {
         case .help(let scroll):
-            var below = state
-            below.overlays.removeAll { if case .help = $0 { true } else { false } }
             let inside = Frame(title: "Keys", trailing: "Esc closes", isFocused: true).render(into: &buffer, area: area)
-            StyledLine.draw(helpLines(below.keyContext(s)), scroll: scroll, wrap: false, into: &buffer, area: inside)
+            StyledLine.draw(helpLines(state, s), scroll: scroll, wrap: false, into: &buffer, area: inside)
         case .jobs(let list):
             drawJobList(list, s, state, into: &buffer, area: area)
         case .detail(let view):
@@ -31,6 +29,23 @@ extension MonitorUI {
                 StyledLine("Esc stay", .muted),
             ], into: &buffer, area: area)
         }
+    }
+
+    /// The largest useful scroll of a help or detail overlay in the state's viewport.
+    static func maxScroll(of overlay: Overlay, state: UIState, _ s: MonitorSnapshot) -> Int {
+        let area = Frame.inner(screenRows(Rect(state.viewport))[1])
+        switch overlay {
+        case .help: return StyledLine.maxScroll(helpLines(state, s), wrap: false, area: area)
+        case .detail(let view): return StyledLine.maxScroll(detailLines(view, s), wrap: view.wrap, area: area)
+        default: return 0
+        }
+    }
+
+    /// The help for the keys of the view under the help.
+    static func helpLines(_ state: UIState, _ s: MonitorSnapshot) -> [StyledLine] {
+        var below = state
+        below.overlays.removeAll { if case .help = $0 { true } else { false } }
+        return helpLines(below.keyContext(s))
     }
 
     static func helpLines(_ context: KeyContext) -> [StyledLine] {

@@ -15,7 +15,7 @@ extension MonitorUI {
             drawTooSmall(&buffer)
             return buffer
         }
-        let rows = buffer.bounds.split(rows: [.fixed(1), .fill, .fixed(1), .fixed(1)])
+        let rows = screenRows(buffer.bounds)
         drawHeader(snapshot, state, into: &buffer, area: rows[0])
         let context = state.keyContext(snapshot)
         drawPanes(snapshot, state, into: &buffer, area: rows[1])
@@ -25,6 +25,11 @@ extension MonitorUI {
         drawFooter(state, context, into: &buffer, area: rows[2])
         drawStatus(snapshot, state, into: &buffer, area: rows[3])
         return buffer
+    }
+
+    /// The screen's four bands: header, body (panes and overlays), key hints, status line.
+    static func screenRows(_ bounds: Rect) -> [Rect] {
+        bounds.split(rows: [.fixed(1), .fill, .fixed(1), .fixed(1)])
     }
 
     static func drawTooSmall(_ buffer: inout CellBuffer) {

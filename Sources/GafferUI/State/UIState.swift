@@ -1,6 +1,7 @@
 import Foundation
 import GafferMonitor
 import GafferStore
+import TerminalKit
 
 /// Everything the screen remembers between frames besides the data: focus, selections, filter,
 /// marks, overlays, the freeze flag and the last status message.
@@ -15,6 +16,8 @@ public struct UIState: Sendable, Hashable {
     /// True while the screen shows the snapshot taken when `Z` was pressed (data keeps coming).
     public var frozen = false
     public var status: StatusMessage?
+    /// The terminal's size at the last frame: scrolling a text view stops once its last line shows.
+    public var viewport = MonitorUI.minimumSize
     public let readOnly: Bool
     public let hasLocalWorker: Bool
 

@@ -6,9 +6,11 @@ extension MonitorUI {
     static func move(_ state: inout UIState, _ snapshot: MonitorSnapshot, by delta: Int) -> [Effect] {
         switch state.topOverlay {
         case .help(let scroll):
-            state.replaceTop(.help(scroll: max(0, scroll + delta)))
+            let bottom = maxScroll(of: .help(scroll: scroll), state: state, snapshot)
+            state.replaceTop(.help(scroll: min(max(0, scroll + delta), bottom)))
         case .detail(var view):
-            view.scroll = max(0, view.scroll + delta)
+            let bottom = maxScroll(of: .detail(view), state: state, snapshot)
+            view.scroll = min(max(0, view.scroll + delta), bottom)
             state.replaceTop(.detail(view))
         case .jobs(var list):
             let keys = state.visibleJobs(list).map(\.id.uuidString)

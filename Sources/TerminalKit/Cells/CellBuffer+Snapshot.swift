@@ -4,9 +4,18 @@ extension CellBuffer {
     /// Continuation cells are skipped, so a wide character appears once and the row reads
     /// as it would on a terminal.
     public func text() -> String {
-        rows { cell in cell.isContinuation ? nil : cell.character }
-            .map { row in String(row.reversed().drop(while: { $0 == " " }).reversed()) }
-            .joined(separator: "\n")
+        text(in: bounds)
+    }
+
+    /// The text of the cells inside `rect` (clipped to the grid), as `text()` writes the whole grid.
+    public func text(in rect: Rect) -> String {
+        let area = rect.intersection(bounds)
+        return (area.y..<area.maxY).map { row in
+            let line = cells[(row * width + area.x)..<(row * width + area.maxX)].compactMap { cell in
+                cell.isContinuation ? nil : cell.character
+            }
+            return String(line.reversed().drop(while: { $0 == " " }).reversed())
+        }.joined(separator: "\n")
     }
 
     /// One letter per cell (continuation cells included) naming each cell's role.

@@ -24,6 +24,26 @@ struct Tmux {
                  "\(command); echo EXIT=$?; sleep 120"])
     }
 
+    /// The prompt of the shell `startShell` runs, as a capture shows it (trailing space trimmed).
+    static let prompt = "e2e$"
+
+    /// Starts an interactive `sh` in a detached session of the given size, as a user's terminal.
+    func startShell(width: Int, height: Int) throws {
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "PS1='\(Self.prompt) ' exec sh"])
+    }
+
+    /// Types `line` at the shell and ends it with Ctrl-J (a newline even on a terminal left raw).
+    func type(_ line: String) throws {
+        try run(["send-keys", "-t", session, "-l", line])
+        try run(["send-keys", "-t", session, "C-j"])
+    }
+
+    /// The pane's title, which an OSC 0 or 2 sequence written to the terminal would change.
+    func paneTitle() throws -> String {
+        try run(["display-message", "-p", "-t", session, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func capture() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
     func resize(_ width: Int, _ height: Int) throws {
@@ -51,6 +71,7 @@ struct Tmux {
         throw timeout
     }
 
+    @discardableResult
     func waitFor(text: String, seconds: Double = 20) async throws -> String {
         try await waitFor(text, seconds: seconds) { $0.contains(text) }
     }
@@ -66,6 +87,10 @@ struct TmuxTimeout: Error, CustomStringConvertible {
 
 /// `posix_spawn` with output to a file: tmux's server daemon inherits nothing of ours, so nothing
 /// keeps a pipe open (Foundation's Process can hang on that).
+///
+/// The child starts with no signal blocked and default handlers: the test process blocks signals on
+/// its threads, and a tmux server inheriting that mask ignores its own `kill-server` (a SIGTERM to
+/// itself) and outlives the test, as would the programs in its panes.
 enum Spawn {
     static func run(_ argv: [String]) throws -> String {
         let log = NSTemporaryDirectory() + "gaffer-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
@@ -77,10 +102,23 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         for fd in 3..<256 { posix_spawn_file_actions_addclose(&actions, Int32(fd)) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH, SIGUSR1, SIGUSR2] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        let status = posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, environ)
         guard status == 0 else { throw SpawnError(command: argv.joined(separator: " "), status: status) }
         var exit: Int32 = 0
         while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}

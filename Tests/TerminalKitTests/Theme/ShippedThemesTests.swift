@@ -25,7 +25,7 @@ private enum ThemesFolder {
 
 @Suite struct ShippedThemesTests {
     @Test func theExpectedThemesAreShipped() throws {
-        #expect(try ThemesFolder.names() == ["dark", "light", "mono"])
+        #expect(try ThemesFolder.names() == ["dark", "high-contrast", "light", "mono"])
     }
 
     @Test func everyShippedThemeParsesAndDefinesEveryRole() throws {
@@ -36,7 +36,7 @@ private enum ThemesFolder {
         }
     }
 
-    @Test(arguments: ["dark", "light"])
+    @Test(arguments: ["dark", "high-contrast", "light"])
     func colourThemesNeverPaintABackground(name: String) throws {
         let theme = try Theme.parse(String(decoding: try ThemesFolder.bytes(of: name), as: UTF8.self), name: name)
         for role in ThemeRole.allCases {

@@ -57,7 +57,9 @@ public enum ClaimSQL {
           FOR NO KEY UPDATE OF g SKIP LOCKED
         ), locked AS MATERIALIZED (
           SELECT id, performed_at FROM candidates
-          WHERE pg_try_advisory_lock(('x' || substr(md5('good_jobs-' || id::text), 1, 16))::bit(64)::bigint)
+          WHERE pg_try_advisory_lock(
+        """ + AdvisoryLockSQL.rowKey(table: "good_jobs", id: "id") + """
+        )
           LIMIT $3
         ), claimed AS (
           UPDATE good_jobs g SET locked_by_id = $1, locked_at = $2

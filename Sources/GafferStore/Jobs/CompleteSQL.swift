@@ -33,7 +33,9 @@ public enum CompleteSQL {
                  duration = make_interval(secs => d.duration)
           FROM d WHERE e.id = d.execution_id
         )
-        SELECT d.id, pg_advisory_unlock(('x' || substr(md5('good_jobs-' || d.id::text), 1, 16))::bit(64)::bigint) AS unlocked
+        SELECT d.id, pg_advisory_unlock(
+        """ + AdvisoryLockSQL.rowKey(table: "good_jobs", id: "d.id") + """
+        ) AS unlocked
         FROM d
         """
     }

@@ -3,7 +3,7 @@ import Postgres
 
 /// The `good_job_processes` row of a worker: register, heartbeat, deregister, and the reaper.
 public enum ProcessSQL {
-    static let lockKey = "('x' || substr(md5('good_job_processes-' || $1::text), 1, 16))::bit(64)::bigint"
+    static let lockKey = AdvisoryLockSQL.rowKey(table: "good_job_processes", id: "$1")
 
     /// Inserts the row with `lock_type = 0` and takes the process advisory lock on `db`'s session,
     /// so other processes see this one as alive exactly as long as the session lives.
@@ -37,25 +37,26 @@ public enum ProcessSQL {
     /// heartbeat-only process silent for 5 minutes.
     @discardableResult
     public static func reap(_ db: PostgresConnection, now: Date) async throws -> Int {
-        let rows = try await db.query("""
-            WITH keys AS (
-              SELECT p.id, p.lock_type, p.updated_at,
-                     ('x' || substr(md5('good_job_processes-' || p.id::text), 1, 16))::bit(64)::bigint AS k
-              FROM good_job_processes p
-            ), inactive AS (
-              SELECT id FROM keys
-              WHERE (lock_type = 0 AND NOT EXISTS (
-                       SELECT 1 FROM pg_locks l
-                       WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted
-                         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                         AND l.classid = ((k >> 32) & 4294967295)::oid AND l.objid = (k & 4294967295)::oid))
-                 OR (lock_type IS NULL AND updated_at < $1::timestamp - interval '5 minutes')
-            ), released AS (
-              UPDATE good_jobs SET locked_by_id = NULL, locked_at = NULL
-              WHERE locked_by_id IN (SELECT id FROM inactive)
-            )
-            DELETE FROM good_job_processes WHERE id IN (SELECT id FROM inactive) RETURNING id
-            """, [now])
+        let rows = try await db.query(reapStatement, [now])
         return rows.count
     }
+
+    static let reapStatement = """
+        WITH keys AS (
+          SELECT p.id, p.lock_type, p.updated_at,
+        """ + AdvisoryLockSQL.rowKey(table: "good_job_processes", id: "p.id") + """
+         AS k
+          FROM good_job_processes p
+        ), inactive AS (
+          SELECT id FROM keys
+          WHERE (lock_type = 0 AND NOT 
+        """ + AdvisoryLockSQL.held("k") + """
+        )
+             OR (lock_type IS NULL AND updated_at < $1::timestamp - interval '5 minutes')
+        ), released AS (
+          UPDATE good_jobs SET locked_by_id = NULL, locked_at = NULL
+          WHERE locked_by_id IN (SELECT id FROM inactive)
+        )
+        DELETE FROM good_job_processes WHERE id IN (SELECT id FROM inactive) RETURNING id
+        """
 }

@@ -17,7 +17,7 @@ public enum LimitSQL {
         "GoodJob::ActiveJobExtensions::Concurrency::ThrottleExceededError: "
         + "GoodJob::ActiveJobExtensions::Concurrency::ThrottleExceededError"
 
-    static let lockKeyHash = "('x' || substr(md5($1::text), 1, 16))::bit(64)::bigint"
+    static let lockKeyHash = AdvisoryLockSQL.key("$1::text")
 
     /// Takes the blocking transaction-scoped advisory lock of every key, in sorted order so two
     /// Gaffer processes locking the same keys never deadlock.
@@ -43,7 +43,7 @@ public enum LimitSQL {
                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
             )
             SELECT count(*) FROM (
-              SELECT ('x' || substr(md5('good_jobs-' || g.id::text), 1, 16))::bit(64)::bigint AS k FROM good_jobs g
+              SELECT \(AdvisoryLockSQL.rowKey(table: "good_jobs", id: "g.id")) AS k FROM good_jobs g
               WHERE \(scope.predicate(parameter: 1)) AND g.finished_at IS NULL AND g.locked_by_id IS NULL
             ) w
             WHERE NOT EXISTS (SELECT 1 FROM locks

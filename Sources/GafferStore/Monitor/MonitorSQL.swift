@@ -10,18 +10,14 @@ enum MonitorSQL {
              ELSE 'scheduled' END
         """
 
-    /// The advisory-lock key of a row (contract §3.4): first 8 bytes of md5(`<table>-<uuid>`), signed.
+    /// The advisory-lock key of a row (contract §3.4).
     static func lockKey(table: String, idColumn: String) -> String {
-        "('x' || substr(md5('\(table)-' || \(idColumn)::text), 1, 16))::bit(64)::bigint"
+        AdvisoryLockSQL.rowKey(table: table, id: idColumn)
     }
 
     /// Whether any session holds the advisory lock whose key is the bigint expression `key`.
     static func lockHeld(_ key: String) -> String {
-        """
-        EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted
-                AND l.classid::bigint = ((\(key)) >> 32) & 4294967295
-                AND l.objid::bigint = (\(key)) & 4294967295)
-        """
+        AdvisoryLockSQL.held(key)
     }
 
     /// A JSON value as an integer when it is a number, else NULL (process state is free-form).

@@ -29,7 +29,7 @@ struct LifecycleTests {
 
     @Test func stopPastTheTimeoutCancelsAndTheJobRunsAgainAsInterrupted() async throws {
         let (config, db) = try await EngineFixture.database()
-        let id = try #require(try await GafferClient(connection: db).enqueue(SleepJob(seconds: 5)))
+        let id = try #require(try await GafferClient(connection: db).enqueue(SleepJob(seconds: 60)))
         let first = EngineFixture.worker(config, [SleepJob.self], shutdownTimeout: 0.2)
         try await first.start()
         try await Self.waitForStart(db)

@@ -16,7 +16,7 @@ struct ProcessFaultTests {
 
     @Test func killNineMidJobIsRecoveredAsInterrupted() async throws {
         let (config, db) = try await EngineFixture.database()
-        let id = try #require(try await GafferClient(connection: db).enqueue(SleepJob(seconds: 3)))
+        let id = try #require(try await GafferClient(connection: db).enqueue(SleepJob(seconds: 60)))
         let doomed = try await WorkerProcess(database: config)
         try await Self.waitForStart(db)
         doomed.send(SIGKILL)
@@ -55,7 +55,7 @@ struct ProcessFaultTests {
 
     @Test func sigtermPastTheTimeoutCancelsAndTheJobRunsAgain() async throws {
         let (config, db) = try await EngineFixture.database()
-        try await GafferClient(connection: db).enqueue(SleepJob(seconds: 5))
+        try await GafferClient(connection: db).enqueue(SleepJob(seconds: 60))
         let worker = try await WorkerProcess(database: config, shutdownTimeout: 1)
         try await Self.waitForStart(db)
         worker.send(SIGTERM)

@@ -13,8 +13,8 @@ public enum JobActions {
                                on db: isolated PostgresConnection) throws -> JobActionOutcome
     {
         let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "$1::uuid")
-        let locked: Bool = try db.query("SELECT pg_try_advisory_lock(\(key)) AS locked", [id]).first!.decode("locked")
-        guard locked else { return .refused(.busy) }
+        let lockRow = try db.query("SELECT pg_try_advisory_lock(\(key)) AS locked", [id]).first
+        guard let lockRow, try lockRow.decode("locked", as: Bool.self) else { return .refused(.busy) }
         defer { _ = try? db.query("SELECT pg_advisory_unlock(\(key))", [id]) }
         return try db.transaction { conn in
             let rows = try conn.query("""

@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
-        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "TerminalKit"],
+        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
         .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),

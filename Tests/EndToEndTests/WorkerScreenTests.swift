@@ -21,6 +21,12 @@ struct WorkerScreenTests {
             screen.contains("worker ") && screen.contains("/5 busy") && screen.contains("publications")
         }
         #expect(screen.contains("Threads") && screen.contains("Queues"))
+        // The limits pane shows the app's throttle (2 per second) from the local limiter's count.
+        try await tmux.waitFor("the publication syncs' throttle window") { screen in
+            screen.split(separator: "\n").contains {
+                $0.contains("SocialMediaPublicationDai") && $0.range(of: #" [0-2]/2 "#, options: .regularExpression) != nil
+            }
+        }
         let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }
         #expect(after.contains("EXIT=0"))
         #expect(!(try tmux.alternateScreen()))

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCron
 import GafferMonitor
 import GafferStore
 import TerminalKit
@@ -19,7 +20,11 @@ enum Fixtures {
                 .init(index: 1, pool: 0, job: .init(id: id(2), jobClass: "SendReceiptJob", queue: "mailers", attempt: 2,
                                                     startedAt: now - 4)),
                 .init(index: 2, pool: 0, job: nil),
-            ], isPaused: false, succeeded: 120, failed: 3)
+            ], isPaused: false, succeeded: 120, failed: 3,
+            limits: [ConcurrencyLimitState(key: "import-42", rule: "perform_limit: 2, perform_throttle: [2, 1s]", inUse: 1,
+                                           limit: 2, waiting: 3, windowCount: 2, windowLimit: 2, nextFree: now + 0.4),
+                     ConcurrencyLimitState(key: "social-api", rule: "perform_throttle: [2, 1s]", inUse: 0, limit: nil,
+                                           waiting: 0, windowCount: 1, windowLimit: 2)])
     }
 
     static var snapshot: MonitorSnapshot {

@@ -14,7 +14,7 @@ enum Screen {
     /// arrives, or `duration` passes (then it leaves as if SIGTERM had arrived: drain).
     static func run(worker: Worker, config: ConnectionConfig, duration: Double?) async throws -> QuitChoice {
         let (theme, colors) = try ThemeChoice.resolve(nil)
-        let local = await WorkerLocalSource.start(worker)
+        let local = await WorkerLocalSource.start(worker, config: config)
         defer { local.stop() }
         let db = try await PostgresConnection.connect(config, applicationName: "gaffer-top")
         let poller = MonitorPoller(connection: db, local: local, interval: 1)

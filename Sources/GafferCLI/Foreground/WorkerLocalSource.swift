@@ -1,14 +1,19 @@
 import Foundation
+import GafferCron
 import GafferEngine
 import GafferMonitor
+import Postgres
 import Synchronization
 
 /// The co-hosted worker as the screen reads it: a copy of the engine's exact state, refreshed
 /// every 100 ms off the UI thread, so `snapshot()` never waits on the worker actor.
+///
+/// The limiter's per-key limits and throttles are counted once a second on a connection of their
+/// own (only when the app registers concurrency rules); a failed count keeps the last one shown.
 final class WorkerLocalSource: LocalWorkerSource {
     private let worker: Worker
     private let latest: Mutex<LocalWorkerSnapshot>
-    private let refresher: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let refreshers: Mutex<[Task<Void, Never>]> = Mutex([])
 
     private init(worker: Worker, first: LocalWorkerSnapshot) {
         self.worker = worker
@@ -16,22 +21,36 @@ final class WorkerLocalSource: LocalWorkerSource {
     }
 
     /// Reads the worker once, then keeps the copy fresh until `stop()`.
-    static func start(_ worker: Worker) async -> WorkerLocalSource {
+    static func start(_ worker: Worker, config: ConnectionConfig) async -> WorkerLocalSource {
         let source = WorkerLocalSource(worker: worker, first: Self.convert(await worker.snapshot()))
-        let task = Task { [weak source] in
+        let slots = Task { [weak source] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
                 guard let source else { return }
                 let fresh = Self.convert(await worker.snapshot())
-                source.latest.withLock { $0 = fresh }
+                source.latest.withLock { $0 = Self.merge(fresh, limitsOf: $0) }
             }
         }
-        source.refresher.withLock { $0 = task }
+        source.refreshers.withLock { $0.append(slots) }
+        if worker.limiter.hasRules {
+            let limits = Task { [weak source] in
+                var db: PostgresConnection?
+                while !Task.isCancelled {
+                    guard let source else { return }
+                    if let states = await Self.countLimits(worker.limiter, config: config, db: &db) {
+                        source.latest.withLock { $0.limits = states }
+                    }
+                    try? await Task.sleep(for: .seconds(1))
+                }
+                await db?.close()
+            }
+            source.refreshers.withLock { $0.append(limits) }
+        }
         return source
     }
 
     func stop() {
-        refresher.withLock { $0?.cancel() }
+        refreshers.withLock { $0.forEach { $0.cancel() } }
     }
 
     func snapshot() -> LocalWorkerSnapshot {
@@ -41,6 +60,28 @@ final class WorkerLocalSource: LocalWorkerSource {
     func setPaused(_ paused: Bool) {
         Task { [worker] in await worker.setPaused(paused) }
         latest.withLock { $0.isPaused = paused }
+    }
+
+    /// One count of the limiter's states, (re)connecting as needed; nil when the database is unreachable.
+    private static func countLimits(_ limiter: Limiter, config: ConnectionConfig, db: inout PostgresConnection?) async
+        -> [ConcurrencyLimitState]?
+    {
+        do {
+            if db == nil { db = try await PostgresConnection.connect(config, applicationName: "gaffer-limits") }
+            guard let connection = db else { return nil }
+            return try await limiter.states(connection, now: Date())
+        } catch {
+            await db?.close()
+            db = nil
+            return nil
+        }
+    }
+
+    /// The fresh slot state with the limits counted last (they refresh at their own pace).
+    private static func merge(_ fresh: LocalWorkerSnapshot, limitsOf previous: LocalWorkerSnapshot) -> LocalWorkerSnapshot {
+        var merged = fresh
+        merged.limits = previous.limits
+        return merged
     }
 
     static func convert(_ snapshot: WorkerSnapshot) -> LocalWorkerSnapshot {

@@ -4,6 +4,11 @@ import GafferStore
 import Postgres
 
 extension Limiter {
+    /// Whether any registered type has a concurrency rule (else `states` is always empty).
+    public var hasRules: Bool {
+        registry.classNames.contains { registry.type(named: $0)?.concurrency != nil }
+    }
+
     /// The limits pane: for every rule of every registered type, one entry per scope, sorted by key.
     ///
     /// Keys computed from arguments are listed for the unfinished rows that carry them (at most 20

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCron
 
 /// The co-hosted worker, as the monitor sees it: exact per-slot state read from memory, no query.
 ///
@@ -20,8 +21,11 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
     public var isPaused: Bool
     public var succeeded: Int
     public var failed: Int
+    /// The app's concurrency limits and throttles per key, as the engine's limiter counts them.
+    public var limits: [ConcurrencyLimitState]
 
-    public init(processID: UUID, pid: Int, pools: [Pool], slots: [Slot], isPaused: Bool, succeeded: Int, failed: Int) {
+    public init(processID: UUID, pid: Int, pools: [Pool], slots: [Slot], isPaused: Bool, succeeded: Int, failed: Int,
+                limits: [ConcurrencyLimitState] = []) {
         self.processID = processID
         self.pid = pid
         self.pools = pools
@@ -29,6 +33,7 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         self.isPaused = isPaused
         self.succeeded = succeeded
         self.failed = failed
+        self.limits = limits
     }
 
     /// One pool: a queue-selection entry and its thread count.

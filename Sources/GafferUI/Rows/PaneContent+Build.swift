@@ -105,16 +105,36 @@ extension PaneContent {
             rows: rows, trailing: "\(Format.count(ready)) ready", emptyMessage: "no jobs in any queue")
     }
 
+    /// Per concurrency key: what the database shows running and waiting, and, under `gaffer start`,
+    /// the app's limit and throttle window from the local worker's limiter (`gaffer top` cannot know
+    /// the Ruby or Swift rules, so it shows `–`).
     static func limits(_ s: MonitorSnapshot) -> PaneContent {
-        let rows = s.concurrencyKeys.map { k in
-            row("key-\(k.key)", [
-                TableCell(Format.clean(k.key)), TableCell(String(k.running), style: Style(.running)),
-                TableCell(String(k.waiting), style: Style(k.waiting == 0 ? .muted : .queued)), TableCell("?"),
-            ], .concurrencyKey(k.key))
+        let rules = Dictionary(grouping: s.local?.limits ?? [], by: \.key)
+        let counted = Dictionary(s.concurrencyKeys.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = s.concurrencyKeys.map(\.key) + rules.keys.filter { counted[$0] == nil }.sorted()
+        let rows = keys.map { key in
+            let states = rules[key] ?? []
+            let running = counted[key]?.running ?? states.map(\.inUse).max() ?? 0
+            let waiting = counted[key]?.waiting ?? states.map(\.waiting).max() ?? 0
+            let limit = states.compactMap(\.limit).min()
+            let window = states.first { $0.windowLimit != nil }
+            let nextFree = states.compactMap(\.nextFree).max()
+            let blocked = states.contains { $0.isBlocked }
+            return row("key-\(key)", [
+                TableCell(Format.clean(key), style: Style(blocked ? .warning : .text)),
+                TableCell(String(running), style: Style(.running)),
+                TableCell(String(waiting), style: Style(waiting == 0 ? .muted : .queued)),
+                TableCell(limit.map(String.init) ?? "–", style: Style(limit.map { running >= $0 } == true ? .warning : .text)),
+                TableCell(window.map { "\($0.windowCount ?? 0)/\($0.windowLimit ?? 0)" } ?? "–",
+                          style: Style(window?.isThrottled == true ? .warning : .text)),
+                TableCell(nextFree.map { Format.duration(max(0, $0.timeIntervalSince(s.takenAt))) } ?? ""),
+                TableCell(Format.clean(states.map(\.rule).joined(separator: "; ")), style: Style(.muted)),
+            ], .concurrencyKey(key))
         }
         return PaneContent(
             columns: [TableColumn("concurrency key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
-                      .numeric("wait"), .numeric("limit")],
+                      .numeric("wait"), .numeric("limit"), .numeric("window", minWidth: 6), .numeric("free in", minWidth: 7),
+                      TableColumn("rule", minWidth: 4, flex: 1)],
             rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no concurrency keys in use")
     }
 

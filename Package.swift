@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
-        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore"]),
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore", "GafferCron"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),

@@ -27,6 +27,8 @@ struct WorkerScreenTests {
                 $0.contains("SocialMediaPublicationDai") && $0.range(of: #" [0-2]/2 "#, options: .regularExpression) != nil
             }
         }
+        // The cron pane knows the worker's schedules: an exact next fire time, not an estimate.
+        #expect(screen.range(of: #"publication_daily_upda\S* +\d+[smhd] "#, options: .regularExpression) != nil, "\(screen)")
         let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }
         #expect(after.contains("EXIT=0"))
         #expect(!(try tmux.alternateScreen()))

@@ -24,7 +24,11 @@ enum Fixtures {
             limits: [ConcurrencyLimitState(key: "import-42", rule: "perform_limit: 2, perform_throttle: [2, 1s]", inUse: 1,
                                            limit: 2, waiting: 3, windowCount: 2, windowLimit: 2, nextFree: now + 0.4),
                      ConcurrencyLimitState(key: "social-api", rule: "perform_throttle: [2, 1s]", inUse: 0, limit: nil,
-                                           waiting: 0, windowCount: 1, windowLimit: 2)])
+                                           waiting: 0, windowCount: 1, windowLimit: 2)],
+            cron: [.init(key: "nightly_report", schedule: try! CronExpression.parse("0 3 * * *"), scheduleText: "0 3 * * *",
+                         jobClass: "NightlyReportJob"),
+                   .init(key: "hourly_sync", schedule: try! CronExpression.parse("@hourly"), scheduleText: "@hourly",
+                         jobClass: "HourlySyncJob")])
     }
 
     static var snapshot: MonitorSnapshot {

@@ -12,9 +12,11 @@ enum Screen {
 
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
     /// arrives, or `duration` passes (then it leaves as if SIGTERM had arrived: drain).
-    static func run(worker: Worker, config: ConnectionConfig, duration: Double?) async throws -> QuitChoice {
+    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?) async throws
+        -> QuitChoice
+    {
         let (theme, colors) = try ThemeChoice.resolve(nil)
-        let local = await WorkerLocalSource.start(worker, config: config)
+        let local = await WorkerLocalSource.start(worker, config: config, cron: cron)
         defer { local.stop() }
         let db = try await PostgresConnection.connect(config, applicationName: "gaffer-top")
         let poller = MonitorPoller(connection: db, local: local, interval: 1)

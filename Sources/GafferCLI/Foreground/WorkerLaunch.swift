@@ -47,7 +47,8 @@ enum WorkerLaunch {
             let started = ContinuousClock.now
             let choice: Screen.QuitChoice
             do {
-                choice = try await Screen.run(worker: worker, config: resolved.config, duration: plan.duration)
+                choice = try await Screen.run(worker: worker, config: resolved.config,
+                                              cron: configuration.enableCron ? plan.cron : [], duration: plan.duration)
             } catch {
                 await worker.stop(timeout: 0)
                 resolved.finish()

@@ -12,22 +12,31 @@ import Synchronization
 /// own (only when the app registers concurrency rules); a failed count keeps the last one shown.
 final class WorkerLocalSource: LocalWorkerSource {
     private let worker: Worker
+    private let cron: [LocalWorkerSnapshot.CronSchedule]
     private let latest: Mutex<LocalWorkerSnapshot>
     private let refreshers: Mutex<[Task<Void, Never>]> = Mutex([])
 
-    private init(worker: Worker, first: LocalWorkerSnapshot) {
+    private init(worker: Worker, cron: [LocalWorkerSnapshot.CronSchedule], first: LocalWorkerSnapshot) {
         self.worker = worker
+        self.cron = cron
         self.latest = Mutex(first)
     }
 
-    /// Reads the worker once, then keeps the copy fresh until `stop()`.
-    static func start(_ worker: Worker, config: ConnectionConfig) async -> WorkerLocalSource {
-        let source = WorkerLocalSource(worker: worker, first: Self.convert(await worker.snapshot()))
+    /// Reads the worker once, then keeps the copy fresh until `stop()`; `cron` is what it enqueues.
+    static func start(_ worker: Worker, config: ConnectionConfig, cron entries: [CronEntry]) async -> WorkerLocalSource {
+        let cron = entries.map {
+            LocalWorkerSnapshot.CronSchedule(key: $0.key, schedule: $0.schedule, scheduleText: $0.scheduleText,
+                                             jobClass: $0.jobClass)
+        }
+        var first = Self.convert(await worker.snapshot())
+        first.cron = cron
+        let source = WorkerLocalSource(worker: worker, cron: cron, first: first)
         let slots = Task { [weak source] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
                 guard let source else { return }
-                let fresh = Self.convert(await worker.snapshot())
+                var fresh = Self.convert(await worker.snapshot())
+                fresh.cron = source.cron
                 source.latest.withLock { $0 = Self.merge(fresh, limitsOf: $0) }
             }
         }

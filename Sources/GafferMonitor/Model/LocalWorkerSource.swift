@@ -23,9 +23,11 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
     public var failed: Int
     /// The app's concurrency limits and throttles per key, as the engine's limiter counts them.
     public var limits: [ConcurrencyLimitState]
+    /// The cron entries this worker enqueues (empty when its cron is off).
+    public var cron: [CronSchedule]
 
     public init(processID: UUID, pid: Int, pools: [Pool], slots: [Slot], isPaused: Bool, succeeded: Int, failed: Int,
-                limits: [ConcurrencyLimitState] = []) {
+                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = []) {
         self.processID = processID
         self.pid = pid
         self.pools = pools
@@ -34,6 +36,23 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         self.succeeded = succeeded
         self.failed = failed
         self.limits = limits
+        self.cron = cron
+    }
+
+    /// A cron entry: its key, schedule and job class, so the screen knows its exact next fire time.
+    public struct CronSchedule: Sendable, Hashable {
+        public var key: String
+        public var schedule: CronExpression
+        /// The schedule as written (`0 3 * * *`, `@hourly`).
+        public var scheduleText: String
+        public var jobClass: String
+
+        public init(key: String, schedule: CronExpression, scheduleText: String, jobClass: String) {
+            self.key = key
+            self.schedule = schedule
+            self.scheduleText = scheduleText
+            self.jobClass = jobClass
+        }
     }
 
     /// One pool: a queue-selection entry and its thread count.

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCron
 import GafferMonitor
 import GafferStore
 import TerminalKit
@@ -155,26 +156,43 @@ extension PaneContent {
             rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
     }
 
+    /// Cron keys seen in the database and, under `gaffer start`, the worker's own entries: their
+    /// schedule and exact next fire time. Keys known only from rows get an estimate (`~`) from the
+    /// gap between their last two fire times.
     static func cron(_ s: MonitorSnapshot) -> PaneContent {
-        let rows = s.cron.map { c -> PaneRow in
-            let disabled = s.settings.cronKeysDisabled.contains(c.key)
-            let last = c.lastCronAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
-            var next = "-"
-            if let last = c.lastCronAt, let previous = c.previousCronAt, last > previous {
-                let due = last.addingTimeInterval(last.timeIntervalSince(previous))
-                next = due > s.takenAt ? "~" + Format.age(due.timeIntervalSince(s.takenAt)) : "due"
-            }
-            return row("cron-\(c.key)", [
-                TableCell(Format.clean(c.key)), TableCell(c.lastState.rawValue, style: Style(role(c.lastState))),
-                TableCell(last), TableCell(next), TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
-                TableCell(Format.clean(c.jobClass)),
-            ], .cron(c), jobClass: c.jobClass)
+        let schedules = Dictionary((s.local?.cron ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let runs = Dictionary(s.cron.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = s.cron.map(\.key) + (s.local?.cron ?? []).map(\.key).filter { runs[$0] == nil }
+        let rows = keys.map { key -> PaneRow in
+            let run = runs[key]
+            let schedule = schedules[key]
+            let disabled = s.settings.cronKeysDisabled.contains(key)
+            let last = run?.lastCronAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
+            let jobClass = run?.jobClass ?? schedule?.jobClass ?? ""
+            return row("cron-\(key)", [
+                TableCell(Format.clean(key)), TableCell(nextFire(schedule, run, now: s.takenAt)),
+                TableCell(run?.lastState.rawValue ?? "never", style: Style(run.map { role($0.lastState) } ?? .muted)),
+                TableCell(last), TableCell(Format.clean(schedule?.scheduleText ?? ""), style: Style(.muted)),
+                TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
+                TableCell(Format.clean(jobClass)),
+            ], .cron(key: key, lastJobID: run?.lastJobID), jobClass: jobClass)
         }
         return PaneContent(
-            columns: [TableColumn("key", minWidth: 8, maxWidth: 30), TableColumn("last run", minWidth: 9),
-                      .numeric("ago", minWidth: 3), .numeric("next", minWidth: 4), TableColumn("on", minWidth: 3),
-                      TableColumn("job", minWidth: 4, flex: 1)],
+            columns: [TableColumn("key", minWidth: 8, maxWidth: 30), .numeric("next", minWidth: 4),
+                      TableColumn("last run", minWidth: 9), .numeric("ago", minWidth: 3),
+                      TableColumn("schedule", minWidth: 8, maxWidth: 16),
+                      TableColumn("on", minWidth: 3), TableColumn("job", minWidth: 4, flex: 1)],
             rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no cron jobs seen")
+    }
+
+    /// Time to the next fire: exact from the schedule, else estimated from the last two fires.
+    static func nextFire(_ schedule: LocalWorkerSnapshot.CronSchedule?, _ run: CronKeyRun?, now: Date) -> String {
+        if let schedule {
+            return schedule.schedule.next(after: now).map { Format.age($0.timeIntervalSince(now)) } ?? "-"
+        }
+        guard let last = run?.lastCronAt, let previous = run?.previousCronAt, last > previous else { return "-" }
+        let due = last.addingTimeInterval(last.timeIntervalSince(previous))
+        return due > now ? "~" + Format.age(due.timeIntervalSince(now)) : "due"
     }
 
     static func processes(_ s: MonitorSnapshot) -> PaneContent {

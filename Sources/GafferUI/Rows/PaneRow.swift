@@ -16,7 +16,8 @@ struct PaneRow: Sendable {
         case queue(name: String, paused: Bool)
         case concurrencyKey(String)
         case failure(FailureGroup)
-        case cron(CronKeyRun)
+        /// A cron key; its newest job when it has run.
+        case cron(key: String, lastJobID: UUID?)
         case process(ProcessRecord)
     }
 
@@ -37,7 +38,7 @@ struct PaneRow: Sendable {
         case .localSlot(let slot, _): slot.job?.id
         case .runningJob(let job): job.id
         case .failure(let group): group.latestJobID
-        case .cron(let entry): entry.lastJobID
+        case .cron(_, let lastJobID): lastJobID
         default: nil
         }
     }

@@ -130,10 +130,10 @@ struct StartScreenTests {
             return screen.contains("6 Processes") && lines.contains { $0.count == 100 && $0.hasSuffix("┐") }
         }
         try tmux.resize(60, 15)
-        try await tmux.waitFor(text: "gaffer needs a 80×24 terminal (this one is 60×15)")
+        try await tmux.waitFor(text: "terminal too small: 60×15, need 80×24")
         try tmux.resize(120, 40)
         try await tmux.waitFor("the panes at 120×40 again") { screen in
-            !screen.contains("needs a 80×24") && screen.contains("6 Processes")
+            !screen.contains("need 80×24") && screen.contains("6 Processes")
                 && screen.split(separator: "\n").contains { $0.count == 120 && $0.hasSuffix("┐") }
         }
 

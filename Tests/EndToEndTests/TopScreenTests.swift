@@ -70,9 +70,9 @@ struct TopScreenTests {
 
         // Too small, then back.
         try tmux.resize(60, 15)
-        try await tmux.waitFor(text: "gaffer needs a 80×24 terminal (this one is 60×15)")
+        try await tmux.waitFor(text: "terminal too small: 60×15, need 80×24")
         try tmux.resize(120, 40)
-        try await tmux.waitFor("the panes again") { $0.contains("Processes") && !$0.contains("needs a 80×24") }
+        try await tmux.waitFor("the panes again") { $0.contains("Processes") && !$0.contains("need 80×24") }
 
         // q leaves curses mode: the shell line runs and the normal screen is back.
         try tmux.keys("q")

@@ -61,9 +61,9 @@ import Testing
     @Test func tooSmallSaysTheSizeNeeded() {
         let text = screen(width: 60, height: 15)
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        #expect(lines == ["gaffer needs a 80×24 terminal (this one is 60×15)"])
-        #expect(screen(width: 79, height: 40).contains("needs a 80×24"))
-        #expect(screen(width: 200, height: 23).contains("needs a 80×24"))
+        #expect(lines == ["terminal too small: 60×15, need 80×24"])
+        #expect(screen(width: 79, height: 40).contains("need 80×24"))
+        #expect(screen(width: 200, height: 23).contains("need 80×24"))
     }
 
     @Test func databaseTextIsShownEscaped() {

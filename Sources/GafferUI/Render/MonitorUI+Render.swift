@@ -10,11 +10,7 @@ extension MonitorUI {
     /// and again in `CellBuffer.put`), so it can never act on the terminal.
     public static func render(_ snapshot: MonitorSnapshot, _ state: UIState, width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
-        let size = Size(width: width, height: height)
-        guard size.satisfies(minimum: minimumSize) else {
-            drawTooSmall(&buffer)
-            return buffer
-        }
+        if MinimumSize(minimumSize).drawProblem(into: &buffer) { return buffer }
         let rows = screenRows(buffer.bounds)
         drawHeader(snapshot, state, into: &buffer, area: rows[0])
         let context = state.keyContext(snapshot)
@@ -30,14 +26,6 @@ extension MonitorUI {
     /// The screen's four bands: header, body (panes and overlays), key hints, status line.
     static func screenRows(_ bounds: Rect) -> [Rect] {
         bounds.split(rows: [.fixed(1), .fill, .fixed(1), .fixed(1)])
-    }
-
-    static func drawTooSmall(_ buffer: inout CellBuffer) {
-        guard buffer.width > 0, buffer.height > 0 else { return }
-        let need = "\(minimumSize.width)×\(minimumSize.height)"
-        let line = "gaffer needs a \(need) terminal (this one is \(buffer.width)×\(buffer.height))"
-        let text = DisplayWidth.truncate(line, toWidth: buffer.width)
-        buffer.put(text, x: (buffer.width - DisplayWidth.of(text)) / 2, y: (buffer.height - 1) / 2, style: Style(.warning))
     }
 
     static func drawHeader(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {

@@ -10,19 +10,33 @@ public struct MinimumSize: Hashable, Sendable {
         self.init(Size(width: width, height: height))
     }
 
-    /// `nil` when `size` is large enough, otherwise a one-line message naming both sizes and the fix.
+    /// `nil` when `size` is large enough, otherwise one line naming both sizes.
     public func problem(for size: Size) -> String? {
         guard !size.satisfies(minimum: minimum) else { return nil }
-        return "Terminal is \(size); needs at least \(minimum). Enlarge the window."
+        return "terminal too small: \(size), need \(minimum)"
     }
 
-    /// Draws the `problem(for:)` message, wrapped and centred, into `buffer` and returns `true`;
-    /// leaves a large-enough buffer untouched and returns `false`.
+    /// The problem as lines that fit `size`: the whole message, wrapped if need be, or else the
+    /// first shorter form that fits (down to `!` in one cell); nil when the size is large enough.
+    public func problemLines(for size: Size) -> [String]? {
+        guard let message = problem(for: size) else { return nil }
+        guard size.width > 0, size.height > 0 else { return [] }
+        let forms = [message, "too small, need \(minimum)", "need \(minimum)", "\(minimum)", "!"]
+        for form in forms {
+            let words = form.split(separator: " ")
+            guard words.allSatisfy({ DisplayWidth.of(String($0)) <= size.width }) else { continue }
+            let lines = DisplayWidth.wrap(form, toWidth: size.width)
+            if lines.count <= size.height { return lines }
+        }
+        return []
+    }
+
+    /// Draws `problemLines(for:)`, centred, into `buffer` and returns `true`; leaves a large-enough
+    /// buffer untouched and returns `false`.
     @discardableResult
     public func drawProblem(into buffer: inout CellBuffer) -> Bool {
-        guard let message = problem(for: buffer.size) else { return false }
+        guard let lines = problemLines(for: buffer.size) else { return false }
         buffer.fill(buffer.bounds, style: .plain)
-        let lines = DisplayWidth.wrap(message, toWidth: buffer.width).prefix(buffer.height)
         let top = (buffer.height - lines.count) / 2
         for (index, line) in lines.enumerated() {
             let left = (buffer.width - DisplayWidth.of(line)) / 2

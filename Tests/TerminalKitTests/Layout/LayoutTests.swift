@@ -54,25 +54,4 @@ import Testing
         #expect(rect.row(1) == Rect(x: 2, y: 4, width: 10, height: 1))
         #expect(Rect(x: 0, y: 0, width: -4, height: 2).width == 0)
     }
-
-    @Test func minimumSizeCheck() {
-        let requirement = MinimumSize(width: 80, height: 24)
-        #expect(requirement.problem(for: Size(width: 80, height: 24)) == nil)
-        #expect(requirement.problem(for: Size(width: 120, height: 40)) == nil)
-        #expect(requirement.problem(for: Size(width: 79, height: 30)) == "Terminal is 79×30; needs at least 80×24. Enlarge the window.")
-        #expect(requirement.problem(for: Size(width: 100, height: 10)) != nil)
-    }
-
-    @Test func minimumSizeDrawsItsMessageCentred() {
-        var buffer = CellBuffer(width: 30, height: 3)
-        let drawn = MinimumSize(width: 10, height: 5).drawProblem(into: &buffer)
-        #expect(drawn)
-        #expect(buffer.text() == """
-              Terminal is 30×3; needs at
-               least 10×5. Enlarge the
-                       window.
-            """)
-        var large = CellBuffer(width: 10, height: 5)
-        #expect(!MinimumSize(width: 10, height: 5).drawProblem(into: &large))
-    }
 }

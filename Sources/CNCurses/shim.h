@@ -21,4 +21,19 @@ static inline int gaffer_codeset_is_utf8(void) {
   const char *cs = nl_langinfo(CODESET);
   return cs && (cs[0]=='U'||cs[0]=='u') && (cs[1]=='T'||cs[1]=='t') && (cs[2]=='F'||cs[2]=='f');
 }
+/* term.h last: it defines capability macros (lines, bell, tab…) that nothing above may see. */
+#include <stdlib.h>
+#include <term.h>
+/* Whether TERM can carry the screen, without touching the terminal or installing signal handlers:
+   0 usable, 1 TERM unset or empty, 2 no terminfo entry for TERM, 3 TERM cannot move the cursor. */
+static inline int gaffer_terminal_check(void) {
+  const char *term = getenv("TERM");
+  if (term == NULL || term[0] == 0) return 1;
+  int found = 0;
+  if (setupterm(term, 1, &found) != OK || found != 1) return 2;
+  const char *cup = tigetstr("cup");
+  int moves = cup != NULL && cup != (const char *)-1;
+  del_curterm(cur_term);
+  return moves ? 0 : 3;
+}
 #endif

@@ -10,17 +10,24 @@ public final class CursesScreen {
     private let window: UnsafeMutablePointer<WINDOW>
     private var pairs: ColorPairs
     private let theme: Theme
+    private let terminal: OpaquePointer?
     private var shown: CellBuffer?
     private var ended = false
 
     /// Enters curses mode. Call after `TerminalSignals()` so SIGINT/SIGTERM are already ignored.
     ///
     /// Sets the locale from the environment, falling back to C.UTF-8 when it is not UTF-8 (tmux,
-    /// cron and CI shells often have no `LANG`), so box lines and wide characters survive.
+    /// cron and CI shells often have no `LANG`), so box lines and wide characters survive. Uses
+    /// `newterm`, not `initscr`: initscr exits the process when TERM is unusable.
     public init(theme: Theme, colors: Bool = true) throws(CursesError) {
+        if let problem = CursesError.terminalProblem() { throw problem }
         setlocale(LC_ALL, "")
         if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
-        guard let window = initscr() else { throw CursesError(.noTerminal) }
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+              let terminal = newterm(nil, output, input), let window = gaffer_stdscr() else {
+            throw CursesError(.noTerminal)
+        }
+        self.terminal = terminal
         self.window = window
         self.theme = theme
         cbreak()
@@ -42,6 +49,7 @@ public final class CursesScreen {
             throw CursesError(.noTerminal)
         }
         resizeterm(Int32(height), Int32(width))
+        self.terminal = nil
         self.window = window
         self.theme = theme
         pairs = ColorPairs(enabled: true)
@@ -113,19 +121,6 @@ public final class CursesScreen {
         guard !ended else { return }
         ended = true
         endwin()
-    }
-}
-
-/// Why the screen could not start.
-public struct CursesError: Error, CustomStringConvertible {
-    public enum Code: Sendable { case noTerminal }
-    public let code: Code
-
-    init(_ code: Code) { self.code = code }
-
-    public var description: String {
-        switch code {
-        case .noTerminal: "cannot start the screen: no usable terminal (check TERM, or run without a screen)"
-        }
+        if let terminal { delscreen(terminal) }
     }
 }

@@ -11,7 +11,8 @@ struct StartCommand: AsyncParsableCommand {
             Claims only the job classes this app registers, so it can share queues with Rails workers. Every option \
             falls back to its GOOD_JOB_* variable, then to GoodJob's default. SIGINT or SIGTERM stops gracefully \
             (running jobs get --shutdown-timeout seconds); a second signal stops at once. Log lines go to stderr \
-            when stdout is not a terminal or with --no-tui.
+            when stdout is not a terminal, when TERM cannot draw the screen (no terminfo entry, or dumb), or with \
+            --no-tui.
 
             Example:
               gaffer start --queues 'publications:3;*' --max-threads 5 --poll-interval 30 --shutdown-timeout 25

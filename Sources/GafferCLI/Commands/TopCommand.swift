@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 import GafferMonitor
 import GafferStore
@@ -11,7 +12,8 @@ struct TopCommand: AsyncParsableCommand {
         discussion: """
             Works on a Rails app's GoodJob tables as well as Gaffer's own. Press ? on the screen for \
             the keys. Actions (retry, discard, run now, destroy, pause) follow GoodJob's dashboard \
-            rules; --read-only turns every one of them off.
+            rules; --read-only turns every one of them off. Needs a terminal of at least 80×24 whose TERM \
+            has a terminfo entry; NO_COLOR=1 draws without colour.
 
             Example:
               gaffer top --database-url postgresql://localhost/myapp_production --read-only
@@ -40,6 +42,7 @@ struct TopCommand: AsyncParsableCommand {
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
                 throw CLIError.usage("gaffer top needs a terminal; for scripts use gaffer status")
             }
+            if let problem = CursesError.terminalProblem() { throw CLIError.usage(problem.description) }
             let (chosenTheme, colors) = try ThemeChoice.resolve(theme)
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }

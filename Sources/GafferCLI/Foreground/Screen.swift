@@ -1,13 +1,26 @@
+import CursesBackend
 import Foundation
 import GafferEngine
 import GafferMonitor
+import GafferUI
 import Postgres
 
 /// The full-screen monitor over a co-hosted worker (`start` and `demo` on a terminal).
 enum Screen {
-    /// Whether to draw: stdout and stdin are terminals and `--no-tui` was not given.
+    /// Whether to draw: stdout and stdin are terminals, `--no-tui` was not given, and TERM can carry
+    /// the screen (when it cannot, says why on stderr: the caller logs lines instead).
     static func wanted(noTUI: Bool) -> Bool {
-        !noTUI && Terminal.stdoutIsTerminal && Terminal.stdinIsTerminal
+        guard !noTUI && Terminal.stdoutIsTerminal && Terminal.stdinIsTerminal else { return false }
+        if let problem = CursesError.terminalProblem() {
+            fallingBack(problem)
+            return false
+        }
+        return true
+    }
+
+    /// Says that the screen cannot run and the worker goes on with log lines.
+    static func fallingBack(_ problem: CursesError) {
+        Terminal.note("\(problem); the worker logs lines on stderr instead")
     }
 
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
@@ -31,7 +44,13 @@ enum Screen {
             }
         }
         defer { timer?.cancel() }
-        let mode = try await session.run()
+        let mode: QuitMode
+        do {
+            mode = try await session.run()
+        } catch {
+            await db.close()
+            throw error
+        }
         await db.close()
         switch mode {
         case .detach: return .detach

@@ -1,3 +1,4 @@
+import CursesBackend
 import Foundation
 import GafferEngine
 import Postgres
@@ -49,6 +50,13 @@ enum WorkerLaunch {
             do {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
                                               cron: configuration.enableCron ? plan.cron : [], duration: plan.duration)
+            } catch let problem as CursesError {
+                // The terminal passed the check but ncurses still refused it: never fail the worker for that.
+                logger.setStandardError(true)
+                Screen.fallingBack(problem)
+                _ = await run.run()
+                resolved.finish()
+                return
             } catch {
                 await worker.stop(timeout: 0)
                 resolved.finish()

@@ -10,9 +10,7 @@ import Testing
 struct StartScreenTests {
     /// Starts a shell in tmux and `gaffer start` in it; returns once all six panes show their rows.
     func startWorker(_ seed: ScreenSeed, _ tmux: Tmux, home: ScratchHome) async throws -> String {
-        try tmux.startShell(width: 120, height: 40)
-        try await tmux.waitFor(text: Tmux.prompt)
-        try tmux.type(try seed.startCommand(home: home))
+        try await tmux.runAtShell(try seed.startCommand(home: home), width: 120, height: 40)
         return try await tmux.waitFor("all six panes with their rows") { screen in
             ["1 Threads", "2 Queues", "3 Limits", "4 Failures", "5 Cron", "6 Processes",  // pane titles
              "idle", "mailers", "import-42", "Net::ReadTimeout", "nightly_report", "1 active"].allSatisfy(screen.contains)
@@ -32,22 +30,6 @@ struct StartScreenTests {
     func clearFilter(_ tmux: Tmux) async throws {
         try tmux.keys("Escape")
         try await tmux.waitFor("the filter to clear") { !$0.contains("filter: ") }
-    }
-
-    func quitAndCheckTheTerminal(_ tmux: Tmux) async throws {
-        try tmux.keys("q")
-        try await tmux.waitFor(text: "s stop now")
-        try tmux.keys("s")
-        let after = try await tmux.waitFor("the shell's prompt after gaffer exits", seconds: 30) { screen in
-            screen.contains("EXIT=0") && screen.split(separator: "\n").last.map(String.init) == Tmux.prompt
-        }
-        #expect(try tmux.alternateScreen() == false)
-        #expect(!after.contains("6 Processes"))
-        try tmux.type("stty -a")
-        let stty = try await tmux.waitFor(text: "echoctl")
-        let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
-        #expect(modes.contains("icanon") && !modes.contains("-icanon"))
-        #expect(modes.contains("echo") && !modes.contains("-echo"))
     }
 
     @Test func actionsPauseResizeAndQuitUnderGafferStart() async throws {
@@ -137,7 +119,7 @@ struct StartScreenTests {
                 && screen.split(separator: "\n").contains { $0.count == 120 && $0.hasSuffix("┐") }
         }
 
-        try await quitAndCheckTheTerminal(tmux)
+        try await tmux.quitAndCheckTheTerminal(answer: "s")
         await db.close()
     }
 
@@ -178,6 +160,6 @@ struct StartScreenTests {
         try await clearFilter(tmux)
         #expect(try tmux.paneTitle() == title)
 
-        try await quitAndCheckTheTerminal(tmux)
+        try await tmux.quitAndCheckTheTerminal(answer: "s")
     }
 }

@@ -77,13 +77,43 @@ struct ScreenSeed {
         return seed
     }
 
+    /// The class of the jobs `enqueueRunnable` inserts: one the stock `gaffer` registers and runs.
+    static let runnableClass = "RecalculateMediaPlanMetricJob"
+
+    /// Inserts `count` jobs of `runnableClass` into queue default, the first due now and each next
+    /// `milliseconds` later.
+    func enqueueRunnable(_ count: Int, every milliseconds: Int = 0, on db: PostgresConnection) async throws {
+        try await db.query("""
+            INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
+              created_at, updated_at, job_class)
+            SELECT g, g, 'default', 0, jsonb_build_object('job_class', $1::text, 'job_id', g::text,
+                                                          'arguments', jsonb_build_array(i), 'executions', 0,
+                                                          'queue_name', 'default'),
+                   now() AT TIME ZONE 'utc' + (i - 1) * $3::int * interval '1 millisecond', now() AT TIME ZONE 'utc',
+                   now() AT TIME ZONE 'utc', $1::text
+            FROM (SELECT gen_random_uuid() AS g, i FROM generate_series(1, $2::int) i) jobs
+            """, [Self.runnableClass, count, milliseconds])
+    }
+
+    /// How many jobs of `runnableClass` have started at least once.
+    func performedRunnable(on db: PostgresConnection) async throws -> Int {
+        try await db.query("SELECT 1 FROM good_jobs WHERE job_class = $1 AND performed_at IS NOT NULL",
+                           [Self.runnableClass]).count
+    }
+
     func connect() async throws -> PostgresConnection {
         try await PostgresConnection.connect(config, applicationName: "gaffer-e2e")
     }
 
     /// `gaffer start` as a user types it at the shell, logs under `home`, then the exit status.
-    func startCommand(home: ScratchHome) throws -> String {
-        "env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(config.conninfo)' "
-            + "'\(try Binary.path("gaffer"))' start --poll-interval 1 --max-threads 2; echo EXIT=$?"
+    func startCommand(home: ScratchHome, environment: String = "", redirect: String = "") throws -> String {
+        try command("start --poll-interval 1 --max-threads 2", home: home, environment: environment, redirect: redirect)
+    }
+
+    /// `gaffer ARGUMENTS` on this database as a user types it at the shell (`environment` is extra
+    /// `NAME=value` words, `redirect` what follows the arguments), then the exit status.
+    func command(_ arguments: String, home: ScratchHome, environment: String = "", redirect: String = "") throws -> String {
+        "env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(config.conninfo)' \(environment) "
+            + "'\(try Binary.path("gaffer"))' \(arguments) \(redirect); echo EXIT=$?"
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// A command typed at a shell in tmux, as a user runs it, and the terminal it leaves behind.
+extension Tmux {
+    /// Starts a shell of the given size and types `command` at its prompt.
+    func runAtShell(_ command: String, width: Int, height: Int) async throws {
+        try startShell(width: width, height: height)
+        try await waitFor(text: Self.prompt)
+        try type(command)
+    }
+
+    /// Presses `q` (and `answer` in the quit menu of a screen with a worker), waits for `EXIT=0` and
+    /// the prompt, then checks the normal screen is back (the panes gone, unless the terminal has no
+    /// alternate screen) and stty shows a cooked, echoing terminal.
+    func quitAndCheckTheTerminal(answer: String? = nil, clearsTheScreen: Bool = true) async throws {
+        try keys("q")
+        if let answer {
+            try await waitFor(text: "s stop now")
+            try keys(answer)
+        }
+        let after = try await waitFor("the shell's prompt after gaffer exits", seconds: 30) { screen in
+            screen.contains("EXIT=0") && screen.split(separator: "\n").last.map(String.init) == Self.prompt
+        }
+        #expect(!clearsTheScreen || !after.contains("6 Processes"))
+        try await expectSaneTerminal()
+    }
+
+    /// The normal screen is shown and `stty -a` at the prompt reports canonical mode with echo.
+    func expectSaneTerminal() async throws {
+        #expect(try alternateScreen() == false)
+        try type("clear; stty -a")
+        let stty = try await waitFor(text: "echoctl")
+        let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        #expect(modes.contains("icanon") && !modes.contains("-icanon"))
+        #expect(modes.contains("echo") && !modes.contains("-echo"))
+    }
+}

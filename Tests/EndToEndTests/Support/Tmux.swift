@@ -45,6 +45,8 @@ struct Tmux {
     }
 
     func capture() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+    /// The pane with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func captureWithEscapes() throws -> String { try run(["capture-pane", "-p", "-e", "-t", session]) }
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
     func resize(_ width: Int, _ height: Int) throws {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])

@@ -1,0 +1,128 @@
+import Foundation
+import GafferTestSupport
+import Postgres
+import Testing
+
+/// Terminals the screen cannot use, or must use without colour: `top` refuses with one line and exit
+/// 2, `start` goes on with log lines, `NO_COLOR` and a vt100 draw with attributes but no colour.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"))
+struct TerminalFallbackTests {
+    /// A TERM setting the screen cannot draw on, and what the one line must say.
+    struct Unusable: Sendable, CustomTestStringConvertible {
+        let environment: String
+        let says: String
+        var testDescription: String { environment }
+    }
+
+    static let emptyTerminfo = "/tmp/gaffer-e2e-empty-terminfo"
+
+    static let unusable = [
+        Unusable(environment: "TERM=no-such-term", says: "no terminfo entry for TERM=no-such-term; set TERM to a known type"),
+        Unusable(environment: "TERM=dumb", says: "TERM=dumb cannot move the cursor; use a full terminal"),
+        Unusable(environment: "TERM=gaffer-none TERMINFO=\(emptyTerminfo)",
+                 says: "no terminfo entry for TERM=gaffer-none (TERMINFO=\(emptyTerminfo))"),
+        Unusable(environment: "TERM=", says: "TERM is not set; set it to your terminal's type"),
+    ]
+
+    /// Each unusable TERM in turn at one shell: one line on stderr, exit 2, the terminal untouched.
+    /// The check comes before the database, so none is needed.
+    @Test func topRefusesATerminalItCannotDraw() async throws {
+        let home = ScratchHome()
+        let tmux = Tmux()
+        defer { tmux.kill(); home.remove() }
+        try FileManager.default.createDirectory(atPath: Self.emptyTerminfo, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home.path, withIntermediateDirectories: true)
+        try tmux.startShell(width: 120, height: 40)
+        try await tmux.waitFor(text: Tmux.prompt)
+        for (index, case_) in Self.unusable.enumerated() {
+            let errors = "\(home.path)/top-\(index).err"
+            try tmux.type("clear; env SWIFT_BACKTRACE=interactive=no \(case_.environment) '\(try Binary.path("gaffer"))' top "
+                          + "--database-url 'postgresql:///nowhere?host=/nonexistent' 2>\(errors); echo EXIT=$?")
+            let screen = try await tmux.waitFor("the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
+            #expect(screen.contains("EXIT=2"), "\(case_.environment): \(screen)")
+            let lines = try String(contentsOfFile: errors, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1 && lines.first?.hasPrefix("gaffer: cannot draw the screen: ") == true,
+                    "\(case_.environment): \(lines)")
+            #expect(lines.first?.contains(case_.says) == true, "\(case_.environment): \(lines)")
+        }
+        try await tmux.expectSaneTerminal()
+    }
+
+    /// How `start` is run without the screen, and the line that must say why (nil: none, say nothing).
+    struct Fallback: Sendable, CustomTestStringConvertible {
+        let environment: String
+        let redirect: String
+        let says: String?
+        var testDescription: String { environment.isEmpty ? "stdout \(redirect)" : environment }
+    }
+
+    @Test(arguments: [
+        Fallback(environment: "TERM=no-such-term", redirect: "", says: "no terminfo entry for TERM=no-such-term"),
+        Fallback(environment: "TERM=dumb", redirect: "", says: "TERM=dumb cannot move the cursor"),
+        Fallback(environment: "", redirect: "> /dev/null", says: nil),
+    ])
+    func startFallsBackToLogLines(_ fallback: Fallback) async throws {
+        let seed = try await ScreenSeed.make()
+        let home = ScratchHome()
+        let tmux = Tmux()
+        defer { tmux.kill(); home.remove() }
+        try await tmux.runAtShell(try seed.startCommand(home: home, environment: fallback.environment,
+                                                        redirect: fallback.redirect), width: 250, height: 40)
+        let screen = try await tmux.waitFor(text: "started: queues")
+        #expect(try tmux.alternateScreen() == false)
+        if let says = fallback.says {
+            #expect(screen.contains("gaffer: cannot draw the screen: ") && screen.contains(says))
+            #expect(screen.contains("; the worker logs lines on stderr instead"))
+        } else {
+            #expect(!screen.contains("cannot draw the screen"))
+        }
+        let db = try await seed.connect()
+        try await seed.enqueueRunnable(1, on: db)
+        try await TestWait.until("the worker to run the job", timeout: 15, every: 0.1) {
+            try await seed.performedRunnable(on: db) == 1
+        }
+        await db.close()
+        try tmux.keys("C-c")
+        try await tmux.waitFor(text: "EXIT=0")
+        try await tmux.expectSaneTerminal()
+    }
+
+    /// The SGR parameters of every escape sequence in a `capture-pane -e`, e.g. `[1, 7]` for ESC[1;7m.
+    static func sgrParameters(_ capture: String) -> [Int] {
+        var parameters: [Int] = []
+        var rest = Substring(capture)
+        while let start = rest.range(of: "\u{1b}[") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(where: { !"0123456789;:".contains($0) }) else { break }
+            if rest[end] == "m" { parameters += rest[..<end].split(whereSeparator: { $0 == ";" || $0 == ":" }).compactMap { Int($0) } }
+            rest = rest[end...]
+        }
+        return parameters
+    }
+
+    /// Foreground or background colour codes (30–38, 40–48, 90–97, 100–107); 39 and 49 are the defaults.
+    static func isColour(_ parameter: Int) -> Bool {
+        (30...38).contains(parameter) || (40...48).contains(parameter) || (90...97).contains(parameter)
+            || (100...107).contains(parameter)
+    }
+
+    /// NO_COLOR and a vt100 (no colours in its terminfo) draw no colour; with NO_COLOR empty (unset,
+    /// whatever the test run has) colour shows, so the check can see it. Selection stays visible as
+    /// reverse video in every case. A vt100 has no alternate screen: the last frame stays after `q`.
+    @Test(arguments: [("NO_COLOR=1", false), ("TERM=vt100", false), ("NO_COLOR=", true)])
+    func colourOnlyWhereAllowed(environment: String, coloured: Bool) async throws {
+        let seed = try await ScreenSeed.make()
+        let home = ScratchHome()
+        let tmux = Tmux()
+        defer { tmux.kill(); home.remove() }
+        try await tmux.runAtShell(try seed.command("top", home: home, environment: environment, redirect: "2>/dev/null"),
+                                  width: 120, height: 40)
+        try await tmux.waitFor(text: "Net::ReadTimeout")
+        try tmux.keys("2")
+        try await tmux.waitFor(text: "mailers")
+        let parameters = Self.sgrParameters(try tmux.captureWithEscapes())
+        #expect(parameters.contains(where: Self.isColour) == coloured, "\(environment): \(Set(parameters).sorted())")
+        #expect(parameters.contains(7), "no reverse video for the selection: \(Set(parameters).sorted())")
+        try await tmux.quitAndCheckTheTerminal(clearsTheScreen: environment != "TERM=vt100")
+    }
+}

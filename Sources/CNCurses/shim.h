@@ -25,7 +25,8 @@ static inline int gaffer_codeset_is_utf8(void) {
 #include <stdlib.h>
 #include <term.h>
 /* Whether TERM can carry the screen, without touching the terminal or installing signal handlers:
-   0 usable, 1 TERM unset or empty, 2 no terminfo entry for TERM, 3 TERM cannot move the cursor. */
+   0 usable, 1 TERM unset or empty, 2 no terminfo entry for TERM, 3 TERM cannot move the cursor.
+   Call it only while no curses screen exists: setupterm replaces the current terminal. */
 static inline int gaffer_terminal_check(void) {
   const char *term = getenv("TERM");
   if (term == NULL || term[0] == 0) return 1;

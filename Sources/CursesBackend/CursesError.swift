@@ -18,7 +18,7 @@ public struct CursesError: Error, CustomStringConvertible {
 
     init(_ code: Code) { self.code = code }
 
-    /// What is wrong with the terminal named by `TERM` (nil when the screen can run); touches no terminal.
+    /// What is wrong with the terminal `TERM` names (nil: the screen can run); call while no screen exists.
     public static func terminalProblem() -> CursesError? {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         switch gaffer_terminal_check() {

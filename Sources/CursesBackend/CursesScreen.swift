@@ -10,7 +10,7 @@ public final class CursesScreen {
     private let window: UnsafeMutablePointer<WINDOW>
     private var pairs: ColorPairs
     private let theme: Theme
-    private let terminal: OpaquePointer?
+    private let terminal: OpaquePointer
     private var shown: CellBuffer?
     private var ended = false
 
@@ -45,11 +45,11 @@ public final class CursesScreen {
         setlocale(LC_ALL, "")
         if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
         guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
-              newterm("xterm-256color", output, input) != nil, let window = gaffer_stdscr() else {
+              let terminal = newterm("xterm-256color", output, input), let window = gaffer_stdscr() else {
             throw CursesError(.noTerminal)
         }
         resizeterm(Int32(height), Int32(width))
-        self.terminal = nil
+        self.terminal = terminal
         self.window = window
         self.theme = theme
         pairs = ColorPairs(enabled: true)
@@ -121,6 +121,6 @@ public final class CursesScreen {
         guard !ended else { return }
         ended = true
         endwin()
-        if let terminal { delscreen(terminal) }
+        delscreen(terminal)
     }
 }

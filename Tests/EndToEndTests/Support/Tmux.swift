@@ -57,13 +57,16 @@ struct Tmux {
         try run(["display-message", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1")
     }
 
-    /// Polls the screen until `condition` holds (every 100 ms, at most `seconds`); returns the last capture.
+    /// Polls the screen until `condition` holds (every 100 ms, at most `seconds`); returns the last
+    /// capture, with SGR escape sequences when `escapes` is set.
     @discardableResult
-    func waitFor(_ what: String, seconds: Double = 20, _ condition: (String) -> Bool) async throws -> String {
+    func waitFor(_ what: String, seconds: Double = 20, escapes: Bool = false, _ condition: (String) -> Bool)
+        async throws -> String
+    {
         let deadline = ContinuousClock.now + .seconds(seconds)
         var screen = ""
         while ContinuousClock.now < deadline {
-            screen = try capture()
+            screen = try escapes ? captureWithEscapes() : capture()
             if condition(screen) { return screen }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -14,15 +14,14 @@ struct TerminalFallbackTests {
         var testDescription: String { environment }
     }
 
-    static let emptyTerminfo = "/tmp/gaffer-e2e-empty-terminfo"
-
-    static let unusable = [
+    /// The cases, with `terminfo` as an empty TERMINFO directory.
+    static func unusable(terminfo: String) -> [Unusable] { [
         Unusable(environment: "TERM=no-such-term", says: "no terminfo entry for TERM=no-such-term; set TERM to a known type"),
         Unusable(environment: "TERM=dumb", says: "TERM=dumb cannot move the cursor; use a full terminal"),
-        Unusable(environment: "TERM=gaffer-none TERMINFO=\(emptyTerminfo)",
-                 says: "no terminfo entry for TERM=gaffer-none (TERMINFO=\(emptyTerminfo))"),
+        Unusable(environment: "TERM=gaffer-none TERMINFO=\(terminfo)",
+                 says: "no terminfo entry for TERM=gaffer-none (TERMINFO=\(terminfo))"),
         Unusable(environment: "TERM=", says: "TERM is not set; set it to your terminal's type"),
-    ]
+    ] }
 
     /// Each unusable TERM in turn at one shell: one line on stderr, exit 2, the terminal untouched.
     /// The check comes before the database, so none is needed.
@@ -30,11 +29,11 @@ struct TerminalFallbackTests {
         let home = ScratchHome()
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
-        try FileManager.default.createDirectory(atPath: Self.emptyTerminfo, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: home.path, withIntermediateDirectories: true)
+        let terminfo = home.path + "/empty-terminfo"
+        try FileManager.default.createDirectory(atPath: terminfo, withIntermediateDirectories: true)
         try tmux.startShell(width: 120, height: 40)
         try await tmux.waitFor(text: Tmux.prompt)
-        for (index, case_) in Self.unusable.enumerated() {
+        for (index, case_) in Self.unusable(terminfo: terminfo).enumerated() {
             let errors = "\(home.path)/top-\(index).err"
             try tmux.type("clear; env SWIFT_BACKTRACE=interactive=no \(case_.environment) '\(try Binary.path("gaffer"))' top "
                           + "--database-url 'postgresql:///nowhere?host=/nonexistent' 2>\(errors); echo \"case \(index): EXIT=$?\"")

@@ -17,9 +17,9 @@ public final class CursesScreen {
     /// Enters curses mode. Call after `TerminalSignals()` so SIGINT/SIGTERM are already ignored.
     ///
     /// Sets the locale from the environment, falling back to C.UTF-8 when it is not UTF-8 (tmux,
-    /// cron and CI shells often have no `LANG`), so box lines and wide characters survive. Uses
-    /// `newterm`, not `initscr`: initscr exits the process when TERM is unusable.
+    /// cron and CI shells often have no `LANG`), so box lines and wide characters survive.
     public init(theme: Theme, colors: Bool = true) throws(CursesError) {
+        // newterm, not initscr: initscr exits the process when TERM is unusable.
         if let problem = CursesError.terminalProblem() { throw problem }
         setlocale(LC_ALL, "")
         if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }

@@ -3,9 +3,7 @@ import GafferTestSupport
 import Postgres
 import Testing
 
-/// Hundreds of resizes in a few seconds, tiny sizes among them, under `gaffer top` and `gaffer start`:
-/// no crash, the final frame laid out for the final size with nothing left over, the worker still
-/// running jobs, and `q` still giving the shell back a sane terminal.
+/// Hundreds of resizes in seconds under `top` and `start`: right final frame, jobs still run, clean `q`.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"))
 struct ResizeStormTests {
     /// Resizes per storm: `GAFFER_RESIZE_STORM` if set, else 150 under `CI=true` and 500 otherwise.
@@ -20,7 +18,7 @@ struct ResizeStormTests {
                                       (60, 15), (81, 25), (150, 10), (5, 1)]
     static let final = (width: 97, height: 31)
 
-    /// Sends `count` resize-window commands, one tmux client each, as fast as they go; returns the time taken.
+    /// Sends `count` resize-window commands, one tmux client each, as fast as they go; returns the time.
     func storm(_ tmux: Tmux) throws -> Duration {
         let clock = ContinuousClock()
         let started = clock.now
@@ -32,8 +30,7 @@ struct ResizeStormTests {
         return clock.now - started
     }
 
-    /// Waits for a whole frame at the final size: the header, every body row boxed at both edges at
-    /// exactly the final width, the status line last; so no cell of an earlier size is left.
+    /// Waits for a whole final-size frame: header, every body row boxed at exactly that width, status line.
     @discardableResult
     func waitForTheFinalFrame(_ tmux: Tmux, without absent: String = "too small") async throws -> String {
         let (width, height) = Self.final

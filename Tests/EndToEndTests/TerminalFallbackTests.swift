@@ -3,8 +3,7 @@ import GafferTestSupport
 import Postgres
 import Testing
 
-/// Terminals the screen cannot use, or must use without colour: `top` refuses with one line and exit
-/// 2, `start` goes on with log lines, `NO_COLOR` and a vt100 draw with attributes but no colour.
+/// Unusable terminals: `top` refuses in one line, `start` logs lines; NO_COLOR and vt100 draw without colour.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"))
 struct TerminalFallbackTests {
     /// A TERM setting the screen cannot draw on, and what the one line must say.
@@ -23,8 +22,7 @@ struct TerminalFallbackTests {
         Unusable(environment: "TERM=", says: "TERM is not set; set it to your terminal's type"),
     ] }
 
-    /// Each unusable TERM in turn at one shell: one line on stderr, exit 2, the terminal untouched.
-    /// The check comes before the database, so none is needed.
+    /// Each unusable TERM in turn at one shell: one line on stderr, exit 2, terminal untouched (no database needed).
     @Test func topRefusesATerminalItCannotDraw() async throws {
         let home = ScratchHome()
         let tmux = Tmux()
@@ -102,8 +100,7 @@ struct TerminalFallbackTests {
         return parameters
     }
 
-    /// The SGR parameters in force where `text` starts on its line of a `capture-pane -e`: those of
-    /// the last sequence that resets (has a 0 or no parameter) and of every one after it.
+    /// The SGR parameters in force where `text` starts on its line of a `capture-pane -e` (from the last reset).
     static func attributes(at text: String, in capture: String) -> [Int]? {
         guard let line = capture.split(separator: "\n").first(where: { $0.contains(text) }),
               let start = line.range(of: text) else { return nil }
@@ -124,10 +121,9 @@ struct TerminalFallbackTests {
             || (100...107).contains(parameter)
     }
 
-    /// NO_COLOR and a vt100 (no colours in its terminfo) draw no colour; with NO_COLOR empty (unset,
-    /// whatever the test run has) colour shows, so the check can see it. Selection stays visible as
-    /// reverse video in every case (the status line is reverse too, so the selected row itself is
-    /// checked). A vt100 has no alternate screen: the last frame stays after `q`.
+    /// NO_COLOR and a vt100 draw no colour, an empty NO_COLOR does; the selected row is reverse in each.
+    // `swift test` exports NO_COLOR=1, hence the explicit empty one. The status line is reverse too, so
+    // the selected row itself is checked. A vt100 has no alternate screen: the last frame stays after `q`.
     @Test(arguments: [("NO_COLOR=1", false), ("TERM=vt100", false), ("NO_COLOR=", true)])
     func colourOnlyWhereAllowed(environment: String, coloured: Bool) async throws {
         let seed = try await ScreenSeed.make()

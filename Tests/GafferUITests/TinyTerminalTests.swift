@@ -4,8 +4,7 @@ import GafferMonitor
 import TerminalKit
 import Testing
 
-/// The screen below its minimum size, down to 0×0: the too-small message instead of panes, keys
-/// handled without a crash while the viewport is tiny, and the panes back once the size is enough.
+/// The screen below its minimum size, down to 0×0: the message instead of panes, keys without a crash.
 @Suite struct TinyTerminalTests {
     static let tiny: [Size] = [Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 1, height: 40),
                                Size(width: 200, height: 1), Size(width: 20, height: 5), Size(width: 79, height: 24),
@@ -31,8 +30,7 @@ import Testing
         #expect(text.contains("terminal too small:") && text.contains("20×5, need 80×24"))
     }
 
-    /// Each key pressed, with every overlay the keys open, while the viewport is tiny; then the
-    /// screen at the minimum size draws its panes again.
+    /// Each key, with the overlays the keys open, at a tiny viewport; then the panes at the minimum size.
     @Test(arguments: tiny)
     func keysAtATinySizeDoNotCrash(size: Size) {
         var state = UIState(hasLocalWorker: true)

@@ -7,8 +7,7 @@ import Postgres
 
 /// The full-screen monitor over a co-hosted worker (`start` and `demo` on a terminal).
 enum Screen {
-    /// Whether to draw: stdout and stdin are terminals, `--no-tui` was not given, and TERM can carry
-    /// the screen (when it cannot, says why on stderr: the caller logs lines instead).
+    /// Whether to draw: both ends are terminals, no `--no-tui`, and TERM can carry it (else says why on stderr).
     static func wanted(noTUI: Bool) -> Bool {
         guard !noTUI && Terminal.stdoutIsTerminal && Terminal.stdinIsTerminal else { return false }
         if let problem = CursesError.terminalProblem() {

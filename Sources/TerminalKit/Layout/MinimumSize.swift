@@ -16,8 +16,7 @@ public struct MinimumSize: Hashable, Sendable {
         return "terminal too small: \(size), need \(minimum)"
     }
 
-    /// The problem as lines that fit `size`: the whole message, wrapped if need be, or else the
-    /// first shorter form that fits (down to `!` in one cell); nil when the size is large enough.
+    /// The problem wrapped to fit `size`, or its first shorter form that fits (down to `!`); nil when large enough.
     public func problemLines(for size: Size) -> [String]? {
         guard let message = problem(for: size) else { return nil }
         guard size.width > 0, size.height > 0 else { return [] }
@@ -31,8 +30,7 @@ public struct MinimumSize: Hashable, Sendable {
         return []
     }
 
-    /// Draws `problemLines(for:)`, centred, into `buffer` and returns `true`; leaves a large-enough
-    /// buffer untouched and returns `false`.
+    /// Draws `problemLines(for:)` centred and returns `true`; a large-enough buffer stays untouched (`false`).
     @discardableResult
     public func drawProblem(into buffer: inout CellBuffer) -> Bool {
         guard let lines = problemLines(for: buffer.size) else { return false }

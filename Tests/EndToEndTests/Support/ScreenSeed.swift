@@ -80,8 +80,7 @@ struct ScreenSeed {
     /// The class of the jobs `enqueueRunnable` inserts: one the stock `gaffer` registers and runs.
     static let runnableClass = "RecalculateMediaPlanMetricJob"
 
-    /// Inserts `count` jobs of `runnableClass` into queue default, the first due now and each next
-    /// `milliseconds` later.
+    /// Inserts `count` jobs of `runnableClass` into queue default, due from now `milliseconds` apart.
     func enqueueRunnable(_ count: Int, every milliseconds: Int = 0, on db: PostgresConnection) async throws {
         try await db.query("""
             INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
@@ -110,8 +109,7 @@ struct ScreenSeed {
         try command("start --poll-interval 1 --max-threads 2", home: home, environment: environment, redirect: redirect)
     }
 
-    /// `gaffer ARGUMENTS` on this database as a user types it at the shell (`environment` is extra
-    /// `NAME=value` words, `redirect` what follows the arguments), then the exit status.
+    /// `gaffer ARGUMENTS` on this database as typed at a shell, with extra `NAME=value` words and a redirect.
     func command(_ arguments: String, home: ScratchHome, environment: String = "", redirect: String = "") throws -> String {
         "env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(config.conninfo)' \(environment) "
             + "'\(try Binary.path("gaffer"))' \(arguments) \(redirect); echo EXIT=$?"

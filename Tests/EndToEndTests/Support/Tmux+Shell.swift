@@ -10,9 +10,7 @@ extension Tmux {
         try type(command)
     }
 
-    /// Presses `q` (and `answer` in the quit menu of a screen with a worker), waits for `EXIT=0` and
-    /// the prompt, then checks the normal screen is back (the panes gone, unless the terminal has no
-    /// alternate screen) and stty shows a cooked, echoing terminal.
+    /// Presses `q` (and `answer` in a worker's quit menu), waits for `EXIT=0` and the prompt, checks the terminal.
     func quitAndCheckTheTerminal(answer: String? = nil, clearsTheScreen: Bool = true) async throws {
         try keys("q")
         if let answer {

@@ -57,8 +57,7 @@ struct Tmux {
         try run(["display-message", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1")
     }
 
-    /// Polls the screen until `condition` holds (every 100 ms, at most `seconds`); returns the last
-    /// capture, with SGR escape sequences when `escapes` is set.
+    /// Polls the screen (with SGR sequences if `escapes`) until `condition` holds; returns the last capture.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 20, escapes: Bool = false, _ condition: (String) -> Bool)
         async throws -> String

@@ -29,9 +29,11 @@ actor Pool {
     private var connection: PostgresConnection
     private let slotThreads: [ThreadExecutor]
     private let slotDatabases: [LazyConnection]
-    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob)] = [:]
+    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID)] = [:]
     private var pending: [AttemptResult] = []
     private var wantClaim = true
+    /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
+    private var relockNeeded = false
     private var paused = false
     private var stopping = false
     private var nextScheduledAt: Date?
@@ -99,16 +101,15 @@ actor Pool {
 
     func run() async {
         let config = environment.configuration
-        var failures = 0
+        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
         while !(stopping && running.isEmpty && pending.isEmpty) {
             do {
+                if backoff.isFailing { try await reopen() }
                 try await exchange()
-                failures = 0
+                backoff.succeeded()
             } catch {
-                failures += 1
                 claimErrors += 1
-                environment.logger.error("pool \(index): \(error)")
-                await recoverConnection(after: error, attempt: failures)
+                await wake.wait(seconds: backoff.failed(error))
                 continue
             }
             let now = environment.clock()
@@ -222,7 +223,7 @@ actor Pool {
             }
             await self.finished(slot: slot, result)
         }
-        running[slot] = (task, info)
+        running[slot] = (task, info, claimed.executionID)
     }
 
     private func finished(slot: Int, _ result: AttemptResult?) {
@@ -238,16 +239,18 @@ actor Pool {
         wake.signal()
     }
 
-    /// After a failed statement: reconnect with capped exponential backoff when the session is gone.
-    private func recoverConnection(after error: any Error, attempt: Int) async {
-        let delay = min(0.1 * pow(2, Double(min(attempt, 6))), 5)
-        await wake.wait(seconds: delay)
-        guard !(await connection.isConnected) else { return }
-        do {
-            try await connection.reconnect()
-            environment.logger.info("pool \(index): reconnected")
-        } catch {
-            environment.logger.error("pool \(index): reconnect failed: \(error)")
+    /// After a failed round trip: a lost session is replaced, and the new one takes back the claims
+    /// (advisory locks, `locked_by_id`) of the jobs this pool still runs or has yet to end.
+    private func reopen() async throws {
+        if try await connection.reconnectIfLost() { relockNeeded = true }
+        guard relockNeeded else { return }
+        let held = running.values.map { (id: $0.job.jobID, executionID: $0.executionID) }
+            + pending.map { (id: $0.jobID, executionID: $0.executionID) }
+        let kept = try await RelockSQL.relock(connection, jobs: held, processID: environment.processID,
+                                              now: environment.clock(), hasLockType: environment.hasLockType)
+        for job in held where !kept.contains(job.id) {
+            environment.logger.warning("pool \(index): job \(job.id) was taken over while the session was lost; its attempt here is not written to the job")
         }
+        relockNeeded = false
     }
 }

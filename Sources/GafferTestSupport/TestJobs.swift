@@ -58,7 +58,7 @@ public struct SleepJob: Job {
 let connectionLossRetry = RetryRule(errorKey: "[PostgresError]", attempts: 20, wait: .fixed(seconds: 0.2), jitter: 0,
                                     matches: { ($0 as? PostgresError)?.isConnectionError ?? false })
 
-/// Records each body run (job id, attempt, pid) in `runs`, pauses its milliseconds, then enqueues
+/// Records each body run (job id, attempt, pid) in `body_runs`, pauses its milliseconds, then enqueues
 /// its children; the fault tests count the runs against the attempts the tables recorded.
 public struct FaultJob: Job {
     public static let className = "FaultJob"
@@ -77,14 +77,14 @@ public struct FaultJob: Job {
 
     public func perform(_ context: JobContext) async throws {
         let db = try await context.database()
-        try await db.query("INSERT INTO runs (job_id, attempt, pid) VALUES ($1, $2, $3)",
+        try await db.query("INSERT INTO body_runs (job_id, attempt, pid) VALUES ($1, $2, $3)",
                            [context.jobID, context.attempt, Int(getpid())])
         if pauseMillis > 0 { try await Task.sleep(for: .milliseconds(pauseMillis)) }
         for _ in 0..<children { try await context.client.enqueue(FaultJob(pauseMillis: pauseMillis)) }
     }
 }
 
-/// Records its run in `runs`; its first attempt then waits, querying on the slot's connection every
+/// Records its run in `body_runs`; its first attempt then waits, querying on the slot's connection every
 /// 20 ms, until the test adds its id to `gates`; later attempts return at once.
 public struct GatedJob: Job {
     public static let className = "GatedJob"
@@ -95,7 +95,7 @@ public struct GatedJob: Job {
 
     public func perform(_ context: JobContext) async throws {
         let db = try await context.database()
-        try await db.query("INSERT INTO runs (job_id, attempt, pid) VALUES ($1, $2, $3)",
+        try await db.query("INSERT INTO body_runs (job_id, attempt, pid) VALUES ($1, $2, $3)",
                            [context.jobID, context.attempt, Int(getpid())])
         guard context.attempt == 1 else { return }
         while try await db.query("SELECT 1 FROM gates WHERE job_id = $1", [context.jobID]).isEmpty {

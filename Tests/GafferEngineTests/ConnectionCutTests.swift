@@ -85,7 +85,7 @@ struct ConnectionCutTests {
 
     @Test func aCutClaimSessionTakesItsRunningJobBackAndFinishesIt() async throws {
         let (db, worker, id) = try await Self.gatedJobRunning()
-        try await TestWait.until("the job runs") { try await EngineFixture.count(db, "SELECT count(*) FROM runs") == 1 }
+        try await TestWait.until("the job runs") { try await EngineFixture.count(db, "SELECT count(*) FROM body_runs") == 1 }
         let holder = try #require(try await Self.lockHolder(db, job: id))
         try await Self.terminate(db, holder)
         let cut = ContinuousClock.now
@@ -133,7 +133,7 @@ struct ConnectionCutTests {
         #expect(attempts[0]["error_event"] == "3")
         #expect(attempts[0]["error"]?.contains("PostgresError") == true)
         #expect(attempts[1]["error"] == nil)
-        let runs = try await db.query("SELECT attempt FROM runs ORDER BY at")
+        let runs = try await db.query("SELECT attempt FROM body_runs ORDER BY at")
         #expect(try runs.map { try $0.decode("attempt", as: Int.self) } == [1, 2])
     }
 }

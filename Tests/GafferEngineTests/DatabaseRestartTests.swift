@@ -6,19 +6,11 @@ import Postgres
 import Synchronization
 import Testing
 
-/// The suite restarts a server, so it starts its own: the shared one serves tests running alongside.
 @Suite("faults: the database restarts during a drain")
 struct DatabaseRestartTests {
     static let parents = 300
     /// How long the server stays down, so reconnection attempts meet a refusing socket for a while.
     static let downSeconds = 1.5
-
-    /// Runs a blocking call (pg_ctl) on its own thread, off Swift's two-thread cooperative pool.
-    static func blocking(_ body: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
 
     /// When the monitor's poller delivered a snapshot, and the refresh error it carried.
     final class SnapshotLog: Sendable {
@@ -28,20 +20,9 @@ struct DatabaseRestartTests {
     }
 
     @Test func workersAndTheMonitorSurviveAFastRestart() async throws {
-        let directory = "/tmp/gaffer-test-restart-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
-        // Without server binaries (tests under DATABASE_URL only) there is no server of ours to restart.
-        guard let server = try? EmbeddedPostgres(directory: directory, port: 5432) else { return }
-        try await Self.blocking { try server.start(extraSettings: ["log_connections=on"]) }
-        defer {
-            try? server.stop()
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-        let admin = try await PostgresConnection.connect(server.config(), applicationName: "gaffer-tests")
-        try await admin.execute("CREATE DATABASE gaffer_restart")
-        await admin.close()
-        let config = server.config(database: "gaffer_restart")
-        let db = try await PostgresConnection.connect(config, applicationName: "gaffer-tests")
-        try await EngineFixture.prepare(db)
+        guard let server = try await PrivateServer.start("restart") else { return }
+        defer { server.remove() }
+        let (config, db) = try await server.database()
         try await GafferClient(connection: db).enqueueAll((0..<Self.parents).map { _ in
             FaultJob(pauseMillis: Int.random(in: 10...30), children: 1)
         })
@@ -66,7 +47,7 @@ struct DatabaseRestartTests {
         await db.close()
     }
 
-    private func drainThroughRestart(server: EmbeddedPostgres, db: PostgresConnection, workers: [Worker],
+    private func drainThroughRestart(server: PrivateServer, db: PostgresConnection, workers: [Worker],
                                      loggers: [CollectingLogger],
                                      snapshots: SnapshotLog) async throws {
         let finished = "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL"
@@ -75,11 +56,9 @@ struct DatabaseRestartTests {
         }
         let finishedBefore = try await EngineFixture.count(db, finished)
         let down = ContinuousClock.now
-        try await Self.blocking {
-            try server.stop()
-            Thread.sleep(forTimeInterval: Self.downSeconds)
-            try server.start(extraSettings: ["log_connections=on"])
-        }
+        try await server.stop()
+        try await Task.sleep(for: .milliseconds(Int(Self.downSeconds * 1000)))  // the outage's length, not a wait for state
+        try await server.start()
         let up = ContinuousClock.now
         try await db.reconnect()
         try await TestWait.until("the drain resumed", timeout: 30) {
@@ -102,9 +81,7 @@ struct DatabaseRestartTests {
 
         let account = try await DrainAccount.read(db)
         let sessions = try await EngineFixture.count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
-        let log = (try? String(contentsOfFile: server.dataDirectory + "/server.log", encoding: .utf8)) ?? ""
-        let restartLog = log.components(separatedBy: "database system is ready to accept connections").last ?? ""
-        let connectionsAfter = restartLog.components(separatedBy: "connection received").count - 1
+        let connectionsAfter = server.logSinceReady.components(separatedBy: "connection received").count - 1
         let outageLines = loggers.map { $0.lines(from: down, to: up).count }
         let backoffLines = loggers.map { $0.all.filter { $0.message.contains("retrying with backoff") }.count }
         let failedRefreshes = snapshots.entries.filter { $0.at >= down && $0.at <= up && $0.error != nil }.count

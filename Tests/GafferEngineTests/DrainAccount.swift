@@ -4,7 +4,7 @@ import Postgres
 /// What the tables say after a drain under faults: jobs, attempts, interrupted attempts, body runs.
 ///
 /// A job's attempt number is its execution's rank by `created_at` (the claim that inserted it also
-/// raised `executions_count`); `runs` holds one row per body run, written as the body starts.
+/// raised `executions_count`); `body_runs` holds one row per body run, written as the body starts.
 struct DrainAccount: CustomStringConvertible {
     var jobs = 0
     var unfinished = 0
@@ -37,7 +37,7 @@ struct DrainAccount: CustomStringConvertible {
             WITH e AS (SELECT e.*, row_number() OVER (PARTITION BY active_job_id ORDER BY created_at, id) AS attempt
                        FROM good_job_executions e)
             """
-        let started = "EXISTS (SELECT 1 FROM runs r WHERE r.job_id = e.active_job_id AND r.attempt = e.attempt)"
+        let started = "EXISTS (SELECT 1 FROM body_runs r WHERE r.job_id = e.active_job_id AND r.attempt = e.attempt)"
         let isInterrupted = "e.error LIKE $1 AND e.error_event = 0 AND e.finished_at IS NOT NULL"
         var account = DrainAccount()
         account.jobs = try await count("SELECT count(*) FROM good_jobs")
@@ -52,11 +52,11 @@ struct DrainAccount: CustomStringConvertible {
         account.erroredStarted = try await count(
             attempts + " SELECT count(*) FROM e WHERE e.error IS NOT NULL AND NOT (" + isInterrupted + ") AND " + started,
             [interruptedText])
-        account.runs = try await count("SELECT count(*) FROM runs")
+        account.runs = try await count("SELECT count(*) FROM body_runs")
         account.repeatedAttempts = try await count(
-            "SELECT count(*) FROM (SELECT 1 FROM runs GROUP BY job_id, attempt HAVING count(*) > 1) d")
+            "SELECT count(*) FROM (SELECT 1 FROM body_runs GROUP BY job_id, attempt HAVING count(*) > 1) d")
         account.unrecordedRuns = try await count(attempts + """
-             SELECT count(*) FROM runs r WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.active_job_id = r.job_id AND e.attempt = r.attempt)
+             SELECT count(*) FROM body_runs r WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.active_job_id = r.job_id AND e.attempt = r.attempt)
             """)
         account.successesWithoutRun = try await count(
             attempts + " SELECT count(*) FROM e WHERE e.error IS NULL AND e.finished_at IS NOT NULL AND NOT " + started)

@@ -21,7 +21,7 @@ enum EngineFixture {
             CREATE TABLE side_effects (job_id uuid PRIMARY KEY, n integer);
             CREATE TABLE received (job_id uuid PRIMARY KEY, publication_id integer, force boolean);
             CREATE TABLE started (job_id uuid, attempt integer, at timestamptz DEFAULT clock_timestamp());
-            CREATE TABLE runs (job_id uuid, attempt integer, pid integer, at timestamptz DEFAULT clock_timestamp());
+            CREATE TABLE body_runs (job_id uuid, attempt integer, pid integer, at timestamptz DEFAULT clock_timestamp());
             CREATE TABLE gates (job_id uuid PRIMARY KEY);
             """)
     }

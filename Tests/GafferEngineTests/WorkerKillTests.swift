@@ -72,7 +72,7 @@ struct WorkerKillTests {
             """, [DrainAccount.interruptedText, PostgresTextArray(encoding: killedProcessIDs)])
         #expect(byLiveProcess == 0)
         let rerunsOutsideKilled = try await EngineFixture.count(db, """
-            SELECT count(*) FROM runs r WHERE r.attempt < (SELECT executions_count FROM good_jobs g WHERE g.id = r.job_id)
+            SELECT count(*) FROM body_runs r WHERE r.attempt < (SELECT executions_count FROM good_jobs g WHERE g.id = r.job_id)
               AND NOT (r.pid = ANY($1::int[]))
             """, [PostgresTextArray(killedPIDs.map { String($0) })])
         #expect(rerunsOutsideKilled == 0)

@@ -34,6 +34,8 @@ actor Pool {
     private var wantClaim = true
     /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
     private var relockNeeded = false
+    /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
+    private var givingUp = false
     private var paused = false
     private var stopping = false
     private var nextScheduledAt: Date?
@@ -87,7 +89,9 @@ actor Pool {
 
     /// Cancels the running job bodies (shutdown timeout passed).
     func cancelRunning() {
+        givingUp = true
         for entry in running.values { entry.task.cancel() }
+        wake.signal()
     }
 
     func state() -> PoolState {
@@ -109,7 +113,15 @@ actor Pool {
                 backoff.succeeded()
             } catch {
                 claimErrors += 1
-                await wake.wait(seconds: backoff.failed(error))
+                let delay = backoff.failed(error)
+                if givingUp && running.isEmpty {
+                    // Past the shutdown timeout with the database unreachable: the unwritten attempts
+                    // keep performed_at and run again as interrupted (contract §3.6).
+                    environment.logger.warning("pool \(index): stopping without writing \(pending.count) attempt end(s); those jobs will run again as interrupted")
+                    pending = []
+                    break
+                }
+                await wake.wait(seconds: delay)
                 continue
             }
             let now = environment.clock()

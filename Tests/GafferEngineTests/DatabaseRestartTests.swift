@@ -1,6 +1,7 @@
 import Foundation
 import GafferEngine
 import GafferMonitor
+import GafferStore
 import GafferTestSupport
 import Postgres
 import Synchronization
@@ -79,6 +80,9 @@ struct DatabaseRestartTests {
         }
         let drained = ContinuousClock.now
 
+        // Both control sessions re-registered and hold their process locks again: nobody is reaped.
+        #expect(try await ProcessSQL.reap(db, now: Date()) == 0)
+        #expect(try await EngineFixture.count(db, "SELECT count(*) FROM good_job_processes") == 2)
         let account = try await DrainAccount.read(db)
         let sessions = try await EngineFixture.count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
         let connectionsAfter = server.logSinceReady.components(separatedBy: "connection received").count - 1

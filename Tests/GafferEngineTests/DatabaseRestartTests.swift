@@ -81,7 +81,7 @@ struct DatabaseRestartTests {
         let drained = ContinuousClock.now
 
         // Both control sessions re-registered and hold their process locks again: nobody is reaped.
-        #expect(try await ProcessSQL.reap(db, now: Date()) == 0)
+        #expect(try await ProcessSQL.reap(db, now: Date()) == ProcessSQL.Reaped(processes: 0, orphanedJobs: 0))
         #expect(try await EngineFixture.count(db, "SELECT count(*) FROM good_job_processes") == 2)
         let account = try await DrainAccount.read(db)
         let sessions = try await EngineFixture.count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")

@@ -10,6 +10,19 @@ struct WorkerKillTests {
     static let jobCount = Int(ProcessInfo.processInfo.environment["GAFFER_FAULT_JOBS"] ?? "") ?? 2_000
     static let kills = 10
 
+    /// Where the unfinished jobs stand, for a drain that stalled: by holder and by attempt state.
+    static func stallReport(_ db: PostgresConnection, live: [UUID]) async throws -> String {
+        let rows = try await db.query("""
+            SELECT coalesce(locked_by_id::text, 'unlocked') AS holder, locked_by_id = ANY($1::uuid[]) AS live,
+                   performed_at IS NOT NULL AS performing, count(*) AS jobs, min(scheduled_at) AS first_scheduled
+            FROM good_jobs WHERE finished_at IS NULL GROUP BY 1, 2, 3
+            """, [PostgresTextArray(encoding: live)])
+        let processes = try await db.query("SELECT id, lock_type FROM good_job_processes")
+        return rows.map { "\($0["holder"] ?? "") live=\($0["live"] ?? "-") performing=\($0["performing"] ?? "") "
+            + "jobs=\($0["jobs"] ?? "") first=\($0["first_scheduled"] ?? "")" }.joined(separator: "; ")
+            + "; processes: " + processes.map { $0["id"] ?? "" }.joined(separator: ", ") + "; now: \(Date())"
+    }
+
     @Test func killNineTenTimesLosesNoJobAndReRunsOnlyInterruptedAttempts() async throws {
         let clock = ContinuousClock()
         let began = clock.now
@@ -43,8 +56,13 @@ struct WorkerKillTests {
             workers[victim] = try await WorkerProcess(database: config, threads: 4)
         }
         let killsDoneAt = try await EngineFixture.count(db, finished)
-        try await TestWait.until("every job finished", timeout: 60, every: 0.05) {
-            try await EngineFixture.count(db, finished) == Self.jobCount
+        do {
+            try await TestWait.until("every job finished", timeout: 60, every: 0.05) {
+                try await EngineFixture.count(db, finished) == Self.jobCount
+            }
+        } catch {
+            print("FAULT-STALL kill: \(try await Self.stallReport(db, live: workers.compactMap(\.processID)))")
+            throw error
         }
         for worker in workers { worker.send(SIGTERM) }
         for worker in workers { #expect(await worker.waitForExit() == 0) }

@@ -70,4 +70,18 @@ struct ClaimRecoverySQLTests {
         #expect(try await db.query("SELECT 1 FROM good_jobs WHERE locked_by_id = $1 AND finished_at IS NULL", [rescuer]).count == 1)
         await session.close()
     }
+
+    @Test func aClaimCommittedAfterItsProcessWasReapedIsReleased() async throws {
+        // The process died with its claim in flight; the reaper deleted its row before the claim committed.
+        let (db, config, job, _, _) = try await Self.claimOnADyingSession()
+        #expect(try await ProcessSQL.reap(db, now: Self.t0 + 1) == ProcessSQL.Reaped(processes: 0, orphanedJobs: 1))
+        #expect(try await db.query("SELECT 1 FROM good_jobs WHERE id = $1 AND locked_by_id IS NULL", [job.id]).count == 1)
+        // A job whose claiming session lives (its advisory lock held) is no orphan, row or no row.
+        let live = try await PostgresConnection.connect(config)
+        let claimed = try await ClaimSQL.claim(live, processID: UUID(), now: Self.t0 + 2, limit: 1, jobClasses: ["NoopJob"],
+                                               queues: .all, pausesEnabled: false)
+        #expect(claimed.map(\.id) == [job.id])
+        #expect(try await ProcessSQL.reap(db, now: Self.t0 + 3) == ProcessSQL.Reaped(processes: 0, orphanedJobs: 0))
+        await live.close()
+    }
 }

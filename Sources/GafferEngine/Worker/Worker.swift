@@ -197,8 +197,13 @@ public actor Worker {
                 }
                 if ContinuousClock.now >= reapFrom {
                     let reaped = try await ProcessSQL.reap(control, now: now)
-                    if reaped > 0 {
-                        logger.info("reaped \(reaped) dead process(es); their jobs are free to run again")
+                    if reaped.processes > 0 {
+                        logger.info("reaped \(reaped.processes) dead process(es); their jobs are free to run again")
+                    }
+                    if reaped.orphanedJobs > 0 {
+                        logger.info("released \(reaped.orphanedJobs) job(s) claimed by processes already reaped")
+                    }
+                    if reaped != ProcessSQL.Reaped(processes: 0, orphanedJobs: 0) {
                         for pool in pools { await pool.notify(scheduledAt: nil) }
                     }
                 }

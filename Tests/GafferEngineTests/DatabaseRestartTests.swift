@@ -61,6 +61,7 @@ struct DatabaseRestartTests {
         try await Task.sleep(for: .milliseconds(Int(Self.downSeconds * 1000)))  // the outage's length, not a wait for state
         try await server.start()
         let up = ContinuousClock.now
+        let upDate = Date()
         try await db.reconnect()
         try await TestWait.until("the drain resumed", timeout: 30) {
             try await EngineFixture.count(db, finished) > finishedBefore
@@ -78,7 +79,8 @@ struct DatabaseRestartTests {
         try await TestWait.until("every job finished", timeout: 45, every: 0.05) {
             try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NULL") == 0
         }
-        let drained = ContinuousClock.now
+        let lastFinished = try await db.query("SELECT max(finished_at) AS last FROM good_jobs").first?.decode("last", as: Date.self)
+        let drained = String(format: "%.2f s", lastFinished?.timeIntervalSince(upDate) ?? -1)
 
         // Both control sessions re-registered and hold their process locks again: nobody is reaped.
         #expect(try await ProcessSQL.reap(db, now: Date()) == ProcessSQL.Reaped(processes: 0, orphanedJobs: 0))
@@ -90,10 +92,13 @@ struct DatabaseRestartTests {
         let backoffLines = loggers.map { $0.all.filter { $0.message.contains("retrying with backoff") }.count }
         let failedRefreshes = snapshots.entries.filter { $0.at >= down && $0.at <= up && $0.error != nil }.count
         print("FAULT-FIGURES restart: down \(down.duration(to: up)), drain resumed +\(up.duration(to: resumed)), "
-              + "notifiers +\(up.duration(to: listening)), monitor +\(up.duration(to: monitored)), drained +\(up.duration(to: drained)); "
+              + "notifiers +\(up.duration(to: listening)), monitor +\(up.duration(to: monitored)), last job finished +\(drained); "
               + "\(account); sessions \(sessions), connections after restart \(connectionsAfter), worker log lines during outage \(outageLines), "
               + "backoff warnings \(backoffLines), failed monitor refreshes during outage \(failedRefreshes)")
-        for line in loggers.flatMap({ $0.all }) where line.level >= .warning { print("  worker log: \(line.message)") }
+        for line in loggers.flatMap({ $0.all }) where line.level >= .warning || line.message.contains("recovered after")
+            || line.message.contains("listening again") {
+            print("  worker log: \(line.message)")
+        }
 
         #expect(account.jobs >= Self.parents * 2, "each parent enqueued its child through the worker's enqueue session")
         #expect(account.unfinished == 0)

@@ -53,13 +53,11 @@ public struct SleepJob: Job {
 }
 
 
-/// Retries errors that mean the database connection was lost, as a Rails job would
-/// `retry_on ActiveRecord::ConnectionNotEstablished`: the fault tests' jobs survive an outage.
+/// Retries lost-connection errors, as a Rails job's `retry_on ActiveRecord::ConnectionNotEstablished` would.
 let connectionLossRetry = RetryRule(errorKey: "[PostgresError]", attempts: 20, wait: .fixed(seconds: 0.2), jitter: 0,
                                     matches: { ($0 as? PostgresError)?.isConnectionError ?? false })
 
-/// Records each body run (job id, attempt, pid) in `body_runs`, pauses its milliseconds, then enqueues
-/// its children; the fault tests count the runs against the attempts the tables recorded.
+/// Records each body run (job id, attempt, pid) in `body_runs`, pauses its milliseconds, enqueues its children.
 public struct FaultJob: Job {
     public static let className = "FaultJob"
     public static var retryRules: [RetryRule] { [connectionLossRetry] }
@@ -84,8 +82,7 @@ public struct FaultJob: Job {
     }
 }
 
-/// Records its run in `body_runs`; its first attempt then waits, querying on the slot's connection every
-/// 20 ms, until the test adds its id to `gates`; later attempts return at once.
+/// Records its run in `body_runs`; its first attempt polls `gates` on the slot's session until the test opens it.
 public struct GatedJob: Job {
     public static let className = "GatedJob"
     public static var retryRules: [RetryRule] { [connectionLossRetry] }

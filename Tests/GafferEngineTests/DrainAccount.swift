@@ -2,10 +2,9 @@ import Foundation
 import Postgres
 
 /// What the tables say after a drain under faults: jobs, attempts, interrupted attempts, body runs.
-///
-/// A job's attempt number is its execution's rank by `created_at` (the claim that inserted it also
-/// raised `executions_count`); `body_runs` holds one row per body run, written as the body starts.
 struct DrainAccount: CustomStringConvertible {
+    // A job's attempt number is its execution's rank by `created_at` (the claim that inserted it also
+    // raised `executions_count`); `body_runs` holds one row per body run, written as the body starts.
     var jobs = 0
     var unfinished = 0
     var failed = 0

@@ -2,8 +2,7 @@ import Foundation
 import GafferTestSupport
 import Postgres
 
-/// An embedded server of one test's own, for tests that stop or restart it: the shared server
-/// serves the tests running alongside. It lives in `/tmp/gaffer-test-<kind>-…` (CI's clean-up pattern).
+/// A test's own embedded server in `/tmp/gaffer-test-<kind>-…`, to stop or restart without touching the shared one.
 struct PrivateServer: Sendable {
     let server: EmbeddedPostgres
     let directory: String

@@ -1,10 +1,7 @@
 import Foundation
 import Postgres
 
-/// Capped doubling waits between attempts while a connection is failing, logged once per outage.
-///
-/// The first failure of an outage logs one warning and the recovery one info line; attempts between
-/// them log only a failure unlike the last, so an outage costs a few lines, never one per attempt.
+/// Capped doubling waits (0.1 s to 5 s) while a connection fails; one warning per outage, one line at recovery.
 struct ReconnectBackoff {
     let name: String
     let logger: any JobLogger
@@ -22,9 +19,9 @@ struct ReconnectBackoff {
     /// Whether the last attempt failed.
     var isFailing: Bool { since != nil }
 
-    /// Records a failed attempt and returns the wait before the next one; logs the outage's first
-    /// failure, then only a failure of another kind (every lost or refused connection is one kind).
+    /// Records a failed attempt, logging only an outage's first failure of each kind; returns the next wait.
     mutating func failed(_ error: any Error) -> Double {
+        // Every lost or refused connection is one kind; a failing statement after a reconnect is another.
         let kind = (error as? PostgresError)?.isConnectionError == true ? "connection" : "\(error)"
         if since == nil || kind != lastKind {
             logger.warning("\(name): \(error); retrying with backoff up to \(cap) s")

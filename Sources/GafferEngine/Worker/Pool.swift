@@ -251,8 +251,7 @@ actor Pool {
         wake.signal()
     }
 
-    /// After a failed round trip: a lost session is replaced, and the new one takes back the claims
-    /// (advisory locks, `locked_by_id`) of the jobs this pool still runs or has yet to end.
+    /// After a failed round trip: replaces a lost session, which takes back the claims of the jobs still held here.
     private func reopen() async throws {
         if try await connection.reconnectIfLost() { relockNeeded = true }
         guard relockNeeded else { return }

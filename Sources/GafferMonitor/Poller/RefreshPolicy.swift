@@ -16,8 +16,7 @@ public enum RefreshPolicy {
         return (min(max(interval, queryTime * 4), maxDelay), true)
     }
 
-    /// The delay after `failures` consecutive failed refreshes: doubling, capped at 5 s (or the
-    /// interval, when longer), so the screen is current again within seconds of the database's return.
+    /// The delay after `failures` consecutive failed refreshes: doubling, capped at 5 s (or a longer interval).
     public static func failureDelay(interval: Double, failures: Int) -> Double {
         min(interval * Double(1 << min(failures, 6)), max(interval, 5))
     }

@@ -35,9 +35,7 @@ public enum ProcessSQL {
     public struct Reaped: Sendable, Equatable {
         /// Inactive processes deleted, their jobs released (contract §5).
         public let processes: Int
-        /// Unfinished jobs released whose `locked_by_id` names no process row and whose advisory
-        /// lock nobody holds: claimed by a process that died with its claim still in flight, which
-        /// committed after the process row was reaped.
+        /// Unfinished jobs released whose holder has no process row and no advisory lock on them.
         public let orphanedJobs: Int
 
         public init(processes: Int, orphanedJobs: Int) {

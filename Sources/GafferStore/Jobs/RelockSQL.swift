@@ -1,13 +1,10 @@
 import Foundation
 import Postgres
 
-/// Takes back the claims of jobs still running here after the claiming session was lost.
-///
-/// A new session holds none of the old one's advisory locks, and a reaper may have cleared
-/// `locked_by_id` meanwhile. For each job whose attempt is still open (nobody marked it interrupted)
-/// and that nobody else claimed, this re-takes the advisory lock on the calling session and writes
-/// `locked_by_id` back, so the attempt end finds the row still held and no other worker runs it.
+/// Takes back the claims (advisory lock, `locked_by_id`) of jobs still running here after the claiming session was lost.
 public enum RelockSQL {
+    // Only jobs whose attempt is still open (nobody marked it interrupted) and that nobody else
+    // claimed: a reaper may have cleared `locked_by_id` meanwhile, and the new session holds no lock.
     static func statement(hasLockType: Bool) -> String {
         let lockType = hasLockType ? ", lock_type = 2" : ""
         return """

@@ -67,8 +67,7 @@ public actor PostgresConnection {
         closed = true
     }
 
-    /// True when an idle session's server ended it (restart, `pg_terminate_backend`): its last
-    /// message and end-of-file wait unread, and libpq only notices when the socket is read.
+    /// True when the server ended an idle session (restart, `pg_terminate_backend`), which libpq only notices on a read.
     static func serverHungUp(_ conn: OpaquePointer) -> Bool {
         var socket = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
         guard socket.fd >= 0 else { return true }

@@ -7,7 +7,8 @@ import Postgres
 import Synchronization
 import Testing
 
-@Suite("faults: the database restarts during a drain")
+@Suite("faults: the database restarts during a drain",
+       .enabled(if: PrivateServer.isAvailable, "no PostgreSQL server binaries"))
 struct DatabaseRestartTests {
     static let parents = 300
     /// How long the server stays down, so reconnection attempts meet a refusing socket for a while.

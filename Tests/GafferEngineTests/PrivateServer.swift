@@ -7,6 +7,9 @@ struct PrivateServer: Sendable {
     let server: EmbeddedPostgres
     let directory: String
 
+    /// Whether the server binaries are installed (tests under DATABASE_URL alone may lack them).
+    static var isAvailable: Bool { (try? EmbeddedPostgres(directory: "/tmp/gaffer-test-probe")) != nil }
+
     /// Starts a server with connection logging; nil without server binaries (tests under DATABASE_URL only).
     static func start(_ kind: String) async throws -> PrivateServer? {
         let directory = "/tmp/gaffer-test-\(kind)-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"

@@ -5,7 +5,8 @@ import Postgres
 import Synchronization
 import Testing
 
-@Suite("faults: a worker stops while the database is down")
+@Suite("faults: a worker stops while the database is down",
+       .enabled(if: PrivateServer.isAvailable, "no PostgreSQL server binaries"))
 struct StopDuringOutageTests {
     @Test func theStopEndsAfterItsTimeoutAndTheUnwrittenAttemptRunsAgainAsInterrupted() async throws {
         guard let server = try await PrivateServer.start("outage") else { return }

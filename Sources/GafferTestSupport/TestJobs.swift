@@ -52,3 +52,51 @@ public struct SleepJob: Job {
     }
 }
 
+
+/// Retries lost-connection errors, as a Rails job's `retry_on ActiveRecord::ConnectionNotEstablished` would.
+let connectionLossRetry = RetryRule(errorKey: "[PostgresError]", attempts: 20, wait: .fixed(seconds: 0.2), jitter: 0,
+                                    matches: { ($0 as? PostgresError)?.isConnectionError ?? false })
+
+/// Records each body run (job id, attempt, pid) in `body_runs`, pauses its milliseconds, enqueues its children.
+public struct FaultJob: Job {
+    public static let className = "FaultJob"
+    public static var retryRules: [RetryRule] { [connectionLossRetry] }
+    public let pauseMillis: Int
+    public let children: Int
+    public init(pauseMillis: Int, children: Int = 0) {
+        self.pauseMillis = pauseMillis
+        self.children = children
+    }
+    public init(arguments: JobArguments) throws {
+        pauseMillis = try arguments.positional(0, as: Int.self)
+        children = try arguments.positional(1, as: Int.self)
+    }
+    public var arguments: JobArguments { [.int(Int64(pauseMillis)), .int(Int64(children))] }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        try await db.query("INSERT INTO body_runs (job_id, attempt, pid) VALUES ($1, $2, $3)",
+                           [context.jobID, context.attempt, Int(getpid())])
+        if pauseMillis > 0 { try await Task.sleep(for: .milliseconds(pauseMillis)) }
+        for _ in 0..<children { try await context.client.enqueue(FaultJob(pauseMillis: pauseMillis)) }
+    }
+}
+
+/// Records its run in `body_runs`; its first attempt polls `gates` on the slot's session until the test opens it.
+public struct GatedJob: Job {
+    public static let className = "GatedJob"
+    public static var retryRules: [RetryRule] { [connectionLossRetry] }
+    public init() {}
+    public init(arguments: JobArguments) throws {}
+    public var arguments: JobArguments { [] }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        try await db.query("INSERT INTO body_runs (job_id, attempt, pid) VALUES ($1, $2, $3)",
+                           [context.jobID, context.attempt, Int(getpid())])
+        guard context.attempt == 1 else { return }
+        while try await db.query("SELECT 1 FROM gates WHERE job_id = $1", [context.jobID]).isEmpty {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}

@@ -6,6 +6,8 @@ public final class WorkerProcess: @unchecked Sendable {
     public let process = Process()
     private let output = Pipe()
     private let exited = AsyncStream<Int32>.makeStream()
+    /// The worker's `good_job_processes` id, from its `ready` line.
+    public private(set) var processID: UUID?
 
     /// The built binary next to the test bundle's package (`swift build` builds it before the tests).
     public static var binary: URL {
@@ -39,6 +41,7 @@ public final class WorkerProcess: @unchecked Sendable {
             if chunk.isEmpty { throw PostgresError(.serverFailed, "gaffer-test-worker exited before it was ready") }
             text += String(decoding: chunk, as: UTF8.self)
         }
+        processID = text.split(separator: "\n").first?.split(separator: " ").last.flatMap { UUID(uuidString: String($0)) }
     }
 
     public var pid: Int32 { process.processIdentifier }

@@ -13,7 +13,8 @@ var configuration = WorkerConfiguration()
 configuration.shutdownTimeout = Double(env["GAFFER_SHUTDOWN_TIMEOUT"] ?? "") ?? 25
 configuration.maxThreads = Int(env["GAFFER_THREADS"] ?? "") ?? 5
 configuration.pollInterval = 1
-let worker = Worker(registry: JobRegistry([SleepJob.self, RecordingJob.self, PublicationSyncJob.self]),
+let worker = Worker(registry: JobRegistry([SleepJob.self, RecordingJob.self, PublicationSyncJob.self, FaultJob.self,
+                                                GatedJob.self]),
                     database: try ConnectionConfig(env["DATABASE_URL"] ?? ""), configuration: configuration,
                     logger: StandardErrorLogger())
 

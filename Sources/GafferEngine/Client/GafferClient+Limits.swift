@@ -5,6 +5,8 @@ import GafferStore
 extension GafferClient {
     /// Inserts rows, under the enqueue-stage concurrency controls of `defaults` when it has any.
     func insert(_ rows: [NewJobRow], className: String, defaults: (any Job.Type)?, now: Date) async throws -> [UUID] {
+        // The worker's enqueue session outlives database restarts: a lost one is reopened here.
+        try await connection.reconnectIfLost()
         guard let rules = defaults?.concurrency, rules.hasEnqueueStage else {
             return try await EnqueueSQL.enqueue(connection, rows, now: now)
         }

@@ -14,9 +14,12 @@ public actor LazyConnection {
         self.name = name
     }
 
-    /// The slot's connection, (re)connected when needed.
+    /// The slot's connection, reconnected when the server ended its session (restart, terminate).
     public func get() async throws -> PostgresConnection {
-        if let connection, await connection.isConnected { return connection }
+        if let connection {
+            try await connection.reconnectIfLost()
+            return connection
+        }
         let fresh = try await PostgresConnection.connect(config, applicationName: name)
         connection = fresh
         return fresh

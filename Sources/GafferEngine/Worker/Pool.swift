@@ -29,9 +29,13 @@ actor Pool {
     private var connection: PostgresConnection
     private let slotThreads: [ThreadExecutor]
     private let slotDatabases: [LazyConnection]
-    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob)] = [:]
+    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID)] = [:]
     private var pending: [AttemptResult] = []
     private var wantClaim = true
+    /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
+    private var relockNeeded = false
+    /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
+    private var givingUp = false
     private var paused = false
     private var stopping = false
     private var nextScheduledAt: Date?
@@ -85,7 +89,9 @@ actor Pool {
 
     /// Cancels the running job bodies (shutdown timeout passed).
     func cancelRunning() {
+        givingUp = true
         for entry in running.values { entry.task.cancel() }
+        wake.signal()
     }
 
     func state() -> PoolState {
@@ -99,16 +105,23 @@ actor Pool {
 
     func run() async {
         let config = environment.configuration
-        var failures = 0
+        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
         while !(stopping && running.isEmpty && pending.isEmpty) {
             do {
+                if backoff.isFailing { try await reopen() }
                 try await exchange()
-                failures = 0
+                backoff.succeeded()
             } catch {
-                failures += 1
                 claimErrors += 1
-                environment.logger.error("pool \(index): \(error)")
-                await recoverConnection(after: error, attempt: failures)
+                let delay = backoff.failed(error)
+                if givingUp && running.isEmpty {
+                    // Past the shutdown timeout with the database unreachable: the unwritten attempts
+                    // keep performed_at and run again as interrupted (contract §3.6).
+                    environment.logger.warning("pool \(index): stopping without writing \(pending.count) attempt end(s); those jobs will run again as interrupted")
+                    pending = []
+                    break
+                }
+                await wake.wait(seconds: delay)
                 continue
             }
             let now = environment.clock()
@@ -222,7 +235,7 @@ actor Pool {
             }
             await self.finished(slot: slot, result)
         }
-        running[slot] = (task, info)
+        running[slot] = (task, info, claimed.executionID)
     }
 
     private func finished(slot: Int, _ result: AttemptResult?) {
@@ -238,16 +251,17 @@ actor Pool {
         wake.signal()
     }
 
-    /// After a failed statement: reconnect with capped exponential backoff when the session is gone.
-    private func recoverConnection(after error: any Error, attempt: Int) async {
-        let delay = min(0.1 * pow(2, Double(min(attempt, 6))), 5)
-        await wake.wait(seconds: delay)
-        guard !(await connection.isConnected) else { return }
-        do {
-            try await connection.reconnect()
-            environment.logger.info("pool \(index): reconnected")
-        } catch {
-            environment.logger.error("pool \(index): reconnect failed: \(error)")
+    /// After a failed round trip: replaces a lost session, which takes back the claims of the jobs still held here.
+    private func reopen() async throws {
+        if try await connection.reconnectIfLost() { relockNeeded = true }
+        guard relockNeeded else { return }
+        let held = running.values.map { (id: $0.job.jobID, executionID: $0.executionID) }
+            + pending.map { (id: $0.jobID, executionID: $0.executionID) }
+        let kept = try await RelockSQL.relock(connection, jobs: held, processID: environment.processID,
+                                              now: environment.clock(), hasLockType: environment.hasLockType)
+        for job in held where !kept.contains(job.id) {
+            environment.logger.warning("pool \(index): job \(job.id) was taken over while the session was lost; its attempt here is not written to the job")
         }
+        relockNeeded = false
     }
 }

@@ -26,6 +26,7 @@ public actor Worker {
     private var paused = false
     private var stopping = false
     private var notifierConnected = false
+    private var notifierLostAt: Date?
     private var startedAt = Date()
     private var poolStates: [PoolState] = []
     private var hooks: [@Sendable (PostgresConnection, Date) async throws -> Void] = []
@@ -144,11 +145,18 @@ public actor Worker {
     private func handle(_ event: ListenerEvent) async {
         switch event {
         case .connected:
+            if let since = notifierLostAt {
+                logger.info("notifier: listening again after \(String(format: "%.1f", clock().timeIntervalSince(since))) s")
+            }
+            notifierLostAt = nil
             notifierConnected = true
             // Anything enqueued while we were deaf is found by one claim in each pool.
             for pool in pools { await pool.notify(scheduledAt: nil) }
         case .disconnected(let error):
-            if notifierConnected { logger.warning("notifier: \(error); polling carries on") }
+            if notifierConnected {
+                logger.warning("notifier: \(error); polling carries on")
+                notifierLostAt = clock()
+            }
             notifierConnected = false
         case .notification(let note):
             let hint = NotifyHint(payload: note.payload)
@@ -162,25 +170,46 @@ public actor Worker {
 
     private func maintenanceLoop() async {
         var lastHeartbeat = clock()
+        var backoff = ReconnectBackoff(name: "worker control connection", logger: logger)
+        var delay = 0.0
+        // After an outage every process lost its advisory lock at once: give the others time to
+        // reconnect before reaping them as dead (they would come back to find their jobs re-run).
+        var reapFrom = ContinuousClock.now
         while !Task.isCancelled && !stopping {
-            try? await Task.sleep(for: .milliseconds(Int(max(0.2, min(configuration.reapInterval, 1)) * 1000)))
+            let tick = max(0.2, min(configuration.reapInterval, 1))
+            try? await Task.sleep(for: .milliseconds(Int((backoff.isFailing ? delay : tick) * 1000)))
             guard let control, !stopping else { return }
             let now = clock()
             do {
-                if !(await control.isConnected) { try await control.reconnect()
-                    try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: now) }
+                if try await control.reconnectIfLost() || backoff.isFailing {
+                    try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: now)
+                    reapFrom = .now + .milliseconds(Int(configuration.reapGraceAfterOutage * 1000))
+                }
+                backoff.succeeded()
+            } catch {
+                delay = backoff.failed(error)
+                continue
+            }
+            do {
                 if now.timeIntervalSince(lastHeartbeat) >= configuration.heartbeatInterval {
                     try await ProcessSQL.refresh(control, id: processID, state: stateJSON(), now: now)
                     lastHeartbeat = now
                 }
-                let reaped = try await ProcessSQL.reap(control, now: now)
-                if reaped > 0 {
-                    logger.info("reaped \(reaped) dead process(es); their jobs are free to run again")
-                    for pool in pools { await pool.notify(scheduledAt: nil) }
+                if ContinuousClock.now >= reapFrom {
+                    let reaped = try await ProcessSQL.reap(control, now: now)
+                    if reaped.processes > 0 {
+                        logger.info("reaped \(reaped.processes) dead process(es); their jobs are free to run again")
+                    }
+                    if reaped.orphanedJobs > 0 {
+                        logger.info("released \(reaped.orphanedJobs) job(s) claimed by processes already reaped")
+                    }
+                    if reaped != ProcessSQL.Reaped(processes: 0, orphanedJobs: 0) {
+                        for pool in pools { await pool.notify(scheduledAt: nil) }
+                    }
                 }
                 for hook in hooks { try await hook(control, now) }
             } catch {
-                logger.error("maintenance: \(error)")
+                if await control.isConnected { logger.error("maintenance: \(error)") } else { delay = backoff.failed(error) }
             }
         }
     }

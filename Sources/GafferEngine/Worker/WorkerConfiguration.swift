@@ -15,6 +15,8 @@ public struct WorkerConfiguration: Sendable {
     public var retryOnUnhandledError: Bool = false
     /// Seconds between reaper runs (dead processes, their jobs released).
     public var reapInterval: Double = 5
+    /// Seconds without reaping after this worker's own outage, so others (backoff cap 5 s) reconnect first.
+    public var reapGraceAfterOutage: Double = 10
     /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
     public var heartbeatInterval: Double = 30
     public var enableCron: Bool = false

@@ -16,9 +16,9 @@ public enum RefreshPolicy {
         return (min(max(interval, queryTime * 4), maxDelay), true)
     }
 
-    /// The delay after `failures` consecutive failed refreshes (doubling, capped).
+    /// The delay after `failures` consecutive failed refreshes: doubling, capped at 5 s (or a longer interval).
     public static func failureDelay(interval: Double, failures: Int) -> Double {
-        min(interval * Double(1 << min(failures, 6)), 30)
+        min(interval * Double(1 << min(failures, 6)), max(interval, 5))
     }
 
     /// Every how many refreshes the slow panes are re-read.

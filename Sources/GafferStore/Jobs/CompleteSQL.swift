@@ -5,7 +5,8 @@ import Postgres
 ///
 /// Must run on the connection that claimed the jobs, since that session holds their advisory locks.
 /// A job row is only written while this process still holds it (`locked_by_id`), so a job the reaper
-/// handed to someone else is never overwritten; its execution row is still closed.
+/// handed to someone else is never overwritten; its execution row is closed unless another worker
+/// already closed it as interrupted, which stays the record.
 public enum CompleteSQL {
     static func statement(hasLockType: Bool) -> String {
         let lockType = hasLockType ? "lock_type = NULL, " : ""
@@ -31,7 +32,7 @@ public enum CompleteSQL {
           UPDATE good_job_executions e SET finished_at = $10, updated_at = $10, error = d.error,
                  error_event = d.error_event, error_backtrace = d.backtrace::text[],
                  duration = make_interval(secs => d.duration)
-          FROM d WHERE e.id = d.execution_id
+          FROM d WHERE e.id = d.execution_id AND e.finished_at IS NULL
         )
         SELECT d.id, pg_advisory_unlock(
         """ + AdvisoryLockSQL.rowKey(table: "good_jobs", id: "d.id") + """

@@ -31,14 +31,28 @@ public enum ProcessSQL {
         try await db.query("SELECT pg_advisory_unlock(" + lockKey + ")", [id])
     }
 
-    /// Deletes inactive processes and releases their jobs (contract §5); returns how many.
+    /// What one reaper run did.
+    public struct Reaped: Sendable, Equatable {
+        /// Inactive processes deleted, their jobs released (contract §5).
+        public let processes: Int
+        /// Unfinished jobs released whose holder has no process row and no advisory lock on them.
+        public let orphanedJobs: Int
+
+        public init(processes: Int, orphanedJobs: Int) {
+            self.processes = processes
+            self.orphanedJobs = orphanedJobs
+        }
+    }
+
+    /// Deletes inactive processes and releases their jobs (contract §5), and releases orphaned jobs.
     ///
     /// Inactive: `lock_type = 0` whose advisory lock nobody holds (its session died), or a
     /// heartbeat-only process silent for 5 minutes.
     @discardableResult
-    public static func reap(_ db: PostgresConnection, now: Date) async throws -> Int {
-        let rows = try await db.query(reapStatement, [now])
-        return rows.count
+    public static func reap(_ db: PostgresConnection, now: Date) async throws -> Reaped {
+        let row = try await db.query(reapStatement, [now]).first
+        return Reaped(processes: try row?.decode("processes", as: Int.self) ?? 0,
+                      orphanedJobs: try row?.decode("orphans", as: Int.self) ?? 0)
     }
 
     static let reapStatement = """
@@ -56,7 +70,17 @@ public enum ProcessSQL {
         ), released AS (
           UPDATE good_jobs SET locked_by_id = NULL, locked_at = NULL
           WHERE locked_by_id IN (SELECT id FROM inactive)
+        ), orphans AS (
+          UPDATE good_jobs g SET locked_by_id = NULL, locked_at = NULL
+          WHERE g.locked_by_id IS NOT NULL AND g.finished_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM good_job_processes p WHERE p.id = g.locked_by_id)
+            AND NOT 
+        """ + AdvisoryLockSQL.held(AdvisoryLockSQL.rowKey(table: "good_jobs", id: "g.id")) + """
+
+          RETURNING g.id
+        ), deleted AS (
+          DELETE FROM good_job_processes WHERE id IN (SELECT id FROM inactive) RETURNING id
         )
-        DELETE FROM good_job_processes WHERE id IN (SELECT id FROM inactive) RETURNING id
+        SELECT (SELECT count(*) FROM deleted) AS processes, (SELECT count(*) FROM orphans) AS orphans
         """
 }

@@ -12,6 +12,10 @@ public actor PostgresConnection {
     public let applicationName: String
     private let executor: ThreadExecutor
     private var handle: Handle?
+    /// Set by `close()`: the owner ended the session, so `reconnectIfLost()` leaves it closed.
+    private var closed = false
+    /// Set when a statement failed because the server ended the session.
+    private var broken = false
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -35,21 +39,45 @@ public actor PostgresConnection {
     /// The server process id of this session (for `pg_terminate_backend` and `pg_locks`).
     public private(set) var backendPID: Int32 = 0
 
-    /// Whether libpq still considers the connection usable.
+    /// Whether the session is usable: libpq's status, and no end-of-session waiting unread on the socket.
     public var isConnected: Bool {
-        guard let conn = handle?.conn else { return false }
-        return PQstatus(conn) == CONNECTION_OK
+        guard let conn = handle?.conn, !broken, PQstatus(conn) == CONNECTION_OK else { return false }
+        return !Self.serverHungUp(conn)
     }
 
     /// Drops the current session (if any) and opens a new one.
     public func reconnect() throws {
         handle = nil
+        closed = false
+        broken = false
         try open()
+    }
+
+    /// Reconnects when the session was lost (not when `close()` ended it); returns whether it did.
+    @discardableResult
+    public func reconnectIfLost() throws -> Bool {
+        guard !closed, !isConnected else { return false }
+        try reconnect()
+        return true
     }
 
     /// Closes the session; later calls fail with `.connectionLost` until `reconnect()`.
     public func close() {
         handle = nil
+        closed = true
+    }
+
+    /// True when the server ended an idle session (restart, `pg_terminate_backend`), which libpq only notices on a read.
+    static func serverHungUp(_ conn: OpaquePointer) -> Bool {
+        var socket = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
+        guard socket.fd >= 0 else { return true }
+        guard poll(&socket, 1, 0) == 1 else { return false }
+        // The first read takes the server's FATAL message, the second meets end-of-file.
+        for _ in 0..<2 where PQstatus(conn) == CONNECTION_OK {
+            guard PQconsumeInput(conn) == 1 else { break }
+            _ = PQisBusy(conn)
+        }
+        return PQstatus(conn) != CONNECTION_OK
     }
 
     private func open() throws {
@@ -134,13 +162,15 @@ public actor PostgresConnection {
                 }
             }
         }
-        // Then the sync point.
+        // Then the sync point: only once it arrives is the implicit transaction known to be committed.
+        var synced = false
         while let result = PQgetResult(conn) {
             let status = PQresultStatus(result)
             PQclear(result)
-            if status == PGRES_PIPELINE_SYNC { break }
+            if status == PGRES_PIPELINE_SYNC { synced = true; break }
         }
         if let firstError { throw firstError }
+        guard synced else { throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }
         return results
     }
 
@@ -200,10 +230,13 @@ public actor PostgresConnection {
     }
 
     private func lostOrFailed(_ conn: OpaquePointer, message: String, sqlState: String?) -> PostgresError {
-        if PQstatus(conn) != CONNECTION_OK {
+        let error = PostgresError(.queryFailed, message, sqlState: sqlState, context: config.displayName)
+        // libpq keeps CONNECTION_OK after reading the server's "terminating connection" until it reads EOF.
+        if PQstatus(conn) != CONNECTION_OK || error.isConnectionError {
+            broken = true
             return PostgresError(.connectionLost, message, sqlState: sqlState, context: config.displayName)
         }
-        return PostgresError(.queryFailed, message, sqlState: sqlState, context: config.displayName)
+        return error
     }
 
     static func copyRows(_ result: OpaquePointer) -> PostgresRows {

@@ -1,0 +1,99 @@
+import Foundation
+import GafferEngine
+import GafferTestSupport
+import Postgres
+import Testing
+
+@Suite("faults: worker processes killed during a drain", .enabled(if: WorkerProcess.isBuilt, "gaffer-test-worker is not built"))
+struct WorkerKillTests {
+    /// Jobs drained; `GAFFER_FAULT_JOBS` raises it for a longer run.
+    static let jobCount = Int(ProcessInfo.processInfo.environment["GAFFER_FAULT_JOBS"] ?? "") ?? 2_000
+    static let kills = 10
+
+    /// Where the unfinished jobs stand, for a drain that stalled: by holder and by attempt state.
+    static func stallReport(_ db: PostgresConnection, live: [UUID]) async throws -> String {
+        let rows = try await db.query("""
+            SELECT coalesce(locked_by_id::text, 'unlocked') AS holder, locked_by_id = ANY($1::uuid[]) AS live,
+                   performed_at IS NOT NULL AS performing, count(*) AS jobs, min(scheduled_at) AS first_scheduled
+            FROM good_jobs WHERE finished_at IS NULL GROUP BY 1, 2, 3
+            """, [PostgresTextArray(encoding: live)])
+        let processes = try await db.query("SELECT id, lock_type FROM good_job_processes")
+        return rows.map { "\($0["holder"] ?? "") live=\($0["live"] ?? "-") performing=\($0["performing"] ?? "") "
+            + "jobs=\($0["jobs"] ?? "") first=\($0["first_scheduled"] ?? "")" }.joined(separator: "; ")
+            + "; processes: " + processes.map { $0["id"] ?? "" }.joined(separator: ", ") + "; now: \(Date())"
+    }
+
+    @Test func killNineTenTimesLosesNoJobAndReRunsOnlyInterruptedAttempts() async throws {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let (config, db) = try await EngineFixture.database()
+        let client = GafferClient(connection: db)
+        for start in stride(from: 0, to: Self.jobCount, by: 500) {
+            let jobs = (start..<min(start + 500, Self.jobCount)).map { _ in FaultJob(pauseMillis: Int.random(in: 0...4)) }
+            try await client.enqueueAll(jobs)
+        }
+        var workers = [try await WorkerProcess(database: config, threads: 4),
+                       try await WorkerProcess(database: config, threads: 4)]
+        defer { for worker in workers where worker.process.isRunning { worker.send(SIGKILL) } }
+        var killedPIDs: [Int32] = []
+        var killedProcessIDs: [UUID] = []
+        let finished = "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL"
+        // Each kill waits for this many more finished jobs (restarts drain some more meanwhile), and
+        // none waits past 90 %, so all ten land while jobs remain, however fast the drain runs.
+        let step = Self.jobCount / (Self.kills + 6)
+        for _ in 0..<Self.kills {
+            let target = min(try await EngineFixture.count(db, finished) + step, Self.jobCount * 9 / 10)
+            try await TestWait.until("\(target) jobs finished", timeout: 60) {
+                try await EngineFixture.count(db, finished) >= target
+            }
+            // A random moment within a few job lengths: before, during or after a claim or a body.
+            try await Task.sleep(for: .milliseconds(Int.random(in: 0...25)))
+            let victim = Int.random(in: 0..<workers.count)
+            killedPIDs.append(workers[victim].pid)
+            killedProcessIDs.append(try #require(workers[victim].processID))
+            workers[victim].send(SIGKILL)
+            #expect(await workers[victim].waitForExit() == 128 + SIGKILL)
+            workers[victim] = try await WorkerProcess(database: config, threads: 4)
+        }
+        let killsDoneAt = try await EngineFixture.count(db, finished)
+        do {
+            try await TestWait.until("every job finished", timeout: 60, every: 0.05) {
+                try await EngineFixture.count(db, finished) == Self.jobCount
+            }
+        } catch {
+            print("FAULT-STALL kill: \(try await Self.stallReport(db, live: workers.compactMap(\.processID)))")
+            throw error
+        }
+        for worker in workers { worker.send(SIGTERM) }
+        for worker in workers { #expect(await worker.waitForExit() == 0) }
+
+        let account = try await DrainAccount.read(db)
+        print("FAULT-FIGURES kill: \(Self.jobCount) jobs, \(Self.kills) kills, last kill at \(killsDoneAt) finished, "
+              + "\(account), wall \(began.duration(to: clock.now))")
+        #expect(killsDoneAt < Self.jobCount, "every kill landed during the drain")
+        #expect(account.jobs == Self.jobCount)
+        #expect(account.unfinished == 0)
+        #expect(account.failed == 0)
+        // Every attempt either succeeded once per job or was interrupted (contract §3.6); nothing else.
+        #expect(account.errored == 0)
+        #expect(account.executions == account.jobs + account.interrupted)
+        #expect(account.interrupted > 0, "ten kills mid-drain interrupted no attempt")
+        // Bodies: one run per attempt at most, one for every success, and a job ran again exactly as
+        // often as an interrupted attempt had started its body.
+        #expect(account.repeatedAttempts == 0)
+        #expect(account.unrecordedRuns == 0)
+        #expect(account.successesWithoutRun == 0)
+        #expect(account.extraRuns == account.interruptedStarted)
+        #expect(account.overlaps == 0)
+        // Only the killed processes' attempts were interrupted, and only their bodies ran twice.
+        let byLiveProcess = try await EngineFixture.count(db, """
+            SELECT count(*) FROM good_job_executions WHERE error LIKE $1 AND NOT (process_id = ANY($2::uuid[]))
+            """, [DrainAccount.interruptedText, PostgresTextArray(encoding: killedProcessIDs)])
+        #expect(byLiveProcess == 0)
+        let rerunsOutsideKilled = try await EngineFixture.count(db, """
+            SELECT count(*) FROM body_runs r WHERE r.attempt < (SELECT executions_count FROM good_jobs g WHERE g.id = r.job_id)
+              AND NOT (r.pid = ANY($1::int[]))
+            """, [PostgresTextArray(killedPIDs.map { String($0) })])
+        #expect(rerunsOutsideKilled == 0)
+    }
+}

@@ -6,67 +6,33 @@ import GafferTestSupport
 import Postgres
 import Testing
 
-/// Rows of a registered class written straight into `good_jobs` with broken payloads or NULL columns:
-/// each malformed one ends discarded after exactly one attempt with a one-line error, the NULL-column
-/// ones are claimed or left as GoodJob v4 would, and the good jobs around them all run.
+/// Hostile RecordingJob rows: malformed ones discarded after one attempt, NULL columns as GoodJob v4, the rest drains.
 @Suite("hostile rows: discarded once, never looped, the rest drains")
 struct HostileRowTests {
-    /// A malformed `serialized_params` (nil = SQL NULL) and a phrase its error must contain.
-    static let malformed: [(name: String, params: String?, reason: String)] = [
-        ("array", "[1, 2]", "serialized_params must be a JSON object, found array [1,2]"),
-        ("string", #""RecordingJob""#, #"serialized_params must be a JSON object, found string "RecordingJob""#),
-        ("number", "42", "serialized_params must be a JSON object, found integer 42"),
-        ("json null", "null", "serialized_params must be a JSON object, found null"),
-        ("sql null", nil, "serialized_params must be a JSON object, found null"),
-        ("no arguments", #"{"job_class": "RecordingJob", "job_id": "x"}"#, #"serialized_params has no "arguments""#),
-        ("arguments object", params(#"{"n": 1}"#), #"serialized_params "arguments" must be an array, found object {"n":1}"#),
-        ("arguments string", params(#""1""#), #"serialized_params "arguments" must be an array, found string "1""#),
-        ("wrong type", params(#"["seven"]"#), #"positional argument 0 must be Int, found string "seven""#),
-        ("no argument", params("[]"), "positional argument 0 is missing"),
-        ("nested garbage", params(#"[[[{"_aj_globalid": 5, "_aj_serialized": [null]}]]]"#), "positional argument 0 must be Int"),
-        ("too deep", params(String(repeating: "[", count: 600) + String(repeating: "]", count: 600)),
-         "arrays and objects nest deeper than 512 levels"),
-        ("deep but allowed", params(String(repeating: "[", count: 500) + "1" + String(repeating: "]", count: 500)),
-         "positional argument 0 must be Int, found array of 1"),
-        ("ten megabytes", params("[\"" + String(repeating: "x", count: 10_000_000) + "\"]"),
-         "positional argument 0 must be Int, found string"),
-    ]
-
-    /// `serialized_params` of a RecordingJob with these `arguments` (JSON text).
-    static func params(_ arguments: String) -> String {
-        #"{"job_class": "RecordingJob", "job_id": "x", "arguments": "# + arguments + #", "executions": 0}"#
-    }
-
-    /// Inserts one RecordingJob row as Rails would, except for the given columns.
+    /// Inserts one RecordingJob row, due now on the worker's clock, except for the given columns.
     @discardableResult
     static func insert(_ db: PostgresConnection, params: String?, queue: String? = "default", jobClass: String? = "RecordingJob",
                        scheduled: Bool = true, labels: [String]? = nil) async throws -> UUID {
-        let id = UUID()
-        try await db.query("""
-            INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
-                                   created_at, updated_at, job_class, labels)
-            VALUES ($1, $1, $2, 0, $3::jsonb, CASE WHEN $4 THEN now() AT TIME ZONE 'UTC' END,
-                    now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', $5, $6)
-            """, [id, queue, params.map(PostgresJSON.init), scheduled, jobClass, labels])
-        return id
+        try await HostileRows.insert(db, params: params, at: Date(), queue: queue, jobClass: jobClass, scheduled: scheduled,
+                                     labels: labels)
     }
 
     @Test func malformedRowsAreDiscardedOnceAndGoodJobsDrainAroundThem() async throws {
         let (config, db) = try await EngineFixture.database()
         var good: [UUID] = []
         var bad: [(id: UUID, name: String, reason: String)] = []
-        for (index, row) in Self.malformed.enumerated() {
-            good.append(try await Self.insert(db, params: Self.params("[\(index)]")))
+        for (index, row) in HostileRows.malformed.enumerated() {
+            good.append(try await Self.insert(db, params: HostileRows.params("[\(index)]")))
             bad.append((try await Self.insert(db, params: row.params), row.name, row.reason))
         }
         // NULL queue_name is taken by a `*` pool (GoodJob's "all queues" has no queue predicate);
         // 1,000 labels change nothing.
-        let nullQueue = try await Self.insert(db, params: Self.params("[100]"), queue: nil)
-        let labelled = try await Self.insert(db, params: Self.params("[101]"), labels: (1...1000).map { "label-\($0)" })
+        let nullQueue = try await Self.insert(db, params: HostileRows.params("[100]"), queue: nil)
+        let labelled = try await Self.insert(db, params: HostileRows.params("[101]"), labels: (1...1000).map { "label-\($0)" })
         // Never claimed: NULL scheduled_at (GoodJob ≥ 4.9 requires `scheduled_at <= now`), NULL job_class
         // (not a class this worker registered, whatever the payload says).
-        let nullScheduled = try await Self.insert(db, params: Self.params("[102]"), scheduled: false)
-        let nullClass = try await Self.insert(db, params: Self.params("[103]"), jobClass: nil)
+        let nullScheduled = try await Self.insert(db, params: HostileRows.params("[102]"), scheduled: false)
+        let nullClass = try await Self.insert(db, params: HostileRows.params("[103]"), jobClass: nil)
 
         let worker = EngineFixture.worker(config, [RecordingJob.self], threads: 3)
         try await worker.start()
@@ -115,8 +81,8 @@ struct HostileRowTests {
 
     @Test func aNullQueueRowIsNotOnTheDefaultQueue() async throws {
         let (config, db) = try await EngineFixture.database()
-        let nullQueue = try await Self.insert(db, params: Self.params("[1]"), queue: nil)
-        let onDefault = try await Self.insert(db, params: Self.params("[2]"))
+        let nullQueue = try await Self.insert(db, params: HostileRows.params("[1]"), queue: nil)
+        let onDefault = try await Self.insert(db, params: HostileRows.params("[2]"))
         let worker = EngineFixture.worker(config, [RecordingJob.self], queues: "default", threads: 1)
         try await worker.start()
         try await TestWait.until("the default queue's job to run") {

@@ -60,8 +60,7 @@ actor Pool {
         self.client = GafferClient(connection: clientConnection, clock: environment.clock)
     }
 
-    /// A slot thread's stack: a main thread's 8 MiB, so job bodies and decoding a payload nested to
-    /// `JSONValue.maximumNestingDepth` (recursive, deeper frames in debug builds) never overflow it.
+    /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.
     static let slotStackSize = 8 << 20
 
     var freeSlots: Int { spec.threads - running.count }

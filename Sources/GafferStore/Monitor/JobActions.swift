@@ -36,9 +36,11 @@ public enum JobActions {
         switch action {
         case .retry:
             // Active Job re-serialization: one more execution, enqueued now; the old error text stays.
+            // A payload that is not an object (no Active Job wrote it) is left as it is.
             try db.query("""
                 UPDATE good_jobs SET
-                  serialized_params = CASE WHEN serialized_params IS NULL THEN NULL ELSE
+                  serialized_params = CASE WHEN jsonb_typeof(serialized_params) IS DISTINCT FROM 'object'
+                                           THEN serialized_params ELSE
                     jsonb_set(jsonb_set(jsonb_set(serialized_params, '{executions}',
                       to_jsonb(coalesce(CASE WHEN jsonb_typeof(serialized_params->'executions') = 'number'
                                              THEN (serialized_params->>'executions')::int END, 0) + 1)),

@@ -10,6 +10,10 @@ enum MonitorSQL {
              ELSE 'scheduled' END
         """
 
+    /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters
+    /// (an error without the separator would otherwise name a group by its whole text).
+    static let errorClass = "left(split_part(error, ': ', 1), 200)"
+
     /// The advisory-lock key of a row (contract §3.4).
     static func lockKey(table: String, idColumn: String) -> String {
         AdvisoryLockSQL.rowKey(table: table, id: idColumn)

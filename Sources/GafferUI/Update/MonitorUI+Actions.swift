@@ -20,7 +20,7 @@ extension MonitorUI {
         case .detail(let view):
             guard let detail = view.detail else { return }
             state.overlays.append(.confirm(Confirmation(
-                prompt: "\(verb) job \(Format.shortID(detail.id)) (\(Format.clean(detail.jobClass)))?",
+                prompt: "\(verb) job \(Format.shortID(detail.id)) (\(Format.name(detail.jobClass)))?",
                 effect: .perform(action, .ids([detail.id])))))
         case nil:
             guard let row = state.selectedRow(snapshot), case .failure(let group) = row.target else { return }
@@ -31,7 +31,7 @@ extension MonitorUI {
             let noun = group.kind == .discarded ? "discarded" : "retrying"
             let jobs = group.lastDay == 1 ? "1 \(noun) job" : "\(group.lastDay) \(noun) jobs"
             state.overlays.append(.confirm(Confirmation(
-                prompt: "\(verb) \(jobs) of \(Format.clean(group.errorClass)) · \(Format.clean(group.jobClass))?",
+                prompt: "\(verb) \(jobs) of \(Format.clean(group.errorClass)) · \(Format.name(group.jobClass))?",
                 effect: .perform(action, .scope(scope)))))
         default:
             break

@@ -5,7 +5,7 @@ import Testing
 
 /// `gaffer start` typed at a shell under tmux, against the test server on a seeded database: the six
 /// panes draw, each action changes its row (checked in SQL), `P` holds claims, resizes redraw,
-/// hostile database text stays text, and leaving gives the shell back a sane terminal.
+/// hostile database text and rows stay text, and leaving gives the shell back a sane terminal.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"))
 struct StartScreenTests {
     /// Starts a shell in tmux and `gaffer start` in it; returns once all six panes show their rows.
@@ -177,6 +177,28 @@ struct StartScreenTests {
         try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
         try await clearFilter(tmux)
         #expect(try tmux.paneTitle() == title)
+
+        // NULL queue_name rows sit in the Queues pane's (none) row, which sorts first; its list finds
+        // them, a NULL job_class shows as (none), and each detail names what is wrong, promptly.
+        try tmux.keys("2", "Enter")
+        let broken = String(seed.broken.uuidString.lowercased().prefix(8))
+        let huge = String(seed.huge.uuidString.lowercased().prefix(8))
+        try await tmux.waitFor("both rows in the (none) queue's list", seconds: 10) { screen in
+            screen.contains("Jobs · queue (none)") && screen.contains(broken) && screen.contains(huge)
+        }
+        try tmux.keys("Enter")
+        let detail2 = try await tmux.waitFor(text: "serialized_params is an array, not an object: [1, 2]", seconds: 10)
+        #expect(detail2.contains("Job \(broken) · (none)") && detail2.contains("queue (none)"))
+        try tmux.keys("Escape")
+        try await tmux.waitFor("the list again") { !$0.contains("serialized_params is an array") }
+        try tmux.keys("Down", "Enter")
+        try await tmux.waitFor(text: #"["xxxxxxxx"#, seconds: 10)
+        try tmux.keys("G")
+        try await tmux.waitFor(text: "… \(10_000_004 - 65_536) more characters not loaded", seconds: 10)
+        try tmux.keys("Escape")
+        try await tmux.waitFor(text: "Jobs · queue (none)")
+        try tmux.keys("Escape")
+        try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
 
         try await quitAndCheckTheTerminal(tmux)
     }

@@ -34,6 +34,16 @@ struct StartScreenTests {
         try await tmux.waitFor("the filter to clear") { !$0.contains("filter: ") }
     }
 
+    /// In an open detail: `G` to its end, where `note` shows, then Esc to the job list titled `list`, Esc to the panes.
+    func scrollToEndAndLeave(_ tmux: Tmux, note: String, list: String) async throws {
+        try tmux.keys("G")
+        try await tmux.waitFor(text: note, seconds: 10)
+        try tmux.keys("Escape")
+        try await tmux.waitFor(text: list)
+        try tmux.keys("Escape")
+        try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
+    }
+
     func quitAndCheckTheTerminal(_ tmux: Tmux) async throws {
         try tmux.keys("q")
         try await tmux.waitFor(text: "s stop now")
@@ -169,12 +179,7 @@ struct StartScreenTests {
         #expect(!title.contains("pwned"))
 
         // The loaded lines scroll to their end; the screen stays responsive.
-        try tmux.keys("G")
-        try await tmux.waitFor(text: "3802 more lines not loaded", seconds: 10)
-        try tmux.keys("Escape")
-        try await tmux.waitFor(text: "Jobs · EvilError · EvilJob")
-        try tmux.keys("Escape")
-        try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
+        try await scrollToEndAndLeave(tmux, note: "3802 more lines not loaded", list: "Jobs · EvilError · EvilJob")
         try await clearFilter(tmux)
         #expect(try tmux.paneTitle() == title)
 
@@ -193,12 +198,8 @@ struct StartScreenTests {
         try await tmux.waitFor("the list again") { !$0.contains("serialized_params is an array") }
         try tmux.keys("Down", "Enter")
         try await tmux.waitFor(text: #"["xxxxxxxx"#, seconds: 10)
-        try tmux.keys("G")
-        try await tmux.waitFor(text: "… \(10_000_004 - 65_536) more characters not loaded", seconds: 10)
-        try tmux.keys("Escape")
-        try await tmux.waitFor(text: "Jobs · queue (none)")
-        try tmux.keys("Escape")
-        try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
+        try await scrollToEndAndLeave(tmux, note: "… \(10_000_004 - 65_536) more characters not loaded",
+                                      list: "Jobs · queue (none)")
 
         try await quitAndCheckTheTerminal(tmux)
     }

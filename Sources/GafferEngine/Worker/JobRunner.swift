@@ -10,6 +10,9 @@ struct JobRunner: Sendable {
     let clock: @Sendable () -> Date
     let jitter: @Sendable () -> Double
 
+    /// Characters of a malformed job's reason kept in its error.
+    static let malformedReasonLimit = 300
+
     /// Returns nil when the attempt was cancelled by shutdown: the row is left for re-claim as interrupted.
     func run(_ claimed: ClaimedJob, context makeContext: (ActiveJobPayload?) -> JobContext) async -> AttemptResult? {
         let started = ContinuousClock.now
@@ -26,8 +29,10 @@ struct JobRunner: Sendable {
             }
             job = try type.init(arguments: payload.arguments)
         } catch {
+            // One line, bounded: the reason quotes the payload, which may hold anything.
+            let reason = OneLineText.make(ErrorNaming.message(error), limit: Self.malformedReasonLimit)
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
-                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(ErrorNaming.message(error))")
+                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
                                  errorEvent: Int16(ErrorEvent.discarded.rawValue), backtrace: [], duration: elapsed())
         }

@@ -133,6 +133,7 @@ import Testing
     @Test func refreshTimeWithAndWithoutHostileRows() async throws {
         var rows = Rows(seed: try await Seed.make("hostile"))
         try await rows.seed.ordinary(2000)
+        try await rows.seed.db.execute("ANALYZE good_jobs; ANALYZE good_job_executions")
         let before = try await measure(rows)
         try await rows.addHostile()
         try await rows.seed.db.execute("ANALYZE good_jobs; ANALYZE good_job_executions")

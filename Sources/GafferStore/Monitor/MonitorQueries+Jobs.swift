@@ -13,7 +13,7 @@ extension MonitorQueries {
             SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
                    \(sortColumn) AS sort_at, coalesce(executions_count, 0) AS attempts,
                    coalesce(labels[1:$11], '{}') AS labels, coalesce(cardinality(labels), 0) AS label_count,
-                   left(error, 300) AS error
+                   substr(error, 1, 300) AS error
             FROM good_jobs
             WHERE \(predicate)
               AND ($2::text IS NULL OR queue_name = $2 OR ($2 = '' AND queue_name IS NULL))

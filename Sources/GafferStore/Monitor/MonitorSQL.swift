@@ -10,9 +10,10 @@ enum MonitorSQL {
              ELSE 'scheduled' END
         """
 
-    /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters
-    /// (an error without the separator would otherwise name a group by its whole text).
-    static let errorClass = "left(split_part(error, ': ', 1), 200)"
+    /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters.
+    // Without the cut an error lacking the separator names its group by its whole text; `substr` reads
+    // only the first 201 characters of a toasted 1 MB error (slice detoast), and gives the same class.
+    static let errorClass = "left(split_part(substr(error, 1, 201), ': ', 1), 200)"
 
     /// The advisory-lock key of a row (contract §3.4).
     static func lockKey(table: String, idColumn: String) -> String {

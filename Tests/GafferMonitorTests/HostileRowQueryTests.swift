@@ -116,6 +116,8 @@ import Testing
         let unscheduled = try #require(try await MonitorQueries.jobDetail(db, id: rows.nullScheduled, now: now))
         #expect(unscheduled.state == .queued)
         #expect(Blocker.first(for: unscheduled, in: MonitorSnapshot(takenAt: now), now: now) == .noScheduledAt)
+        let classless = try #require(try await MonitorQueries.jobDetail(db, id: rows.nullClass, now: now))
+        #expect(Blocker.first(for: classless, in: MonitorSnapshot(takenAt: now), now: now) == .noJobClass)
     }
 
     @Test func retryingANonObjectPayloadRequeuesItUnchanged() async throws {

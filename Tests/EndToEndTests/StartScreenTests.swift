@@ -1,4 +1,5 @@
 import Foundation
+import GafferStore
 import GafferTestSupport
 import Postgres
 import Testing
@@ -198,7 +199,7 @@ struct StartScreenTests {
         try await tmux.waitFor("the list again") { !$0.contains("serialized_params is an array") }
         try tmux.keys("Down", "Enter")
         try await tmux.waitFor(text: #"["xxxxxxxx"#, seconds: 10)
-        try await scrollToEndAndLeave(tmux, note: "… \(10_000_004 - 65_536) more characters not loaded",
+        try await scrollToEndAndLeave(tmux, note: "… \(10_000_004 - JobDetail.argumentLimit) more characters not loaded",
                                       list: "Jobs · queue (none)")
 
         try await quitAndCheckTheTerminal(tmux)

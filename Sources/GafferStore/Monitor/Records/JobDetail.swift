@@ -37,7 +37,7 @@ public struct JobDetail: Sendable, Hashable {
     /// How many executions exist in total (more than `executions.count` when cut).
     public var executionCount: Int
 
-    public static let argumentLimit = 65_536
+    public static let argumentLimit = 16_384
     public static let labelLimit = 100
     public static let errorLimit = 4_096
     /// Characters of a `serialized_params` that is not an object shown in `payloadProblem`.

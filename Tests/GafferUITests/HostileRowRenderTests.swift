@@ -60,6 +60,14 @@ import Testing
         #expect(row.contains("(none)") && row.contains("a,b,+998"), "\(row)")
     }
 
+    @Test func pausingANullClassSaysItCannot() {
+        var state = UIState(hasLocalWorker: true)
+        state.overlays = [.detail(DetailView(id: Self.detail.id, detail: Self.detail))]
+        let (next, effects) = MonitorUI.update(state, key: .character("p"), snapshot: Fixtures.snapshot)
+        #expect(effects.isEmpty)
+        #expect(next.status?.text == "a NULL class has no name to pause")
+    }
+
     /// Render time of the hostile detail against the ordinary one: printed, never asserted.
     @Test func renderTimeOfTheHostileDetail() {
         func median(_ detail: JobDetail) -> Double {

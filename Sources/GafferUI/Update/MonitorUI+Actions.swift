@@ -40,6 +40,16 @@ extension MonitorUI {
 
     static func togglePause(_ state: inout UIState, _ snapshot: MonitorSnapshot) -> [Effect] {
         let settings = snapshot.settings
+        let effects = pauseEffects(state, settings, snapshot)
+        // Pauses name a queue or class; a NULL one has no name to write, and pausing "" would match nothing.
+        if case .setPaused(let kind, "", _)? = effects.first {
+            state.status = StatusMessage("a NULL \(kind.noun) has no name to pause")
+            return []
+        }
+        return effects
+    }
+
+    private static func pauseEffects(_ state: UIState, _ settings: SettingsRecord, _ snapshot: MonitorSnapshot) -> [Effect] {
         func jobClass(_ name: String) -> [Effect] {
             [.setPaused(.jobClass, name, paused: !settings.pausedJobClasses.contains(name))]
         }

@@ -44,7 +44,7 @@ struct JobRunner: Sendable {
                                  error: nil, errorEvent: nil, backtrace: [], duration: elapsed())
         } catch {
             if Task.isCancelled && error is CancellationError { return nil }
-            let backtrace = (error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()
+            let backtrace = ((error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()).map(ErrorText.storable)
             return decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
                           duration: elapsed())
         }
@@ -52,7 +52,8 @@ struct JobRunner: Sendable {
 
     private func decide(_ error: any Error, claimed: ClaimedJob, payload: ActiveJobPayload, job: any Job.Type,
                         backtrace: [String], duration: Double) -> AttemptResult {
-        let text = ErrorText.format(typeName: ErrorNaming.typeName(error), message: ErrorNaming.message(error))
+        // A NUL in the text would fail the statement that ends this and every batched attempt, again and again.
+        let text = ErrorText.storable(ErrorText.format(typeName: ErrorNaming.typeName(error), message: ErrorNaming.message(error)))
         // Active Job increments `executions` in memory when it performs; a retry persists it.
         let executions = payload.executions + 1
         let outcome = FailureDecision.decide(error: error, retryRules: job.retryRules, discardRules: job.discardRules,

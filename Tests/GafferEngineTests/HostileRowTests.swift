@@ -79,6 +79,30 @@ struct HostileRowTests {
         await db.close()
     }
 
+    /// Counters at their maximum: `executions_count + 1` failed every claim, `executions + 1` trapped the worker.
+    @Test func countersAtTheirMaximumNeitherWedgeNorCrash() async throws {
+        let (config, db) = try await EngineFixture.database()
+        let top = Int64.max
+        let params = #"{"job_class": "FailingJob", "job_id": "x", "arguments": ["rate"], "executions": \#(top), "#
+            + #""exception_executions": {"[RateLimitError]": \#(top)}}"#
+        let failing = try await HostileRows.insert(db, params: params, at: Date(), jobClass: "FailingJob")
+        let recording = try await Self.insert(db, params: HostileRows.params("[1]"))
+        try await db.query("UPDATE good_jobs SET executions_count = 2147483647 WHERE id IN ($1, $2)", [failing, recording])
+        let worker = EngineFixture.worker(config, [FailingJob.self, RecordingJob.self], threads: 2)
+        try await worker.start()
+        let late = try #require(try await GafferClient(connection: db).enqueue(RecordingJob(n: 2)))
+        try await TestWait.until("the maxed-out rows and a later job to finish") {
+            try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL") == 3
+        }
+        await worker.stop()
+        #expect(try await EngineFixture.count(db, "SELECT count(*) FROM side_effects WHERE job_id IN ($1, $2)",
+                                              [recording, late]) == 2)
+        let row = try #require(try await db.query(
+            "SELECT error_event, executions_count FROM good_jobs WHERE id = $1", [failing]).first)
+        #expect(row["error_event"] == "4" && row["executions_count"] == "2147483647")
+        await db.close()
+    }
+
     @Test func aNullQueueRowIsNotOnTheDefaultQueue() async throws {
         let (config, db) = try await EngineFixture.database()
         let nullQueue = try await Self.insert(db, params: HostileRows.params("[1]"), queue: nil)

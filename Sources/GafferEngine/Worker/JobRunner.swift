@@ -55,7 +55,7 @@ struct JobRunner: Sendable {
         // A NUL in the text would fail the statement that ends this and every batched attempt, again and again.
         let text = ErrorText.storable(ErrorText.format(typeName: ErrorNaming.typeName(error), message: ErrorNaming.message(error)))
         // Active Job increments `executions` in memory when it performs; a retry persists it.
-        let executions = payload.executions + 1
+        let executions = payload.executions < Int.max ? payload.executions + 1 : Int.max
         let outcome = FailureDecision.decide(error: error, retryRules: job.retryRules, discardRules: job.discardRules,
                                              exceptionExecutions: payload.exceptionExecutions,
                                              retryOnUnhandled: retryOnUnhandledError, jitterUnit: jitter())

@@ -12,12 +12,12 @@ public final class ThreadExecutor: SerialExecutor, TaskExecutor, Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// Starts the thread; `name` shows in `top -H` and debuggers (15 characters at most).
-    public init(name: String) {
+    public init(name: String, stackSize: Int = 1 << 20) {
         let thread = Thread { [self] in
             gaffer_set_thread_name(name)
             self.runLoop()
         }
-        thread.stackSize = 1 << 20
+        thread.stackSize = stackSize
         thread.start()
     }
 

@@ -105,6 +105,26 @@ struct CommandTests {
         #expect(foreign.status == 0 && foreign.stderr.contains("ReportMailerJob is not one of this app's job types"))
     }
 
+    /// Hostile rows: status prints their names and error classes as visible escapes, one line each.
+    @Test func statusShowsHostileRowsAsText() async throws {
+        let setup = try await Self.migrated()
+        let db = try await TestServerDatabase.connect(setup.url)
+        let at = Date().addingTimeInterval(-60)
+        try await HostileRows.insert(db, params: "[1, 2]", at: at, queue: nil, jobClass: nil)
+        try await HostileRows.insert(db, params: nil, at: at, jobClass: "Evil\u{1b}]0;pwned\u{07}Job",
+                                     error: "\u{1b}[2J\u{1b}]0;pwned\u{07}" + String(repeating: "x", count: 1_000_000),
+                                     finishedAt: at)
+        await db.close()
+        let result = try setup.run(["status"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(result.stdout.contains(#"Evil\e]0;pwned\aJob"#) && result.stdout.contains("(none)"))
+        let failure = try #require(result.stdout.split(separator: "\n").first { $0.contains(#"\e[2J"#) })
+        #expect(failure.count < 400, "\(failure.prefix(500))")
+        let json = try setup.run(["status", "--json"])
+        #expect(json.status == 0 && json.stdout.utf8.count < 10_000, "\(json.stderr)")
+    }
+
     @Test func pauseCleanupAndCronList() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }

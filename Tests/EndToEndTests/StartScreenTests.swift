@@ -1,11 +1,12 @@
 import Foundation
+import GafferStore
 import GafferTestSupport
 import Postgres
 import Testing
 
 /// `gaffer start` typed at a shell under tmux, against the test server on a seeded database: the six
 /// panes draw, each action changes its row (checked in SQL), `P` holds claims, resizes redraw,
-/// hostile database text stays text, and leaving gives the shell back a sane terminal.
+/// hostile database text and rows stay text, and leaving gives the shell back a sane terminal.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"))
 struct StartScreenTests {
     /// Starts a shell in tmux and `gaffer start` in it; returns once all six panes show their rows.
@@ -30,6 +31,16 @@ struct StartScreenTests {
     func clearFilter(_ tmux: Tmux) async throws {
         try tmux.keys("Escape")
         try await tmux.waitFor("the filter to clear") { !$0.contains("filter: ") }
+    }
+
+    /// In an open detail: `G` to its end, where `note` shows, then Esc to the job list titled `list`, Esc to the panes.
+    func scrollToEndAndLeave(_ tmux: Tmux, note: String, list: String) async throws {
+        try tmux.keys("G")
+        try await tmux.waitFor(text: note, seconds: 10)
+        try tmux.keys("Escape")
+        try await tmux.waitFor(text: list)
+        try tmux.keys("Escape")
+        try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
     }
 
     @Test func actionsPauseResizeAndQuitUnderGafferStart() async throws {
@@ -151,14 +162,27 @@ struct StartScreenTests {
         #expect(!title.contains("pwned"))
 
         // The loaded lines scroll to their end; the screen stays responsive.
-        try tmux.keys("G")
-        try await tmux.waitFor(text: "3802 more lines not loaded", seconds: 10)
-        try tmux.keys("Escape")
-        try await tmux.waitFor(text: "Jobs · EvilError · EvilJob")
-        try tmux.keys("Escape")
-        try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("Jobs · ") }
+        try await scrollToEndAndLeave(tmux, note: "3802 more lines not loaded", list: "Jobs · EvilError · EvilJob")
         try await clearFilter(tmux)
         #expect(try tmux.paneTitle() == title)
+
+        // NULL queue_name rows sit in the Queues pane's (none) row, which sorts first; its list finds
+        // them, a NULL job_class shows as (none), and each detail names what is wrong, promptly.
+        try tmux.keys("2", "Enter")
+        let broken = String(seed.broken.uuidString.lowercased().prefix(8))
+        let huge = String(seed.huge.uuidString.lowercased().prefix(8))
+        try await tmux.waitFor("both rows in the (none) queue's list", seconds: 10) { screen in
+            screen.contains("Jobs · queue (none)") && screen.contains(broken) && screen.contains(huge)
+        }
+        try tmux.keys("Enter")
+        let detail2 = try await tmux.waitFor(text: "serialized_params is an array, not an object: [1, 2]", seconds: 10)
+        #expect(detail2.contains("Job \(broken) · (none)") && detail2.contains("queue (none)"))
+        try tmux.keys("Escape")
+        try await tmux.waitFor("the list again") { !$0.contains("serialized_params is an array") }
+        try tmux.keys("Down", "Enter")
+        try await tmux.waitFor(text: #"["xxxxxxxx"#, seconds: 10)
+        try await scrollToEndAndLeave(tmux, note: "… \(10_000_004 - JobDetail.argumentLimit) more characters not loaded",
+                                      list: "Jobs · queue (none)")
 
         try await tmux.quitAndCheckTheTerminal(answer: "s")
     }

@@ -12,6 +12,9 @@ struct RateLimitError: Error, CustomStringConvertible {
 struct BadRowError: Error, CustomStringConvertible {
     var description: String { "row 7 has no name" }
 }
+struct NulByteError: Error, CustomStringConvertible {
+    var description: String { "bad\u{0}byte" }
+}
 
 /// Throws the error its argument names, every time.
 struct FailingJob: Job {
@@ -31,6 +34,7 @@ struct FailingJob: Job {
         case "rate": throw RateLimitError()
         case "bad": throw BadRowError()
         case "discard": throw CancellationErrorStandIn()
+        case "nul": throw NulByteError()
         default: throw UnhandledError()
         }
     }
@@ -115,6 +119,14 @@ struct FailureTests {
         #expect(row.job["error_event"] == "4")
         #expect(row.job["finished_at"] != nil)
         #expect(row.executions[0]["error_event"] == "4")
+    }
+
+    /// PostgreSQL text cannot hold NUL: written as is, it failed the attempt-end statement on every round, for ever.
+    @Test func aNulInAnErrorIsStoredEscaped() async throws {
+        let row = try await Self.runOnce("nul")
+        #expect(row.job["error"] == #"NulByteError: bad\u0000byte"#)
+        #expect(row.executions.count == 1 && row.executions[0]["error"] == #"NulByteError: bad\u0000byte"#)
+        Self.expectUnlocked(row.job)
     }
 
     @Test func malformedArgumentsAreDiscardedNotLooped() async throws {

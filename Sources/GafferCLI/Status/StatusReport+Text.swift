@@ -1,8 +1,12 @@
 import Foundation
+import TerminalKit
 
 /// `gaffer status` for people: aligned tables, one section per concern.
 extension StatusReport {
-    var lines: [String] {
+    /// The report's lines, every database text in them with its controls made visible (never obeyed by the terminal).
+    var lines: [String] { rawLines.map { Sanitizer.visible($0) } }
+
+    private var rawLines: [String] {
         var out: [String] = []
         let header = ["QUEUE", "QUEUED", "SCHEDULED", "RUNNING", "RETRIED", "DISCARDED", "SUCCEEDED 1H", "LATENCY"]
         var table = queues.map(cells)
@@ -59,6 +63,7 @@ extension StatusReport {
 
     /// Pads cells to their column's width: left-aligned, except the `rightAligned` columns (numbers).
     static func align(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        let rows = rows.map { $0.map { Sanitizer.visible($0) } }
         let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
             rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
         }

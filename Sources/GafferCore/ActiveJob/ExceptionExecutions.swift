@@ -40,10 +40,11 @@ public struct ExceptionExecutions: Sendable, Hashable {
         }
     }
 
-    /// Adds one to `key`'s count (missing counts as 0), as Active Job's `executions_for` does.
+    /// Adds one to `key`'s count (missing counts as 0), as Active Job's `executions_for` does; stops at `Int.max`.
     public func incrementing(_ key: String) -> ExceptionExecutions {
         var copy = self
-        copy[key] = (self[key] ?? 0) + 1
+        let count = self[key] ?? 0
+        copy[key] = count < Int.max ? count + 1 : Int.max
         return copy
     }
 

@@ -10,6 +10,16 @@ public enum ErrorText {
         typeName + separator + message
     }
 
+    /// `text` as a PostgreSQL text value can hold it: NUL (which no text column can store) written `\u0000`.
+    public static func storable(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{0}") else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{0}" { out.append(contentsOf: "\\u0000".unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
     /// The part before the first `": "` (the whole text if there is none), like `split_part(error, ': ', 1)`.
     public static func typeName(of text: String) -> String {
         guard let range = text.firstRange(of: separator) else { return text }

@@ -66,7 +66,7 @@ public final class FileLogger: JobLogger, @unchecked Sendable {
     }
 
     public func log(_ level: LogLevel, _ message: String) {
-        let line = "\(PostgresTimestampText.now()) \(level.rawValue.uppercased()) \(message)\n"
+        let line = LogLine.format(level, message)
         lock.lock()
         handle?.write(Data(line.utf8))
         lock.unlock()
@@ -79,7 +79,7 @@ public struct StandardErrorLogger: JobLogger {
     public init(minimum: LogLevel = .info) { self.minimum = minimum }
     public func log(_ level: LogLevel, _ message: String) {
         guard level >= minimum else { return }
-        FileHandle.standardError.write(Data("\(PostgresTimestampText.now()) \(level.rawValue.uppercased()) \(message)\n".utf8))
+        FileHandle.standardError.write(Data(LogLine.format(level, message).utf8))
     }
 }
 

@@ -10,6 +10,9 @@ struct JobRunner: Sendable {
     let clock: @Sendable () -> Date
     let jitter: @Sendable () -> Double
 
+    /// Characters of a malformed job's reason kept in its error.
+    static let malformedReasonLimit = 300
+
     /// Returns nil when the attempt was cancelled by shutdown: the row is left for re-claim as interrupted.
     func run(_ claimed: ClaimedJob, context makeContext: (ActiveJobPayload?) -> JobContext) async -> AttemptResult? {
         let started = ContinuousClock.now
@@ -26,8 +29,10 @@ struct JobRunner: Sendable {
             }
             job = try type.init(arguments: payload.arguments)
         } catch {
+            // One line, bounded: the reason quotes the payload, which may hold anything.
+            let reason = OneLineText.make(ErrorNaming.message(error), limit: Self.malformedReasonLimit)
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
-                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(ErrorNaming.message(error))")
+                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
                                  errorEvent: Int16(ErrorEvent.discarded.rawValue), backtrace: [], duration: elapsed())
         }
@@ -39,7 +44,7 @@ struct JobRunner: Sendable {
                                  error: nil, errorEvent: nil, backtrace: [], duration: elapsed())
         } catch {
             if Task.isCancelled && error is CancellationError { return nil }
-            let backtrace = (error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()
+            let backtrace = ((error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()).map(ErrorText.storable)
             return decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
                           duration: elapsed())
         }
@@ -47,9 +52,10 @@ struct JobRunner: Sendable {
 
     private func decide(_ error: any Error, claimed: ClaimedJob, payload: ActiveJobPayload, job: any Job.Type,
                         backtrace: [String], duration: Double) -> AttemptResult {
-        let text = ErrorText.format(typeName: ErrorNaming.typeName(error), message: ErrorNaming.message(error))
+        // A NUL in the text would fail the statement that ends this and every batched attempt, again and again.
+        let text = ErrorText.storable(ErrorText.format(typeName: ErrorNaming.typeName(error), message: ErrorNaming.message(error)))
         // Active Job increments `executions` in memory when it performs; a retry persists it.
-        let executions = payload.executions + 1
+        let executions = payload.executions < Int.max ? payload.executions + 1 : Int.max
         let outcome = FailureDecision.decide(error: error, retryRules: job.retryRules, discardRules: job.discardRules,
                                              exceptionExecutions: payload.exceptionExecutions,
                                              retryOnUnhandled: retryOnUnhandledError, jitterUnit: jitter())

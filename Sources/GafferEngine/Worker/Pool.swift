@@ -54,13 +54,18 @@ actor Pool {
         self.spec = spec
         self.environment = environment
         self.connection = connection
-        self.slotThreads = (0..<spec.threads).map { ThreadExecutor(name: "gaffer-\(index)-\($0)") }
+        self.slotThreads = (0..<spec.threads).map {
+            ThreadExecutor(name: "gaffer-\(index)-\($0)", stackSize: Self.slotStackSize)
+        }
         self.slotDatabases = (0..<spec.threads).map {
             LazyConnection(config: environment.databaseConfig, name: "gaffer-job-\(index)-\($0)")
         }
         self.nextPollAt = environment.clock()
         self.client = GafferClient(connection: clientConnection, clock: environment.clock)
     }
+
+    /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.
+    static let slotStackSize = 8 << 20
 
     var freeSlots: Int { spec.threads - running.count }
 

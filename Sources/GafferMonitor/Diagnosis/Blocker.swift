@@ -10,6 +10,10 @@ public enum Blocker: Sendable, Hashable {
     /// Marked running, but its process is gone and nobody holds its lock: the next claim re-runs it.
     case orphaned
     case scheduledLater(Date)
+    /// `scheduled_at` is NULL: GoodJob ≥ 4.9 and Gaffer only claim rows with `scheduled_at <= now`.
+    case noScheduledAt
+    /// `job_class` is NULL (or empty): Gaffer claims only classes it registered, so only a Ruby worker may take it.
+    case noJobClass
     case paused(PauseKind, String)
     /// Claimed (`locked_by_id`) by a worker that has not started it yet.
     case claimed(process: String)
@@ -32,6 +36,8 @@ public enum Blocker: Sendable, Hashable {
         case .running(let process): "running on \(process)"
         case .orphaned: "its process is gone: the next claim will mark it interrupted and run it again"
         case .scheduledLater(let at): "scheduled to run in \(Self.duration(at.timeIntervalSince(now)))"
+        case .noScheduledAt: "its scheduled_at is NULL, so no worker claims it (reschedule it to give it a time)"
+        case .noJobClass: "its job_class is NULL: no Gaffer worker claims it (a Ruby worker may, by its payload's class)"
         case .paused(let kind, let name): "\(kind.noun) \(name) is paused"
         case .claimed(let process): "claimed by \(process), starting"
         case .concurrency(let key, let running):
@@ -74,6 +80,8 @@ extension Blocker {
             if let at = job.scheduledAt, at > now { return .scheduledLater(at) }
         case .queued: break
         }
+        if job.scheduledAt == nil { return .noScheduledAt }
+        if job.jobClass.isEmpty { return .noJobClass }
         let settings = snapshot.settings
         if settings.isPaused(.queue, job.queue) { return .paused(.queue, job.queue) }
         if settings.isPaused(.jobClass, job.jobClass) { return .paused(.jobClass, job.jobClass) }

@@ -65,7 +65,7 @@ public enum ClaimSQL {
           UPDATE good_jobs g SET locked_by_id = $1, locked_at = $2
         """ + lockType + """
           , performed_at = $2, updated_at = $2,
-                 executions_count = coalesce(g.executions_count, 0) + 1,
+                 executions_count = least(coalesce(g.executions_count, 0)::bigint + 1, 2147483647),
                  error = CASE WHEN l.performed_at IS NULL THEN g.error
                               ELSE 'GoodJob::InterruptedError: Interrupted after starting perform at '''
                                    || to_char(l.performed_at, 'YYYY-MM-DD HH24:MI:SS') || ' UTC''' END,

@@ -36,12 +36,15 @@ public enum JobActions {
         switch action {
         case .retry:
             // Active Job re-serialization: one more execution, enqueued now; the old error text stays.
+            // A payload that is not an object (no Active Job wrote it) is left as it is.
             try db.query("""
                 UPDATE good_jobs SET
-                  serialized_params = CASE WHEN serialized_params IS NULL THEN NULL ELSE
+                  serialized_params = CASE WHEN jsonb_typeof(serialized_params) IS DISTINCT FROM 'object'
+                                           THEN serialized_params ELSE
                     jsonb_set(jsonb_set(jsonb_set(serialized_params, '{executions}',
-                      to_jsonb(coalesce(CASE WHEN jsonb_typeof(serialized_params->'executions') = 'number'
-                                             THEN (serialized_params->>'executions')::int END, 0) + 1)),
+                      to_jsonb(least(coalesce(CASE WHEN jsonb_typeof(serialized_params->'executions') = 'number'
+                                                   THEN trunc((serialized_params->>'executions')::numeric) END, 0),
+                                     9223372036854775806) + 1)),
                       '{enqueued_at}', to_jsonb(to_char($1::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.US') || '000Z')),
                       '{scheduled_at}', 'null'::jsonb) END,
                   scheduled_at = $1, performed_at = NULL, finished_at = NULL, created_at = $1,

@@ -12,13 +12,14 @@ extension MonitorQueries {
         let rows = try await db.query("""
             SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
                    \(sortColumn) AS sort_at, coalesce(executions_count, 0) AS attempts,
-                   coalesce(labels, '{}') AS labels, left(error, 300) AS error
+                   coalesce(labels[1:$11], '{}') AS labels, coalesce(cardinality(labels), 0) AS label_count,
+                   substr(error, 1, 300) AS error
             FROM good_jobs
             WHERE \(predicate)
-              AND ($2::text IS NULL OR queue_name = $2)
-              AND ($3::text IS NULL OR job_class = $3)
+              AND ($2::text IS NULL OR queue_name = $2 OR ($2 = '' AND queue_name IS NULL))
+              AND ($3::text IS NULL OR job_class = $3 OR ($3 = '' AND job_class IS NULL))
               AND ($4::text IS NULL OR labels && ARRAY[$4::text])
-              AND ($5::text IS NULL OR split_part(error, ': ', 1) = $5)
+              AND ($5::text IS NULL OR \(MonitorSQL.errorClass) = $5)
               AND ($6::text IS NULL OR error ILIKE $6)
               AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
               AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
@@ -26,44 +27,57 @@ extension MonitorQueries {
             LIMIT $9
             """, [now, scope.queue, scope.jobClass, scope.label, scope.errorClass,
                   scope.errorContains.map { "%" + likeEscaped($0) + "%" },
-                  cursor?.sortAt, cursor?.id, limit, scope.since])
+                  cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit])
         return try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"), state: scope.state, sortAt: try $0.decode("sort_at"),
                        attempts: try $0.decode("attempts"), labels: try $0.decode("labels"),
-                       error: try $0.decode("error"))
+                       labelCount: try $0.decode("label_count"), error: try $0.decode("error"))
         }
     }
 
     /// A job with its arguments and its newest attempts; nil when the row is gone.
     public static func jobDetail(_ db: PostgresConnection, id: UUID, now: Date) async throws -> JobDetail? {
         let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "id")
+        // The `OFFSET 0` fences keep the planner from inlining the laterals, so a 10 MB payload is
+        // detoasted and turned into text once, not once per use.
         let rows = try await db.query("""
             SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
                    \(MonitorSQL.stateCase) AS state, created_at, scheduled_at, performed_at, finished_at,
-                   coalesce(executions_count, 0) AS attempts, coalesce(labels, '{}') AS labels, error, error_event,
-                   concurrency_key, cron_key, locked_by_id,
+                   coalesce(executions_count, 0) AS attempts, coalesce(labels[1:$3], '{}') AS labels,
+                   coalesce(cardinality(labels), 0) AS label_count, left(error, $4) AS error,
+                   coalesce(length(error), 0) AS error_length, error_event, concurrency_key, cron_key, locked_by_id,
                    \(MonitorSQL.lockHeld(key)) AS advisory_locked,
-                   coalesce(left((serialized_params->'arguments')::text, \(JobDetail.argumentLimit)), '[]') AS arguments,
+                   p.kind AS params_kind, p.arguments IS NOT NULL AS has_arguments,
+                   CASE WHEN p.kind <> 'object' THEN left(serialized_params::text, $6) END AS params_excerpt,
+                   coalesce(left(a.text, $5), '') AS arguments, coalesce(length(a.text), 0) AS arguments_length,
                    (SELECT count(*) FROM good_job_executions e WHERE e.active_job_id = good_jobs.id) AS execution_count
-            FROM good_jobs WHERE id = $2
-            """, [now, id])
+            FROM good_jobs
+              CROSS JOIN LATERAL (SELECT jsonb_typeof(serialized_params) AS kind,
+                                         CASE WHEN jsonb_typeof(serialized_params) = 'object'
+                                              THEN serialized_params->'arguments' END AS arguments OFFSET 0) p
+              CROSS JOIN LATERAL (SELECT p.arguments::text AS text OFFSET 0) a
+            WHERE id = $2
+            """, [now, id, JobDetail.labelLimit, JobDetail.errorLimit, JobDetail.argumentLimit,
+                  JobDetail.excerptLimit + 1])
         guard let row = rows.first else { return nil }
         let executions = try await db.query("""
             SELECT id, created_at, scheduled_at, finished_at, extract(epoch FROM duration)::float8 AS duration,
-                   error, error_event, process_id, coalesce(array_length(error_backtrace, 1), 0) AS line_count,
+                   left(error, $4) AS error, coalesce(length(error), 0) AS error_length, error_event, process_id,
+                   coalesce(array_length(error_backtrace, 1), 0) AS line_count,
                    ARRAY(SELECT left(line, 500) FROM unnest(error_backtrace[1:$3]) WITH ORDINALITY AS b(line, n)
                          ORDER BY n) AS backtrace
             FROM good_job_executions WHERE active_job_id = $1
             ORDER BY created_at DESC, id DESC LIMIT $2
-            """, [id, MonitorLimits.attempts, JobDetail.Execution.backtraceLineLimit])
+            """, [id, MonitorLimits.attempts, JobDetail.Execution.backtraceLineLimit, JobDetail.errorLimit])
         return JobDetail(
             id: try row.decode("id"), jobClass: try row.decode("job_class"), queue: try row.decode("queue_name"),
             priority: try row.decode("priority"), state: JobListState(rawValue: try row.decode("state")) ?? .queued,
             createdAt: try row.decode("created_at"), scheduledAt: try row.decode("scheduled_at"),
             performedAt: try row.decode("performed_at"), finishedAt: try row.decode("finished_at"),
-            attempts: try row.decode("attempts"), labels: try row.decode("labels"), error: try row.decode("error"),
-            errorEvent: try row.decode("error_event"), concurrencyKey: try row.decode("concurrency_key"),
+            attempts: try row.decode("attempts"), labels: try row.decode("labels"),
+            labelCount: try row.decode("label_count"), error: try row.decode("error"),
+            errorLength: try row.decode("error_length"), errorEvent: try row.decode("error_event"), concurrencyKey: try row.decode("concurrency_key"),
             cronKey: try row.decode("cron_key"), lockedByProcess: try row.decode("locked_by_id"),
             advisoryLocked: try row.decode("advisory_locked"), arguments: try row.decode("arguments"),
             executions: try executions.map {
@@ -71,10 +85,13 @@ extension MonitorQueries {
                     id: try $0.decode("id"), startedAt: try $0.decode("created_at"),
                     scheduledAt: try $0.decode("scheduled_at"), finishedAt: try $0.decode("finished_at"),
                     duration: try $0.decode("duration"), error: try $0.decode("error"),
-                    errorEvent: try $0.decode("error_event"), processID: try $0.decode("process_id"),
+                    errorLength: try $0.decode("error_length"), errorEvent: try $0.decode("error_event"), processID: try $0.decode("process_id"),
                     backtrace: try $0.decode("backtrace"), backtraceLineCount: try $0.decode("line_count"))
             },
-            executionCount: try row.decode("execution_count"))
+            executionCount: try row.decode("execution_count"), argumentsLength: try row.decode("arguments_length"),
+            payloadProblem: JobDetail.payloadProblem(kind: try row.decode("params_kind"),
+                                                     hasArguments: try row.decode("has_arguments"),
+                                                     excerpt: try row.decode("params_excerpt")))
     }
 
     /// The state's row predicate (`$1` = now), the column its list is ordered by, and whether newest first.

@@ -119,12 +119,12 @@ public enum MonitorQueries {
                    count(*) AS last_day, max(at) AS latest_at,
                    (array_agg(id ORDER BY at DESC, id))[1] AS latest_id
             FROM (
-              SELECT 'discarded' AS kind, split_part(error, ': ', 1) AS error_class,
+              SELECT 'discarded' AS kind, \(MonitorSQL.errorClass) AS error_class,
                      coalesce(job_class, '') AS job_class, finished_at AS at, id
               FROM good_jobs
               WHERE finished_at IS NOT NULL AND error IS NOT NULL AND finished_at > $1::timestamp - interval '24 hours'
               UNION ALL
-              SELECT 'retrying', split_part(error, ': ', 1), coalesce(job_class, ''), updated_at, id
+              SELECT 'retrying', \(MonitorSQL.errorClass), coalesce(job_class, ''), updated_at, id
               FROM good_jobs
               WHERE finished_at IS NULL AND error IS NOT NULL AND updated_at > $1::timestamp - interval '24 hours'
             ) failures

@@ -10,6 +10,11 @@ enum MonitorSQL {
              ELSE 'scheduled' END
         """
 
+    /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters.
+    // Without the cut an error lacking the separator names its group by its whole text; `substr` reads
+    // only the first 201 characters of a toasted 1 MB error (slice detoast), and gives the same class.
+    static let errorClass = "left(split_part(substr(error, 1, 201), ': ', 1), 200)"
+
     /// The advisory-lock key of a row (contract §3.4).
     static func lockKey(table: String, idColumn: String) -> String {
         AdvisoryLockSQL.rowKey(table: table, id: idColumn)

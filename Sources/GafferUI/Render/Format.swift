@@ -51,4 +51,7 @@ enum Format {
 
     /// Untrusted text as one visible line (every control escaped), for cells and lines.
     static func clean(_ text: String) -> String { Sanitizer.visible(text) }
+
+    /// A queue or class name from the database as `clean` shows it; empty or NULL shows as `(none)`.
+    static func name(_ text: String) -> String { text.isEmpty ? "(none)" : clean(text) }
 }

@@ -18,7 +18,7 @@ extension MonitorUI {
         }
         var lines: [StyledLine] = [
             StyledLine("id \(job.id.uuidString.lowercased()) · \(job.state.rawValue)", PaneContent.role(job.state)),
-            StyledLine("queue \(Format.clean(job.queue)) · priority \(job.priority.map(String.init) ?? "-")"
+            StyledLine("queue \(Format.name(job.queue)) · priority \(job.priority.map(String.init) ?? "-")"
                        + " · attempts \(job.attempts)"),
             StyledLine("why not running: " + Blocker.first(for: job, in: s, now: now).description(now: now), .warning),
         ]
@@ -26,16 +26,23 @@ extension MonitorUI {
                      ("finished", ago(job.finishedAt))].compactMap { name, value in value.map { "\(name) \($0)" } }
         lines.append(StyledLine(times.joined(separator: " · "), .muted))
         if !job.labels.isEmpty {
-            lines.append(StyledLine("labels: " + job.labels.map(Format.clean).joined(separator: ", ")))
+            let more = job.labelCount - job.labels.count
+            lines.append(StyledLine((more > 0 ? "labels (\(job.labelCount)): " : "labels: ")
+                                    + job.labels.map(Format.clean).joined(separator: ", ") + (more > 0 ? ", … \(more) more" : "")))
         }
         var extras: [String] = []
         if let key = job.concurrencyKey { extras.append("concurrency key \(Format.clean(key))") }
         if let cron = job.cronKey { extras.append("cron \(Format.clean(cron))") }
         if let owner = job.lockedByProcess { extras.append("claimed by process \(Format.shortID(owner))") }
         if !extras.isEmpty { lines.append(StyledLine(extras.joined(separator: " · "), .muted)) }
-        if let error = job.error { lines.append(StyledLine("error: " + Format.clean(error), .error)) }
+        if let error = job.error {
+            lines.append(StyledLine("error: " + Format.clean(error), .error))
+            lines += cutNote(job.errorLength - error.count, indent: 0)
+        }
+        if let problem = job.payloadProblem { lines.append(StyledLine(Format.clean(problem), .error)) }
         lines.append(StyledLine("arguments:", .header))
         lines.append(StyledLine(Format.clean(job.arguments), indent: 2))
+        lines += cutNote(job.argumentsLength - job.arguments.count, indent: 2)
         let shown = job.executions.count
         lines.append(StyledLine("attempts (\(shown == job.executionCount ? "\(shown)" : "newest \(shown) of \(job.executionCount)")):",
                                 .header))
@@ -46,11 +53,19 @@ extension MonitorUI {
             if let ran = execution.duration { facts.append("ran \(Format.duration(ran))") }
             if execution.finishedAt == nil { facts.append("not finished") }
             lines.append(StyledLine(facts.joined(separator: " · "), indent: 2))
-            if let error = execution.error { lines.append(StyledLine(Format.clean(error), .error, indent: 4)) }
+            if let error = execution.error {
+                lines.append(StyledLine(Format.clean(error), .error, indent: 4))
+                lines += cutNote(execution.errorLength - error.count, indent: 4)
+            }
             lines += execution.backtrace.map { StyledLine(Format.clean($0), .muted, indent: 4) }
             let missing = execution.backtraceLineCount - execution.backtrace.count
             if missing > 0 { lines.append(StyledLine("… \(missing) more lines not loaded", .muted, indent: 4)) }
         }
         return lines
+    }
+
+    /// The line saying how much of a cut field was not loaded; none when nothing was cut.
+    static func cutNote(_ missing: Int, indent: Int) -> [StyledLine] {
+        missing > 0 ? [StyledLine("… \(missing) more characters not loaded", .muted, indent: indent)] : []
     }
 }

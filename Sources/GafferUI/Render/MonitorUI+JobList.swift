@@ -30,9 +30,10 @@ extension MonitorUI {
             let when = delta > 0 ? "in " + Format.age(delta) : Format.age(-delta) + " ago"
             return [
                 TableCell(list.marks.contains(job.id) ? "*" : " ", style: Style(.marked)),
-                TableCell(Format.shortID(job.id), style: Style(.muted)), TableCell(Format.clean(job.jobClass)),
-                TableCell(Format.clean(job.queue)), TableCell(String(job.attempts)), TableCell(when),
-                TableCell(Format.clean(job.labels.joined(separator: ","))),
+                TableCell(Format.shortID(job.id), style: Style(.muted)), TableCell(Format.name(job.jobClass)),
+                TableCell(Format.name(job.queue)), TableCell(String(job.attempts)), TableCell(when),
+                TableCell(Format.clean(job.labels.joined(separator: ","))
+                          + (job.labelCount > job.labels.count ? ",+\(job.labelCount - job.labels.count)" : "")),
                 TableCell(Format.clean(job.error ?? ""), style: Style(.error)),
             ]
         }

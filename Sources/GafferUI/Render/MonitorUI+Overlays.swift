@@ -13,7 +13,7 @@ extension MonitorUI {
         case .jobs(let list):
             drawJobList(list, s, state, into: &buffer, area: area)
         case .detail(let view):
-            let title = view.detail.map { "Job \(Format.shortID($0.id)) · \(Format.clean($0.jobClass))" } ?? "Job"
+            let title = view.detail.map { "Job \(Format.shortID($0.id)) · \(Format.name($0.jobClass))" } ?? "Job"
             let inside = Frame(title: title, trailing: view.detail?.state.rawValue ?? "", isFocused: true)
                 .render(into: &buffer, area: area)
             StyledLine.draw(detailLines(view, s), scroll: view.scroll, wrap: view.wrap, into: &buffer, area: inside)

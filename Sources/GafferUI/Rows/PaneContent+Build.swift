@@ -42,7 +42,7 @@ extension PaneContent {
                 if let job = slot.job {
                     rows.append(row("slot-\(slot.index)", [
                         TableCell(slotName), TableCell("run", style: Style(.running)),
-                        TableCell(Format.clean(job.jobClass)), TableCell(Format.clean(job.queue)),
+                        TableCell(Format.name(job.jobClass)), TableCell(Format.name(job.queue)),
                         TableCell(Format.elapsed(now.timeIntervalSince(job.startedAt))), TableCell(String(job.attempt)),
                     ], .localSlot(slot, paused: local.isPaused), queue: job.queue, jobClass: job.jobClass))
                 } else {
@@ -59,7 +59,7 @@ extension PaneContent {
             let owner = job.processID.flatMap { hosts[$0] } ?? "?"
             rows.append(row(job.id.uuidString, [
                 TableCell(Format.clean(owner)), TableCell("run", style: Style(.running)),
-                TableCell(Format.clean(job.jobClass)), TableCell(Format.clean(job.queue)),
+                TableCell(Format.name(job.jobClass)), TableCell(Format.name(job.queue)),
                 TableCell(Format.elapsed(now.timeIntervalSince(job.performedAt))), TableCell(String(job.attempt)),
             ], .runningJob(job), queue: job.queue, jobClass: job.jobClass))
         }
@@ -89,7 +89,7 @@ extension PaneContent {
             }
             let discarded = Format.count(q.discarded) + (s.discardedCapped && q.discarded > 0 ? "+" : "")
             return row("queue-\(name)", [
-                TableCell(Format.clean(name.isEmpty ? "(none)" : name) + (paused ? " (paused)" : ""),
+                TableCell(Format.name(name) + (paused ? " (paused)" : ""),
                           style: paused ? Style(.paused) : nil),
                 n(q.queued, .queued), n(q.scheduled, .scheduled), n(q.running, .running), n(q.retried, .retried),
                 TableCell(discarded, style: Style(q.discarded == 0 ? .muted : .discarded)),
@@ -145,7 +145,7 @@ extension PaneContent {
                 TableCell(g.kind == .discarded ? "disc" : "retry", style: Style(g.kind == .discarded ? .discarded : .retried)),
                 TableCell(String(g.lastHour), style: Style(g.lastHour == 0 ? .muted : .text)),
                 TableCell(String(g.lastDay)), TableCell(Format.age(s.takenAt.timeIntervalSince(g.latestAt))),
-                TableCell(Format.clean(g.errorClass)), TableCell(Format.clean(g.jobClass)),
+                TableCell(Format.clean(g.errorClass)), TableCell(Format.name(g.jobClass)),
             ], .failure(g), jobClass: g.jobClass, error: g.errorClass)
         }
         let hour = s.failures.reduce(0) { $0 + $1.lastHour }
@@ -174,7 +174,7 @@ extension PaneContent {
                 TableCell(run?.lastState.rawValue ?? "never", style: Style(run.map { role($0.lastState) } ?? .muted)),
                 TableCell(last), TableCell(Format.clean(schedule?.scheduleText ?? ""), style: Style(.muted)),
                 TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
-                TableCell(Format.clean(jobClass)),
+                TableCell(Format.name(jobClass)),
             ], .cron(key: key, lastJobID: run?.lastJobID), jobClass: jobClass)
         }
         return PaneContent(

@@ -20,7 +20,7 @@ extension MonitorUI {
         case .detail(let view):
             guard let detail = view.detail else { return }
             state.overlays.append(.confirm(Confirmation(
-                prompt: "\(verb) job \(Format.shortID(detail.id)) (\(Format.clean(detail.jobClass)))?",
+                prompt: "\(verb) job \(Format.shortID(detail.id)) (\(Format.name(detail.jobClass)))?",
                 effect: .perform(action, .ids([detail.id])))))
         case nil:
             guard let row = state.selectedRow(snapshot), case .failure(let group) = row.target else { return }
@@ -31,7 +31,7 @@ extension MonitorUI {
             let noun = group.kind == .discarded ? "discarded" : "retrying"
             let jobs = group.lastDay == 1 ? "1 \(noun) job" : "\(group.lastDay) \(noun) jobs"
             state.overlays.append(.confirm(Confirmation(
-                prompt: "\(verb) \(jobs) of \(Format.clean(group.errorClass)) · \(Format.clean(group.jobClass))?",
+                prompt: "\(verb) \(jobs) of \(Format.clean(group.errorClass)) · \(Format.name(group.jobClass))?",
                 effect: .perform(action, .scope(scope)))))
         default:
             break
@@ -40,6 +40,16 @@ extension MonitorUI {
 
     static func togglePause(_ state: inout UIState, _ snapshot: MonitorSnapshot) -> [Effect] {
         let settings = snapshot.settings
+        let effects = pauseEffects(state, settings, snapshot)
+        // Pauses name a queue or class; a NULL one has no name to write, and pausing "" would match nothing.
+        if case .setPaused(let kind, "", _)? = effects.first {
+            state.status = StatusMessage("a NULL \(kind.noun) has no name to pause")
+            return []
+        }
+        return effects
+    }
+
+    private static func pauseEffects(_ state: UIState, _ settings: SettingsRecord, _ snapshot: MonitorSnapshot) -> [Effect] {
         func jobClass(_ name: String) -> [Effect] {
             [.setPaused(.jobClass, name, paused: !settings.pausedJobClasses.contains(name))]
         }

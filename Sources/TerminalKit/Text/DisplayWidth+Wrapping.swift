@@ -10,22 +10,28 @@ extension DisplayWidth {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ") {
-                var word = String(word)
-                var wordWidth = of(word)
+                var word = word
+                var wordWidth = of(String(word))
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
                     line += " " + word
                     lineWidth += 1 + wordWidth
                     continue
                 }
                 if lineWidth > 0 { lines.append(line) }
+                // A word wider than the line is cut in one pass (a 64 kB word must not cost a rescan per line).
                 while wordWidth > width {
-                    let head = truncate(word, toWidth: width, ellipsis: "")
-                    guard !head.isEmpty else { break }  // a wide character in a 1-column width
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
-                    wordWidth = of(word)
+                    var end = word.startIndex
+                    var headWidth = 0
+                    while end < word.endIndex, headWidth + of(word[end]) <= width {
+                        headWidth += of(word[end])
+                        end = word.index(after: end)
+                    }
+                    guard end > word.startIndex else { break }  // a wide character in a 1-column width
+                    lines.append(String(word[..<end]))
+                    word = word[end...]
+                    wordWidth -= headWidth
                 }
-                line = word
+                line = String(word)
                 lineWidth = wordWidth
             }
             lines.append(line)

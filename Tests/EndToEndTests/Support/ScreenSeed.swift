@@ -15,6 +15,10 @@ struct ScreenSeed {
     let mail: UUID
     /// Discarded EvilJob whose error holds ESC [2J ESC ]0;pwned BEL and whose attempt has a 1 MB backtrace.
     let evil: UUID
+    /// Queued, NULL queue_name and NULL job_class, `serialized_params` the array `[1, 2]`.
+    let broken: UUID
+    /// Queued after `broken`, NULL queue_name, a 10 MB string as its one argument.
+    let huge: UUID
 
     static let evilError = "EvilError: \u{1b}[2J\u{1b}]0;pwned\u{07}"
     /// The first backtrace line: an OSC 2 title change and a colour, both to be shown as text.
@@ -24,7 +28,7 @@ struct ScreenSeed {
         let config = try await TestServer.freshDatabase("screen")
         let db = try await PostgresConnection.connect(config)
         try await Migrator.migrate(db)
-        let seed = ScreenSeed(config: config, discarded: UUID(), mail: UUID(), evil: UUID())
+        let seed = ScreenSeed(config: config, discarded: UUID(), mail: UUID(), evil: UUID(), broken: UUID(), huge: UUID())
         // Three queued ImportJobs in default (one under a concurrency key), one MailJob in mailers.
         try await db.query("""
             INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
@@ -64,6 +68,17 @@ struct ScreenSeed {
                    interval '1.5 seconds'
             FROM good_jobs WHERE id = $1
             """, [seed.evil, evilFirstLine])
+        // Two hostile rows on no queue: the Queues pane's (none) row opens them.
+        for (id, jobClass, params, age) in [(seed.broken, nil, "[1, 2]", 120),
+                                            (seed.huge, "ImportJob", "{\"job_class\": \"ImportJob\", \"arguments\": [\""
+                                                + String(repeating: "x", count: 10_000_000) + "\"]}", 60)] as [(UUID, String?, String, Int)] {
+            try await db.query("""
+                INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
+                  created_at, updated_at, job_class)
+                VALUES ($1, $1, NULL, 0, $2::jsonb, now() AT TIME ZONE 'utc' - make_interval(secs => $3),
+                        now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc', $4)
+                """, [id, PostgresJSON(params), age, jobClass])
+        }
         // A cron run, for the Cron pane.
         try await db.execute("""
             INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at, performed_at,

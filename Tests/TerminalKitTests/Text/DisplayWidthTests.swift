@@ -107,6 +107,13 @@ import Testing
         #expect(DisplayWidth.wrap("漢字漢字漢", toWidth: 5) == ["漢字", "漢字", "漢"])
     }
 
+    /// A 64 kB word (a huge argument) is cut into full lines; before a single pass this took seconds.
+    @Test func cutsAHugeWordIntoFullLines() {
+        let lines = DisplayWidth.wrap(String(repeating: "x", count: 65_536), toWidth: 100)
+        #expect(lines.count == 656 && lines.dropLast().allSatisfy { $0.count == 100 } && lines.last?.count == 36)
+        #expect(DisplayWidth.wrap("ab " + String(repeating: "漢", count: 7), toWidth: 5) == ["ab", "漢漢", "漢漢", "漢漢", "漢"])
+    }
+
     @Test func everyLineFits() {
         let text = "Job 漢字 failed: undefined method `call' for nil:NilClass (NoMethodError) 👨‍👩‍👧 retrying"
         for width in 2...30 {

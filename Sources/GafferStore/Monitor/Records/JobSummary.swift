@@ -1,6 +1,6 @@
 import Foundation
 
-/// One job as a list row: no arguments, no backtrace, the error cut to its first 300 characters.
+/// One job as a list row: no arguments, no backtrace, the first labels, the error cut to its first 300 characters.
 public struct JobSummary: Sendable, Hashable {
     public var id: UUID
     public var jobClass: String
@@ -10,11 +10,16 @@ public struct JobSummary: Sendable, Hashable {
     /// The time the list is ordered by (scheduled, performed or finished, per state).
     public var sortAt: Date
     public var attempts: Int
+    /// The first `labelLimit` labels.
     public var labels: [String]
+    /// How many labels the row has.
+    public var labelCount: Int
     public var error: String?
 
+    public static let labelLimit = 10
+
     public init(id: UUID, jobClass: String, queue: String, priority: Int?, state: JobListState, sortAt: Date,
-                attempts: Int, labels: [String], error: String?) {
+                attempts: Int, labels: [String], labelCount: Int? = nil, error: String?) {
         self.id = id
         self.jobClass = jobClass
         self.queue = queue
@@ -23,6 +28,7 @@ public struct JobSummary: Sendable, Hashable {
         self.sortAt = sortAt
         self.attempts = attempts
         self.labels = labels
+        self.labelCount = labelCount ?? labels.count
         self.error = error
     }
 }

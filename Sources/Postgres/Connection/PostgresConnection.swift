@@ -203,7 +203,8 @@ public actor PostgresConnection {
         if PQstatus(conn) != CONNECTION_OK {
             return PostgresError(.connectionLost, message, sqlState: sqlState, context: config.displayName)
         }
-        return PostgresError(.queryFailed, message, sqlState: sqlState, context: config.displayName)
+        let role = PQuser(conn).map { String(cString: $0) }
+        return PostgresError(.queryFailed, message, sqlState: sqlState, context: config.displayName, role: role)
     }
 
     static func copyRows(_ result: OpaquePointer) -> PostgresRows {

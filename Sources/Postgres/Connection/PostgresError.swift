@@ -18,15 +18,20 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// Where it happened: the database description or the column being decoded.
     public let context: String
+    /// The role the session ran as, when a statement failed on a live session.
+    public let role: String?
 
-    public init(_ code: Code, _ message: String, sqlState: String? = nil, context: String = "") {
+    public init(_ code: Code, _ message: String, sqlState: String? = nil, context: String = "", role: String? = nil) {
         self.code = code
         self.message = message
         self.sqlState = sqlState
         self.context = context
+        self.role = role
     }
 
     public var isUniqueViolation: Bool { sqlState == "23505" }
+    /// True when the role lacks a privilege (SQLSTATE 42501), as a read-only role does for writes.
+    public var isPermissionDenied: Bool { sqlState == "42501" }
     /// True when the connection is gone and must be re-established.
     public var isConnectionError: Bool {
         code == .connectionLost || code == .connectionFailed || (sqlState?.hasPrefix("08") ?? false)
@@ -39,6 +44,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
             return "cannot connect to \(context): \(message); start PostgreSQL or set DATABASE_URL"
         case .connectionLost:
             return "lost connection to \(context): \(message)"
+        case .queryFailed where isPermissionDenied:
+            return "\(message): role \"\(role ?? "?")\" lacks the privilege; use a role with write access"
         case .queryFailed:
             let state = sqlState.map { " [\($0)]" } ?? ""
             return "query failed\(state): \(message)"

@@ -96,10 +96,10 @@ struct PasswordLeakTests {
                                                 : "could not translate host name \"no-such-host.invalid\""]
         case .wrongPassword:
             url = at(fixture.migrated, password: "Wrong-" + secret)
-            expected = ["password authentication failed for user \"\(role.name)\""]
+            expected = ["password authentication failed for user \"\(role.name)\"; check the password"]
         case .missingDatabase:
             url = at("gaffer_missing_db")
-            expected = ["database \"gaffer_missing_db\" does not exist"]
+            expected = ["database \"gaffer_missing_db\" does not exist; create the database or correct its name"]
         case .missingTables:
             url = at(fixture.empty)
             expected = ["has no GoodJob tables", "permission denied for"]
@@ -109,7 +109,7 @@ struct PasswordLeakTests {
             case .conninfo: role.conninfo(database: fixture.migrated, password: nil) + " password=\(secret) \(secret)"
             case .pgpassword: "postgresql://\(role.name)@%zz/\(fixture.migrated)"
             }
-            expected = ["cannot connect to the database URL"]
+            expected = ["the database URL is malformed: "]
         case .readOnlyRole:
             url = at(fixture.migrated)
             expected = ["permission denied for", "lacks the privilege; use a role with write access"]

@@ -75,7 +75,7 @@ public struct ConnectionConfig: Sendable {
             // libpq's parse errors may quote a value ("invalid percent-encoded token: \"pw%zz\""), the
             // password included: mask every password the string holds.
             reason = ConninfoSecrets.mask(ConninfoSecrets.masked(reason), secretsFrom: conninfo)
-            throw PostgresError(.connectionFailed, reason, context: "the database URL")
+            throw PostgresError(.malformedConnectionString, reason, context: "the database URL")
         }
         defer { PQconninfoFree(options) }
         var result: [String: String] = [:]

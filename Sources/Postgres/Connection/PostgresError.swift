@@ -5,6 +5,7 @@
 public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case connectionFailed = "connection_failed"
+        case malformedConnectionString = "malformed_connection_string"
         case connectionLost = "connection_lost"
         case queryFailed = "query_failed"
         case decodingFailed = "decoding_failed"
@@ -38,10 +39,23 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
             || sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03"
     }
 
+    /// The fix for a failed connection, by what libpq said went wrong.
+    private var connectionHint: String {
+        if message.contains("password authentication failed") || message.contains("no password supplied") {
+            return "check the password (in the URL, PGPASSWORD or ~/.pgpass)"
+        }
+        if message.contains("database \"") && message.contains("does not exist") {
+            return "create the database or correct its name"
+        }
+        return "start PostgreSQL or set DATABASE_URL"
+    }
+
     public var description: String {
         switch code {
         case .connectionFailed:
-            return "cannot connect to \(context): \(message); start PostgreSQL or set DATABASE_URL"
+            return "cannot connect to \(context): \(message); \(connectionHint)"
+        case .malformedConnectionString:
+            return "\(context) is malformed: \(message); write it as postgresql://user:password@host:port/database or as key=value settings"
         case .connectionLost:
             return "lost connection to \(context): \(message)"
         case .queryFailed where isPermissionDenied:

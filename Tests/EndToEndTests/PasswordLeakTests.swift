@@ -18,6 +18,8 @@ struct PasswordLeakTests {
     /// How a command meets the database.
     enum Failure: String, CaseIterable, Sendable {
         case refusedPort, unknownHost, wrongPassword, missingDatabase, missingTables, malformed, readOnlyRole
+        /// The server ends the session in the middle of the command (a row policy terminates its own backend).
+        case sessionCut
     }
 
     /// How the password is given.
@@ -45,11 +47,19 @@ struct PasswordLeakTests {
     static let reading: Set<[String]> = [["status"], ["status", "--json"], ["cron", "list"], ["migrate"],
                                          ["retry", "--discarded", "--yes"]]
 
-    /// A reader role whose password is the secret, a migrated database and an empty one: made once.
+    /// Runs that end well: a reader's reads, and `migrate`, which touches no row the policy guards.
+    static func succeeds(_ run: Case) -> Bool {
+        (run.failure == .readOnlyRole && reading.contains(run.command)) || (run.failure == .sessionCut && run.command == ["migrate"])
+    }
+
+    /// Made once: a reader of a migrated database (and of an empty one), and a writer of a database
+    /// whose every GoodJob table ends the session of whoever touches a row; both with the secret.
     struct Fixture: Sendable {
         let role: TestRole
         let migrated: String
         let empty: String
+        let writer: TestRole
+        let cutting: String
 
         static let shared = Task<Fixture, any Error> {
             let migrated = try await TestServer.freshDatabase("leak")
@@ -58,7 +68,41 @@ struct PasswordLeakTests {
             await db.close()
             let empty = try await TestServer.freshDatabase("leak_empty")
             let role = try await TestRole.reader(of: migrated, password: PasswordLeakTests.secret)
-            return Fixture(role: role, migrated: migrated.databaseName ?? "", empty: empty.databaseName ?? "")
+            let cutting = try await cuttingDatabase()
+            let writer = try await TestRole.writer(of: cutting, password: PasswordLeakTests.secret)
+            return Fixture(role: role, migrated: migrated.databaseName ?? "", empty: empty.databaseName ?? "",
+                           writer: writer, cutting: cutting.databaseName ?? "")
+        }
+
+        /// A migrated database where a row policy on each table terminates the session that reads or writes a row,
+        /// with a row for every command to touch: the queued job `BadInputTests.someID`, a discarded job, a cron
+        /// run, and a pause of label `l`.
+        static func cuttingDatabase() async throws -> ConnectionConfig {
+            let config = try await TestServer.freshDatabase("leak_cut")
+            let db = try await PostgresConnection.connect(config)
+            try await Migrator.migrate(db)
+            try await db.query("""
+                INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at, created_at,
+                  updated_at, job_class, finished_at, error, cron_key, cron_at)
+                SELECT id, id, 'default', 0, '{"job_class": "ImportJob", "arguments": []}', now(), now(), now(), 'ImportJob',
+                       finished, error, cron, cron_at
+                FROM (VALUES ($1::uuid, NULL::timestamp, NULL, NULL, NULL::timestamp),
+                             (gen_random_uuid(), now(), 'Net::ReadTimeout: x', NULL, NULL),
+                             (gen_random_uuid(), now(), NULL, 'nightly_report', now())) AS jobs (id, finished, error, cron, cron_at)
+                """, [UUID(uuidString: BadInputTests.someID) ?? UUID()])
+            try await db.execute("""
+                INSERT INTO good_job_settings (id, created_at, updated_at, key, value)
+                VALUES (gen_random_uuid(), now(), now(), 'pauses', '{"queues": [], "job_classes": [], "labels": ["l"]}')
+                """)
+            for table in ["good_jobs", "good_job_executions", "good_job_processes", "good_job_settings", "good_job_batches"] {
+                try await db.execute("""
+                    ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+                    CREATE POLICY cut ON \(table) USING (pg_terminate_backend(pg_backend_pid()))
+                      WITH CHECK (pg_terminate_backend(pg_backend_pid()))
+                    """)
+            }
+            await db.close()
+            return config
         }
     }
 
@@ -70,7 +114,7 @@ struct PasswordLeakTests {
     }
 
     static func target(_ failure: Failure, _ form: Form, _ fixture: Fixture) -> Target {
-        let role = fixture.role
+        let role = failure == .sessionCut ? fixture.writer : fixture.role
         var environment = form == .pgpassword ? ["PGPASSWORD": secret] : [:]
         func at(_ database: String, password: String = secret) -> String {
             switch form {
@@ -113,6 +157,9 @@ struct PasswordLeakTests {
         case .readOnlyRole:
             url = at(fixture.migrated)
             expected = ["permission denied for", "lacks the privilege; use a role with write access"]
+        case .sessionCut:
+            url = at(fixture.cutting)
+            expected = ["lost connection to database \"\(fixture.cutting)\"", "permission denied for database"]
         }
         return Target(databaseURL: url, environment: environment, expected: expected)
     }
@@ -139,7 +186,7 @@ struct PasswordLeakTests {
         let result = try Binary.run(run.command + ["--database-url", target.databaseURL],
                                     env: Binary.environment(home: home.path, target.environment), timeout: 30)
         Self.expectNothingLeaked(result.output, url: target.databaseURL, home: home)
-        if run.failure == .readOnlyRole && Self.reading.contains(run.command) {
+        if Self.succeeds(run) {
             #expect(result.status == 0, "\(result.stderr)")
             return
         }
@@ -171,7 +218,8 @@ struct PasswordLeakTests {
         let gaffer = try Binary.path("gaffer")
         var lines: [String] = []
         var urls: [String] = []
-        for failure in Failure.allCases where failure != .readOnlyRole {
+        // A reader's top and a cut top show the screen and carry on (ReadOnlyRoleTests covers both).
+        for failure in Failure.allCases where failure != .readOnlyRole && failure != .sessionCut {
             for form in Form.allCases {
                 let target = Self.target(failure, form, fixture)
                 let env = target.environment.map { "\($0.key)='\($0.value)' " }.joined()

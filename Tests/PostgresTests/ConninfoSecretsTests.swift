@@ -33,4 +33,8 @@ struct ConninfoSecretsTests {
         }
         #expect(error.description.contains("the database URL"))
     }
+
+    @Test func shortWordsOfAPasswordAreNotMaskedAllOverTheText() {
+        #expect(ConninfoSecrets.passwords(in: "password=a longword") == ["a longword", "longword"])
+    }
 }

@@ -24,11 +24,12 @@ public enum ConninfoSecrets {
             let written = String(text[range])
             words.append(written)
             if let decoded = written.removingPercentEncoding, decoded != written { words.append(decoded) }
-            // A quoted value as libpq unquotes it, and each word of it on its own.
+            // A quoted value as libpq unquotes it, and each word of it on its own (but for
+            // words too short to give anything away, which would mask letters all over the text).
             let bare = written.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
                 .replacingOccurrences(of: "\\'", with: "'").replacingOccurrences(of: "\\\\", with: "\\")
             words.append(bare)
-            words += bare.split(whereSeparator: \.isWhitespace).map(String.init)
+            words += bare.split(whereSeparator: \.isWhitespace).filter { $0.count >= 3 }.map(String.init)
         }
         return Array(Set(words.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
     }

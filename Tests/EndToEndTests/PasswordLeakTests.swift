@@ -4,11 +4,10 @@ import GafferTestSupport
 import Postgres
 import Testing
 
-/// A database password given as a URL, a `key=value` string or `PGPASSWORD` never shows: not on
-/// stdout or stderr, in no log file, not on the screen, not in `ps`. Every database command meets
-/// every way of failing (refused port, unknown host, wrong password, missing database, missing
-/// tables, malformed URL, a role that may only read, the server cutting the session) and fails in
-/// one line with the right exit code.
+/// A database password (in a URL, a `key=value` string or `PGPASSWORD`) never shows in output, logs, the screen or `ps`.
+// Every database command meets every way of failing (refused port, unknown host, wrong password, missing
+// database, missing tables, malformed URL, a role that may only read, the server cutting the session) and
+// fails in one line with the right exit code.
 @Suite(.enabled(if: TestServer.embedded != nil, "roles with checked passwords need the embedded test server"))
 struct PasswordLeakTests {
     static let secret = "Leak-Ch3ck-S3cret"
@@ -52,8 +51,7 @@ struct PasswordLeakTests {
         (run.failure == .readOnlyRole && reading.contains(run.command)) || (run.failure == .sessionCut && run.command == ["migrate"])
     }
 
-    /// Made once: a reader of a migrated database (and of an empty one), and a writer of a database
-    /// whose every GoodJob table ends the session of whoever touches a row; both with the secret.
+    /// Made once: a reader of a migrated and an empty database, and a writer of one whose rows cut sessions.
     struct Fixture: Sendable {
         let role: TestRole
         let migrated: String
@@ -74,10 +72,10 @@ struct PasswordLeakTests {
                            writer: writer, cutting: cutting.databaseName ?? "")
         }
 
-        /// A migrated database where a row policy on each table terminates the session that reads or writes a row,
-        /// with a row for every command to touch: the queued job `BadInputTests.someID`, a discarded job, a cron
-        /// run, and a pause of label `l`.
+        /// A migrated database where a row policy on each table terminates the session that reads or writes a row.
         static func cuttingDatabase() async throws -> ConnectionConfig {
+            // A row for every command to touch: the queued job `BadInputTests.someID`, a discarded job, a cron
+            // run, and a pause of label `l`.
             let config = try await TestServer.freshDatabase("leak_cut")
             let db = try await PostgresConnection.connect(config)
             try await Migrator.migrate(db)

@@ -3,9 +3,8 @@ import GafferTestSupport
 import Postgres
 import Testing
 
-/// Connected as a role that may only read (SELECT on the GoodJob tables, a checked password): the
-/// screen works and every action fails with one line naming the fix; the commands that write fail
-/// with one line and exit 1; `top --read-only` sends no write statement at all.
+/// A role that may only read: the screen works, each action and writing command fails in one line naming the fix.
+// The role has SELECT on the GoodJob tables and a checked password; `top --read-only` sends no write statement at all.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: the screen tests need it"),
        .enabled(if: TestServer.embedded != nil, "roles with checked passwords need the embedded test server"))
 struct ReadOnlyRoleTests {

@@ -1,8 +1,7 @@
 import Foundation
 import Postgres
 
-/// Masks the passwords in this process's own argument strings, which `ps` and `/proc/<pid>/cmdline`
-/// show to every user of the machine.
+/// Masks the passwords in this process's own arguments, which `ps` shows to every user of the machine.
 ///
 /// `CommandLine.arguments` is copied first, so parsing still sees the arguments whole; the masking
 /// then overwrites bytes in place with `*`, keeping each string's length.

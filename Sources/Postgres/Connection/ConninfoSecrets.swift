@@ -1,11 +1,11 @@
 import Foundation
 
-/// Finds the passwords written into text holding connection strings or URIs (of any scheme), even
-/// malformed ones, so that text echoing them (libpq's parse errors, arguments, output) can be masked.
+/// Finds the passwords in text holding connection strings or URIs (of any scheme), even malformed ones.
 ///
-/// It errs towards masking more: a URI's password runs to the last `@` of its authority, and in
-/// `key=value` form every word after `password=` up to the next `key=` counts, because libpq's
-/// parse error for `password=two words` quotes the second word on its own.
+/// Text echoing them (libpq's parse errors, arguments, output) can then be masked. It errs towards
+/// masking more: a URI's password runs to the last `@` of its authority, and in `key=value` form every
+/// word after `password=` up to the next `key=` counts, because libpq's parse error for
+/// `password=two words` quotes the second word on its own.
 public enum ConninfoSecrets {
     /// The ranges of `text` that hold a password.
     public static func ranges(in text: String) -> [Range<String.Index>] {

@@ -1,8 +1,7 @@
 import Foundation
 import GafferTestSupport
 
-/// The embedded test server's `server.log`, read as entries per session (a role with
-/// `log_statement = 'all'` has every statement there).
+/// The embedded test server's `server.log`, read as entries per session (with `log_statement = 'all'`, every statement).
 enum ServerLog {
     /// Every entry (statement, error, detail; continuation lines joined) the sessions `pids` logged.
     static func entries(of pids: [Int32]) throws -> [String] {

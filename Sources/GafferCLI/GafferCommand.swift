@@ -32,6 +32,7 @@ extension GafferCommand {
 
     /// Parses `CommandLine.arguments` and runs the chosen subcommand for `GafferApp.current`.
     public static func runFromCommandLine() async {
+        ProcessArguments.hidePasswords()
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()

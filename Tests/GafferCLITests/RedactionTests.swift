@@ -9,6 +9,8 @@ struct RedactionTests {
         ("host=db password=s3cr3t dbname=prod", "host=db password=******** dbname=prod"),
         (#"host=db password = 'it\'s secret' dbname=prod"#, "host=db password = ******** dbname=prod"),
         ("PASSWORD=abc", "PASSWORD=********"),
+        ("bad URL postgres://u:p@ss@h/db", "bad URL postgres://u:********@h/db"),
+        ("postgres://h/db?password=s3cr3t&sslmode=require", "postgres://h/db?password=********&sslmode=require"),
     ])
     func masksPasswords(text: String, expected: String) {
         #expect(Redaction.scrub(text) == expected)

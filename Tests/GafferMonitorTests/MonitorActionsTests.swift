@@ -1,6 +1,7 @@
 import Foundation
 import GafferMonitor
 import GafferStore
+import GafferTestSupport
 import Postgres
 import Testing
 
@@ -115,7 +116,12 @@ import Testing
         let a = MonitorActions(connection: closed, readOnly: true, clock: { Seed.now })
         let report = await a.perform(.retry, ids: [id])
         #expect(report.failure == .readOnly && report.summary == "read-only mode: nothing changed")
+        for action in JobAction.allCases {
+            #expect(await a.perform(action, ids: [id]).failure == .readOnly)
+            #expect(await a.perform(action, in: JobListScope(state: .discarded)).failure == .readOnly)
+        }
         #expect(await a.setPaused(.queue, "q", paused: true).failure == .readOnly)
+        #expect(await a.setPaused(.label, "l", paused: false).failure == .readOnly)
         #expect(try await seed.column("finished_at", of: id) != nil)
         // The same call without read-only does reach the (closed) database.
         let live = MonitorActions(connection: closed, clock: { Seed.now })
@@ -123,6 +129,24 @@ import Testing
             Issue.record("expected a database failure")
             return
         }
+    }
+
+    @Test(.enabled(if: TestServer.embedded != nil, "roles with checked passwords need the embedded test server"))
+    func aRoleThatMayOnlyReadGetsOneLineNamingTheFix() async throws {
+        let seed = try await Seed.make()
+        let id = try await seed.job(.discarded)
+        let role = try await TestRole.reader(of: seed.db.config, password: "pw-of-reader")
+        let reader = try await PostgresConnection.connect(
+            try ConnectionConfig(role.conninfo(database: seed.db.config.databaseName ?? "", password: "pw-of-reader")))
+        let a = MonitorActions(connection: reader, clock: { Seed.now })
+        let fix = "role \"\(role.name)\" lacks the privilege; use a role with write access or --read-only"
+        let report = await a.perform(.retry, ids: [id])
+        #expect(report.summary == "retried failed: permission denied for table good_jobs: \(fix)")
+        #expect(await a.setPaused(.queue, "q", paused: true).summary
+            == "paused queue q failed: permission denied for table good_job_settings: \(fix)")
+        // The session is still usable for the monitor's reads.
+        #expect(try await reader.query("SELECT count(*) AS n FROM good_jobs").first?.decode("n", as: Int.self) == 1)
+        await reader.close()
     }
 
     @Test func aScopedActionTouchesOnlyTheScopesJobs() async throws {

@@ -28,6 +28,8 @@ public actor Worker {
     private var notifierConnected = false
     private var notifierLostAt: Date?
     private var startedAt = Date()
+    /// Whether `start` wrote the process row (a start that failed before it has nothing to undo or report).
+    private var registered = false
     private var poolStates: [PoolState] = []
     private var hooks: [@Sendable (PostgresConnection, Date) async throws -> Void] = []
 
@@ -70,6 +72,7 @@ public actor Worker {
         }
         try await refreshPoolStates()
         try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: clock())
+        registered = true
         try await ProcessSQL.reap(control, now: clock())
         for pool in pools { poolTasks.append(Task { await pool.run() }) }
         if configuration.enableListenNotify { startNotifier() }
@@ -110,13 +113,15 @@ public actor Worker {
         }
         for task in background { task.cancel() }
         if let control {
-            do { try await ProcessSQL.deregister(control, id: processID) } catch {
-                logger.error("could not delete the process row: \(error)")
+            if registered {
+                do { try await ProcessSQL.deregister(control, id: processID) } catch {
+                    logger.error("could not delete the process row: \(error)")
+                }
             }
             await control.close()
         }
         await enqueueConnection?.close()
-        logger.info("worker \(processID) stopped")
+        if registered { logger.info("worker \(processID) stopped") }
     }
 
     /// Waits until the worker has stopped.

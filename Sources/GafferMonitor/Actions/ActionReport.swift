@@ -8,6 +8,8 @@ public struct ActionReport: Sendable, Hashable {
         case readOnly
         /// The database call failed (text is one line).
         case database(String)
+        /// The role may not write (text is one line, ending with the fix: a role with write access).
+        case permissionDenied(String)
     }
 
     /// The verb as the status line says it ("retried", "paused queue mailers").
@@ -37,6 +39,7 @@ public struct ActionReport: Sendable, Hashable {
         switch failure {
         case .readOnly: return "read-only mode: nothing changed"
         case .database(let message): return "\(verb) failed: \(message)"
+        case .permissionDenied(let message): return "\(verb) failed: \(message) or --read-only"
         case nil: break
         }
         guard countsJobs else { return verb }

@@ -30,7 +30,7 @@ public struct MonitorActions: Sendable {
                 case .refused(let reason): report.refused.append(reason)
                 }
             } catch {
-                report.failure = .database(Self.oneLine(error))
+                report.failure = Self.failure(error)
                 break
             }
         }
@@ -54,7 +54,7 @@ public struct MonitorActions: Sendable {
                 cursor = JobListCursor(sortAt: last.sortAt, id: last.id)
             }
         } catch {
-            return ActionReport(verb: action.pastTense, failure: .database(Self.oneLine(error)))
+            return ActionReport(verb: action.pastTense, failure: Self.failure(error))
         }
         return await perform(action, ids: ids)
     }
@@ -71,7 +71,7 @@ public struct MonitorActions: Sendable {
             }
             return .plain(verb)
         } catch {
-            return .plain(verb, failure: .database(Self.oneLine(error)))
+            return .plain(verb, failure: Self.failure(error))
         }
     }
 
@@ -82,6 +82,10 @@ public struct MonitorActions: Sendable {
         guard !readOnly else { return .plain(verb, failure: .readOnly) }
         local.setPaused(paused)
         return .plain(verb)
+    }
+
+    static func failure(_ error: any Error) -> ActionReport.Failure {
+        (error as? PostgresError)?.isPermissionDenied == true ? .permissionDenied(oneLine(error)) : .database(oneLine(error))
     }
 
     static func oneLine(_ error: any Error) -> String {

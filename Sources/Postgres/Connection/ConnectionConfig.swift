@@ -72,8 +72,10 @@ public struct ConnectionConfig: Sendable {
                 reason = String(cString: errmsg).trimmingCharacters(in: .whitespacesAndNewlines)
                 PQfreemem(errmsg)
             }
-            // libpq's parse errors quote option names, never values, so they are safe to show.
-            throw PostgresError(.connectionFailed, reason, context: "the database URL")
+            // libpq's parse errors may quote a value ("invalid percent-encoded token: \"pw%zz\""), the
+            // password included: mask every password the string holds.
+            reason = ConninfoSecrets.mask(ConninfoSecrets.masked(reason), secretsFrom: conninfo)
+            throw PostgresError(.malformedConnectionString, reason, context: "the database URL")
         }
         defer { PQconninfoFree(options) }
         var result: [String: String] = [:]

@@ -236,7 +236,8 @@ public actor PostgresConnection {
             broken = true
             return PostgresError(.connectionLost, message, sqlState: sqlState, context: config.displayName)
         }
-        return error
+        let role = PQuser(conn).map { String(cString: $0) }
+        return PostgresError(.queryFailed, message, sqlState: sqlState, context: config.displayName, role: role)
     }
 
     static func copyRows(_ result: OpaquePointer) -> PostgresRows {

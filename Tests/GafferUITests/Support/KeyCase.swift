@@ -95,14 +95,15 @@ struct KeyCase: Sendable, CustomTestStringConvertible {
         return state
     }
 
-    /// Where an action key is pressed: a pane row, a job list, a job's detail.
+    /// Where an action key is pressed: a pane row, a job list, one with marked jobs, a job's detail.
     enum Place: String, CaseIterable, Sendable {
-        case pane, list, detail
+        case pane, list, markedList, detail
 
         func state(readOnly: Bool) -> UIState {
             switch self {
             case .pane: KeyCase.pane(.failures, readOnly: readOnly)
             case .list: KeyCase.list(readOnly: readOnly)
+            case .markedList: KeyCase.list(marks: [Fixtures.id(10), Fixtures.id(11)], readOnly: readOnly)
             case .detail: KeyCase.detail(readOnly: readOnly)
             }
         }

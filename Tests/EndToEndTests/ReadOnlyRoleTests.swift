@@ -46,8 +46,8 @@ struct ReadOnlyRoleTests {
             let screen = try await tmux.waitFor(text: "\(verb) failed: permission denied for table good_jobs: \(fix)")
             #expect(!screen.contains(Self.password))
         }
-        // Queues pane: pause the selected queue.
-        try tmux.keys("2", "p")
+        // Queues pane: pause `default` (below the NULL-queue row "(none)", which has no name to pause).
+        try tmux.keys("2", "Down", "p")
         try await tmux.waitFor(text: "failed: permission denied for table good_job_settings: \(fix)")
         // A queue's job list: discard, then run now.
         try tmux.keys("Enter")

@@ -44,6 +44,13 @@ struct JobRunner: Sendable {
                                  error: nil, errorEvent: nil, backtrace: [], duration: elapsed())
         } catch {
             if Task.isCancelled && error is CancellationError { return nil }
+            // A session that died under the body is the infrastructure's failure, not the job's: the
+            // attempt is interrupted, as if the process had died, and does not count against its rules.
+            if let lost = error as? PostgresError, lost.isSessionLost {
+                return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .interrupted,
+                                     error: ErrorText.format(typeName: "PostgresError", message: "\(lost)"),
+                                     errorEvent: nil, backtrace: [], duration: elapsed())
+            }
             let backtrace = ((error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()).map(ErrorText.storable)
             return decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
                           duration: elapsed())

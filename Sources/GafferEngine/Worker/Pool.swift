@@ -247,7 +247,9 @@ actor Pool {
         running[slot] = nil
         if let result {
             pending.append(result)
-            if result.error == nil { succeeded += 1 } else {
+            if case .interrupted = result.outcome {
+                environment.logger.warning("\(result.jobID): attempt interrupted, released for a re-run: \(result.error ?? "")")
+            } else if result.error == nil { succeeded += 1 } else {
                 errored += 1
                 environment.logger.error("\(result.jobID): \(result.error ?? "")")
             }

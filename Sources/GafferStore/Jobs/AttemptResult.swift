@@ -8,6 +8,9 @@ public struct AttemptResult: Sendable {
         /// The same row is re-enqueued: new serialization, and a new `scheduled_at` unless nil
         /// (`retry_on_unhandled_error` keeps it).
         case retry(serializedParams: String, scheduledAt: Date?)
+        /// The attempt could not finish (its database session died under it): the row is released as
+        /// it stands, started and unfinished, so the next claim records it interrupted (§3.6) and re-runs it.
+        case interrupted
     }
 
     public let jobID: UUID

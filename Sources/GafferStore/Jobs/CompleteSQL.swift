@@ -6,20 +6,23 @@ import Postgres
 /// Must run on the connection that claimed the jobs, since that session holds their advisory locks.
 /// A job row is only written while this process still holds it (`locked_by_id`), so a job the reaper
 /// handed to someone else is never overwritten; its execution row is closed unless another worker
-/// already closed it as interrupted, which stays the record.
+/// already closed it as interrupted, which stays the record. An interrupted attempt only releases
+/// the row (locks cleared, execution left open) for the next claim to record as interrupted.
 public enum CompleteSQL {
     static func statement(hasLockType: Bool) -> String {
         let lockType = hasLockType ? "lock_type = NULL, " : ""
         return """
         WITH d AS (
           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::text[], $5::smallint[], $6::text[],
-                               $7::float8[], $8::text[], $9::timestamp[])
-            AS t(id, execution_id, retried, error, error_event, backtrace, duration, new_params, new_scheduled_at)
+                               $7::float8[], $8::text[], $9::timestamp[], $12::boolean[])
+            AS t(id, execution_id, retried, error, error_event, backtrace, duration, new_params, new_scheduled_at,
+                 interrupted)
         ), jobs AS (
           UPDATE good_jobs g SET
-            finished_at = CASE WHEN d.retried THEN NULL ELSE $10::timestamp END,
+            finished_at = CASE WHEN d.retried OR d.interrupted THEN NULL ELSE $10::timestamp END,
             performed_at = CASE WHEN d.retried THEN NULL ELSE g.performed_at END,
-            error = d.error, error_event = d.error_event,
+            error = CASE WHEN d.interrupted THEN g.error ELSE d.error END,
+            error_event = CASE WHEN d.interrupted THEN g.error_event ELSE d.error_event END,
             serialized_params = coalesce(d.new_params::jsonb, g.serialized_params),
             scheduled_at = coalesce(d.new_scheduled_at, g.scheduled_at),
             created_at = CASE WHEN d.retried AND d.new_scheduled_at IS NOT NULL THEN $10::timestamp ELSE g.created_at END,
@@ -32,7 +35,7 @@ public enum CompleteSQL {
           UPDATE good_job_executions e SET finished_at = $10, updated_at = $10, error = d.error,
                  error_event = d.error_event, error_backtrace = d.backtrace::text[],
                  duration = make_interval(secs => d.duration)
-          FROM d WHERE e.id = d.execution_id AND e.finished_at IS NULL
+          FROM d WHERE e.id = d.execution_id AND e.finished_at IS NULL AND NOT d.interrupted
         )
         SELECT d.id, pg_advisory_unlock(
         """ + AdvisoryLockSQL.rowKey(table: "good_jobs", id: "d.id") + """
@@ -66,6 +69,7 @@ public enum CompleteSQL {
             PostgresTextArray(results.map { if case .retry(let p, _) = $0.outcome { p } else { nil } }),
             PostgresTextArray(results.map { if case .retry(_, let at) = $0.outcome { at?.postgresText } else { nil } }),
             now, processID,
+            PostgresTextArray(results.map { if case .interrupted = $0.outcome { "t" } else { "f" } }),
         ]
         return (hasLockType ? withLockType : withoutLockType, params)
     }

@@ -39,6 +39,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
             || sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03"
     }
 
+    /// True when an open session died under a statement (not a connection that could not be opened).
+    public var isSessionLost: Bool { isConnectionError && code != .connectionFailed }
+
     /// The fix for a failed connection, by what libpq said went wrong.
     private var connectionHint: String {
         if message.contains("password authentication failed") || message.contains("no password supplied") {

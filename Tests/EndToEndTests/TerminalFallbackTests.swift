@@ -133,12 +133,13 @@ struct TerminalFallbackTests {
         try await tmux.runAtShell(try seed.command("top", home: home, environment: environment, redirect: "2>/dev/null"),
                                   width: 120, height: 40)
         try await tmux.waitFor(text: "Net::ReadTimeout")
-        // Focus on Queues: its first row, default, is selected and must show in reverse video; mailers not.
+        // Focus on Queues: its first row, the NULL queue's "(none)", is selected and must show in reverse
+        // video; default, below it, not.
         try tmux.keys("2")
         let screen = try await tmux.waitFor("the selected queue row in reverse video", escapes: true) { screen in
-            Self.attributes(at: "default ", in: screen)?.contains(7) == true
+            Self.attributes(at: "(none) ", in: screen)?.contains(7) == true
         }
-        #expect(Self.attributes(at: "mailers ", in: screen)?.contains(7) == false)
+        #expect(Self.attributes(at: "default ", in: screen)?.contains(7) == false)
         let parameters = Self.sgrParameters(screen)
         #expect(parameters.contains(where: Self.isColour) == coloured, "\(environment): \(Set(parameters).sorted())")
         try await tmux.quitAndCheckTheTerminal(clearsTheScreen: environment != "TERM=vt100")

@@ -6,7 +6,7 @@ import TerminalKit
 ///
 /// Not thread-safe (ncurses is not): create, use and end it on one thread. `end()` restores the
 /// terminal and is safe to call more than once; `deinit` calls it too.
-public final class CursesScreen {
+public final class CursesScreen: ScreenDevice {
     private let window: UnsafeMutablePointer<WINDOW>
     private var pairs: ColorPairs
     private let theme: Theme
@@ -21,8 +21,7 @@ public final class CursesScreen {
     public init(theme: Theme, colors: Bool = true) throws(CursesError) {
         // newterm, not initscr: initscr exits the process when TERM is unusable.
         if let problem = CursesError.terminalProblem() { throw problem }
-        setlocale(LC_ALL, "")
-        if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        Self.useUTF8Locale()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
               let terminal = newterm(nil, output, input), let window = gaffer_stdscr() else {
             throw CursesError(.noTerminal)
@@ -30,29 +29,46 @@ public final class CursesScreen {
         self.terminal = terminal
         self.window = window
         self.theme = theme
-        cbreak()
-        noecho()
-        nonl()
-        keypad(window, true)
+        Self.configureInput(window)
         curs_set(0)
-        set_escdelay(25)
         pairs = ColorPairs(enabled: colors)
     }
 
     /// A screen on no terminal (output to /dev/null) of a fixed size, for tests that read ncurses' own
     /// virtual screen back.
-    init(headlessWidth width: Int, height: Int, theme: Theme) throws(CursesError) {
-        setlocale(LC_ALL, "")
-        if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
-        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
-              let terminal = newterm("xterm-256color", output, input), let window = gaffer_stdscr() else {
+    convenience init(headlessWidth width: Int, height: Int, theme: Theme) throws(CursesError) {
+        try self.init(headlessWidth: width, height: height, theme: theme, input: "/dev/null", output: "/dev/null")
+    }
+
+    /// A fixed-size xterm with no terminal: keys from the file at `input` (e.g. a pipe as /dev/fd/N), bytes to `output`.
+    public init(headlessWidth width: Int, height: Int, theme: Theme, input: String, output: String)
+        throws(CursesError)
+    {
+        Self.useUTF8Locale()
+        guard let outputFile = fopen(output, "w"), let inputFile = fopen(input, "r"),
+              let terminal = newterm("xterm-256color", outputFile, inputFile), let window = gaffer_stdscr() else {
             throw CursesError(.noTerminal)
         }
         resizeterm(Int32(height), Int32(width))
         self.terminal = terminal
         self.window = window
         self.theme = theme
+        Self.configureInput(window)
         pairs = ColorPairs(enabled: true)
+    }
+
+    private static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if gaffer_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+
+    /// Keys one at a time, unechoed, function keys decoded, a lone Esc after 25 ms.
+    private static func configureInput(_ window: UnsafeMutablePointer<WINDOW>) {
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
     }
 
     /// The text ncurses holds for one row (tests only).

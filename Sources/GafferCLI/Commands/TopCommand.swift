@@ -52,8 +52,8 @@ struct TopCommand: AsyncParsableCommand {
             }
             let poller = MonitorPoller(connection: db, interval: interval)
             let actions = MonitorActions(connection: db, readOnly: readOnly)
-            let session = MonitorSession(poller: poller, actions: actions, local: nil, theme: chosenTheme,
-                                         colors: colors, readOnly: readOnly)
+            let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
+                                         openScreen: MonitorSession.terminal(theme: chosenTheme, colors: colors))
             _ = try await session.run()
             await db.close()
         }

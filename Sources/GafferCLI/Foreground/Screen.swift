@@ -28,13 +28,8 @@ enum Screen {
         -> QuitChoice
     {
         let (theme, colors) = try ThemeChoice.resolve(nil)
-        let local = await WorkerLocalSource.start(worker, config: config, cron: cron)
-        defer { local.stop() }
-        let db = try await PostgresConnection.connect(config, applicationName: "gaffer-top")
-        let poller = MonitorPoller(connection: db, local: local, interval: 1)
-        let actions = MonitorActions(connection: db, local: local)
-        let session = MonitorSession(poller: poller, actions: actions, local: local, theme: theme, colors: colors,
-                                     readOnly: false)
+        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron,
+                                                     openScreen: MonitorSession.terminal(theme: theme, colors: colors))
         // The session leaves on SIGTERM by draining; a duration ends it the same way.
         let timer = duration.map { seconds in
             Task {
@@ -43,14 +38,7 @@ enum Screen {
             }
         }
         defer { timer?.cancel() }
-        let mode: QuitMode
-        do {
-            mode = try await session.run()
-        } catch {
-            await db.close()
-            throw error
-        }
-        await db.close()
+        let mode = try await monitor.run()
         switch mode {
         case .detach: return .detach
         case .stopNow: return .stopNow

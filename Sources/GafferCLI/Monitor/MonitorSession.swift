@@ -11,22 +11,26 @@ final class MonitorSession: Sendable {
     let poller: MonitorPoller
     let actions: MonitorActions
     let local: (any LocalWorkerSource)?
-    let theme: Theme
-    let colors: Bool
     let readOnly: Bool
+    /// Opens the screen on the UI thread: the terminal through curses, or a headless one.
+    let openScreen: @Sendable () throws -> any ScreenDevice
     private let inbox = Inbox()
 
     /// How often the UI thread wakes to look for new data and keys.
     static let tickMilliseconds = 100
 
-    init(poller: MonitorPoller, actions: MonitorActions, local: (any LocalWorkerSource)?, theme: Theme, colors: Bool,
-         readOnly: Bool) {
+    init(poller: MonitorPoller, actions: MonitorActions, local: (any LocalWorkerSource)?, readOnly: Bool,
+         openScreen: @escaping @Sendable () throws -> any ScreenDevice) {
         self.poller = poller
         self.actions = actions
         self.local = local
-        self.theme = theme
-        self.colors = colors
         self.readOnly = readOnly
+        self.openScreen = openScreen
+    }
+
+    /// Opens the real terminal through curses.
+    static func terminal(theme: Theme, colors: Bool) -> @Sendable () throws -> any ScreenDevice {
+        { try CursesScreen(theme: theme, colors: colors) }
     }
 
     /// Runs until the user leaves or a signal arrives; returns how the user chose to leave.
@@ -38,9 +42,9 @@ final class MonitorSession: Sendable {
         return try outcome.get()
     }
 
-    private func uiLoop(_ signals: TerminalSignals) -> Result<QuitMode, CursesError> {
-        let screen: CursesScreen
-        do { screen = try CursesScreen(theme: theme, colors: colors) } catch { return .failure(error) }
+    private func uiLoop(_ signals: TerminalSignals) -> Result<QuitMode, any Error> {
+        let screen: any ScreenDevice
+        do { screen = try openScreen() } catch { return .failure(error) }
         defer { screen.end() }
         var state = UIState(readOnly: readOnly, hasLocalWorker: local != nil)
         var snapshot = MonitorSnapshot.empty(at: Date())
@@ -91,7 +95,7 @@ final class MonitorSession: Sendable {
     }
 
     /// Starts each effect; returns a quit mode when one asks to leave.
-    private func perform(_ effects: [Effect], _ screen: CursesScreen) -> QuitMode? {
+    private func perform(_ effects: [Effect], _ screen: any ScreenDevice) -> QuitMode? {
         for effect in effects {
             switch effect {
             case .perform(let action, let target):

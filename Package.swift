@@ -51,7 +51,8 @@ let package = Package(
 
         // Executables
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
-        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres"],
+        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres", "GafferCLI",
+                                                            "GafferMonitor", "CursesBackend", "TerminalKit", "GafferTestSupport"],
                           path: "Sources/GafferBench"),
         // A bare worker process running the test job types, for tests that kill or signal a process
         .executableTarget(name: "gaffer-test-worker", dependencies: ["GafferEngine", "GafferTestSupport", "Postgres"],

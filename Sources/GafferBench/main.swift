@@ -3,11 +3,14 @@ import GafferCore
 import GafferEngine
 import GafferStore
 import Postgres
+import GafferTestSupport
 import Synchronization
 
 // gaffer-bench: drain throughput and enqueue→start latency of the worker, on a fresh database.
 //
 // Usage: gaffer-bench [drain N WORKERS THREADS] [latency RATE SECONDS]
+//        gaffer-bench keys [--rows N] [--seconds S] [--threads T]   (the screen's key latency, `KeysBenchmark`)
+//        gaffer-bench seed ROWS   (with DATABASE_URL: leaves a seeded database for `gaffer top`, prints its name)
 // Without DATABASE_URL it starts a private server like the peers' (fsync and synchronous_commit on, TCP
 // on 127.0.0.1), so the figures compare with ../shared/bench.
 
@@ -138,10 +141,30 @@ extension Starts {
     var count: Int { times.withLock { $0.count } }
 }
 
+/// The value after `--name` in `args`, or `fallback`.
+func option(_ args: [String], _ name: String, _ fallback: Double) -> Double {
+    guard let index = args.firstIndex(of: "--" + name), index + 1 < args.count else { return fallback }
+    return Double(args[index + 1]) ?? fallback
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
+if args.first == "seed", ProcessInfo.processInfo.environment["DATABASE_URL"]?.isEmpty ?? true {
+    print("gaffer-bench seed needs DATABASE_URL: the private server stops when the benchmark ends")
+    exit(2)
+}
 let (config, server) = try await freshDatabase()
 defer { try? server?.stop(); try? server.map { try FileManager.default.removeItem(atPath: $0.socketDirectory) } }
-if args.first == "latency" {
+if args.first == "keys" {
+    let keys = KeysBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
+                             threads: Int(option(args, "threads", 10)))
+    try await keys.run(config)
+} else if args.first == "seed" {
+    let db = try await PostgresConnection.connect(config)
+    try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),
+                            claimableClass: NoopJob.className)
+    await db.close()
+    print("seeded database \(config.displayName)")
+} else if args.first == "latency" {
     try await latency(config, rate: Int(args.dropFirst().first ?? "200") ?? 200,
                       duration: Double(args.dropFirst(2).first ?? "10") ?? 10, threads: 5)
 } else {

@@ -120,6 +120,7 @@ import Testing
 
     @Test func pauseCopyFreezeAndRefreshKeys() {
         #expect(press(chars("2p")).1 == [.setPaused(.queue, "default", paused: true)])
+        #expect(press(chars("2p")).0.status == StatusMessage("working…"))
         // SyncInventoryJob is paused in the fixture: p on its failure group unpauses the class.
         #expect(press(chars("4p")).1 == [.setPaused(.jobClass, "SyncInventoryJob", paused: false)])
         #expect(press(chars("P")).1 == [.setLocalPaused(true)])

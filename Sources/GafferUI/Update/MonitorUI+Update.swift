@@ -59,7 +59,10 @@ public enum MonitorUI {
         case .open: return open(&state, snapshot)
         case .back: back(&state)
         case .act(let jobAction): askToAct(jobAction, &state, snapshot)
-        case .togglePause: return togglePause(&state, snapshot)
+        case .togglePause:
+            let effects = togglePause(&state, snapshot)
+            if !effects.isEmpty { state.status = StatusMessage("working…") }  // the change waits behind a refresh
+            return effects
         case .toggleLocalPause: return [.setLocalPaused(!(snapshot.local?.isPaused ?? false))]
         case .mark: mark(&state)
         case .markAll: markAll(&state)

@@ -97,4 +97,28 @@ struct TopScreenTests {
         try tmux.keys("q")
         try await tmux.waitFor(text: "EXIT=0")
     }
+
+    /// The refresh runs off the key path: with `good_jobs` locked, its query waits while a key still draws its effect.
+    @Test func aKeyIsAnsweredWhileTheRefreshWaitsOnALock() async throws {
+        let (config, _) = try await seededDatabase()
+        let blocker = try await PostgresConnection.connect(config)
+        try await blocker.execute("BEGIN")
+        try await blocker.execute("LOCK TABLE good_jobs IN ACCESS EXCLUSIVE MODE")
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start(command(config), width: 120, height: 40)
+        try await tmux.waitFor(text: "Processes")
+        try tmux.keys("?")
+        try await tmux.waitFor(text: "Esc closes")
+        let waiting = try await blocker.query("""
+            SELECT count(*) FROM pg_stat_activity WHERE application_name = 'gaffer-top' AND wait_event_type = 'Lock'
+            """)
+        #expect(try waiting[0].decode(0, as: Int.self) == 1)
+        try await blocker.execute("ROLLBACK")
+        await blocker.close()
+        try tmux.keys("Escape")
+        try await tmux.waitFor(text: "mailers     3")
+        try tmux.keys("q")
+        try await tmux.waitFor(text: "EXIT=0")
+    }
 }

@@ -17,6 +17,8 @@ struct KeysBenchmark {
     var threads = 10
     var width = 160
     var height = 48
+    /// Without the screen: the same seed and worker, for the drain rate the screen's refreshes cost.
+    var screen = true
 
     /// Pane switches and moves, each visible on a 20-queue table.
     static let cycle = Array("2jjjk4jk1\t\t6532Gkg".utf8)
@@ -33,6 +35,7 @@ struct KeysBenchmark {
 
         let worker = makeWorkers(config, count: 1, threads: threads)[0]
         try await worker.start()
+        guard screen else { return try await drainOnly(worker) }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw BenchError("pipe failed") }
         let output = "/tmp/gaffer-bench-keys-\(getpid()).out"
@@ -66,6 +69,19 @@ struct KeysBenchmark {
         watching.cancel()
         await worker.stop()
         report(timings, polls: polls.times, drained: after - before, window: window)
+    }
+
+    /// The worker alone for the same window, no screen.
+    func drainOnly(_ worker: Worker) async throws {
+        try await Task.sleep(for: .seconds(2))
+        let before = await Self.succeeded(worker)
+        let begin = ContinuousClock.now
+        try await Task.sleep(for: .milliseconds(Int(duration * 1000)))
+        let window = seconds(ContinuousClock.now - begin)
+        let drained = await Self.succeeded(worker) - before
+        await worker.stop()
+        print(String(format: "worker without the screen: %d jobs drained in %.1f s, %.0f jobs/s, %d threads", drained,
+                     window, Double(drained) / window, threads))
     }
 
     static func write(_ byte: UInt8, to fd: Int32) {

@@ -9,7 +9,7 @@ import Synchronization
 // gaffer-bench: drain throughput and enqueue→start latency of the worker, on a fresh database.
 //
 // Usage: gaffer-bench [drain N WORKERS THREADS] [latency RATE SECONDS]
-//        gaffer-bench keys [--rows N] [--seconds S] [--threads T]   (the screen's key latency, `KeysBenchmark`)
+//        gaffer-bench keys [--rows N] [--seconds S] [--threads T] [--no-screen]   (the screen's key latency, `KeysBenchmark`)
 //        gaffer-bench seed ROWS   (with DATABASE_URL: leaves a seeded database for `gaffer top`, prints its name)
 // Without DATABASE_URL it starts a private server like the peers' (fsync and synchronous_commit on, TCP
 // on 127.0.0.1), so the figures compare with ../shared/bench.
@@ -156,14 +156,14 @@ let (config, server) = try await freshDatabase()
 defer { try? server?.stop(); try? server.map { try FileManager.default.removeItem(atPath: $0.socketDirectory) } }
 if args.first == "keys" {
     let keys = KeysBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
-                             threads: Int(option(args, "threads", 10)))
+                             threads: Int(option(args, "threads", 10)), screen: !args.contains("--no-screen"))
     try await keys.run(config)
 } else if args.first == "seed" {
     let db = try await PostgresConnection.connect(config)
     try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),
                             claimableClass: NoopJob.className)
     await db.close()
-    print("seeded database \(config.displayName)")
+    print("seeded database \(config.databaseName ?? config.displayName)")
 } else if args.first == "latency" {
     try await latency(config, rate: Int(args.dropFirst().first ?? "200") ?? 200,
                       duration: Double(args.dropFirst(2).first ?? "10") ?? 10, threads: 5)

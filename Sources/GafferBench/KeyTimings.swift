@@ -9,6 +9,8 @@ final class KeyTimings: Sendable {
         var drawn: ContinuousClock.Instant?
         /// Whether that frame changed any cell (the key had a visible effect).
         var changed = false
+        /// CPU seconds the UI thread spent from reading the key to presenting its frame.
+        var cpu: Double?
     }
 
     /// One presented frame: cell runs written, bytes the terminal received, and whether it answered a key.
@@ -42,12 +44,13 @@ final class KeyTimings: Sendable {
     }
 
     /// A frame was presented: it answers every key read since the last frame.
-    func drawn(at instant: ContinuousClock.Instant, runs: Int, bytes: Int) {
+    func drawn(at instant: ContinuousClock.Instant, runs: Int, bytes: Int, cpu: Double?) {
         state.withLock { s in
             let answered = s.nextRead - s.nextDrawn
             for index in s.nextDrawn..<s.nextRead {
                 s.keys[index].drawn = instant
                 s.keys[index].changed = runs > 0
+                s.keys[index].cpu = cpu
             }
             s.nextDrawn = s.nextRead
             s.frames.append(Frame(runs: runs, bytes: bytes, forKey: answered > 0))

@@ -103,6 +103,7 @@ struct KeysBenchmark {
         print("  key sent → frame presented: " + Self.summary(total))
         print("  sent → read by the loop:    " + Self.summary(waiting))
         print("  read → frame presented:     " + Self.summary(drawing))
+        print("    of which UI-thread CPU:   " + Self.summary(keys.compactMap { $0.cpu.map { $0 * 1000 } }))
         let frames = timings.frames
         let keyFrames = frames.filter(\.forKey), other = frames.filter { !$0.forKey }
         let unchanged = frames.filter { $0.runs == 0 }

@@ -11,6 +11,8 @@ final class ProbeScreen: ScreenDevice {
     private let timings: KeyTimings
     private let outputPath: String
     private var written = 0
+    /// The UI thread's CPU time when it read the key the next frame answers.
+    private var cpuAtRead: Double?
 
     init(width: Int, height: Int, inputFD: Int32, outputPath: String, timings: KeyTimings) throws {
         screen = try CursesScreen(headlessWidth: width, height: height, theme: .builtinDark,
@@ -26,8 +28,9 @@ final class ProbeScreen: ScreenDevice {
         let runs = screen.present(buffer)
         let now = ContinuousClock.now
         let total = (try? FileManager.default.attributesOfItem(atPath: outputPath)[.size] as? Int) ?? written
-        timings.drawn(at: now, runs: runs, bytes: total - written)
+        timings.drawn(at: now, runs: runs, bytes: total - written, cpu: cpuAtRead.map { Self.threadCPU() - $0 })
         written = total
+        cpuAtRead = nil
         return runs
     }
 
@@ -35,8 +38,18 @@ final class ProbeScreen: ScreenDevice {
 
     func readKey(timeout milliseconds: Int) -> Key? {
         let key = screen.readKey(timeout: milliseconds)
-        if key != nil { timings.read(at: .now) }
+        if key != nil {
+            timings.read(at: .now)
+            cpuAtRead = Self.threadCPU()
+        }
         return key
+    }
+
+    /// CPU seconds the calling thread has used.
+    static func threadCPU() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     func writeRaw(_ text: String) { screen.writeRaw(text) }

@@ -18,7 +18,7 @@ public enum LoadSeed {
                  'enqueued_at', to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'scheduled_at', NULL),
                CASE WHEN b = 76 THEN $1 + (i % 600) * interval '1 second'
                     WHEN b IN (77, 78) THEN $1 + (i % 86400) * interval '1 second' ELSE t END,
-               CASE WHEN b <= 76 THEN t END,
+               CASE WHEN b < 76 THEN t END,
                CASE WHEN b < 76 THEN t + interval '1 second' END,
                CASE WHEN b IN (74, 75, 76) THEN err || ': failed ' || i END,
                CASE WHEN b IN (74, 75) THEN 1 WHEN b = 76 THEN 3 END,

@@ -107,15 +107,20 @@ struct TopScreenTests {
         let tmux = Tmux()
         defer { tmux.kill() }
         try tmux.start(command(config), width: 120, height: 40)
-        try await tmux.waitFor(text: "Processes")
+        let observer = try await PostgresConnection.connect(config)  // outside the lock's transaction: a fresh pg_stat_activity
+        func refreshWaits() async throws -> Bool {
+            let rows = try await observer.query("""
+                SELECT count(*) FROM pg_stat_activity WHERE application_name = 'gaffer-top' AND wait_event_type = 'Lock'
+                """)
+            return try rows[0].decode(0, as: Int.self) == 1
+        }
+        try await TestWait.until("the screen's refresh to wait on the lock", refreshWaits)
         try tmux.keys("?")
         try await tmux.waitFor(text: "Esc closes")
-        let waiting = try await blocker.query("""
-            SELECT count(*) FROM pg_stat_activity WHERE application_name = 'gaffer-top' AND wait_event_type = 'Lock'
-            """)
-        #expect(try waiting[0].decode(0, as: Int.self) == 1)
+        #expect(try await refreshWaits())
         try await blocker.execute("ROLLBACK")
         await blocker.close()
+        await observer.close()
         try tmux.keys("Escape")
         try await tmux.waitFor(text: "mailers     3")
         try tmux.keys("q")

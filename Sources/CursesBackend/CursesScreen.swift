@@ -50,6 +50,7 @@ public final class CursesScreen: ScreenDevice {
             throw CursesError(.noTerminal)
         }
         resizeterm(Int32(height), Int32(width))
+        flushinp()  // drops the KEY_RESIZE resizeterm queued: the first key read is the first one written
         self.terminal = terminal
         self.window = window
         self.theme = theme

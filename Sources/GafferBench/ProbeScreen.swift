@@ -38,7 +38,7 @@ final class ProbeScreen: ScreenDevice {
 
     func readKey(timeout milliseconds: Int) -> Key? {
         let key = screen.readKey(timeout: milliseconds)
-        if key != nil {
+        if let key, key != .resize {
             timings.read(at: .now)
             cpuAtRead = Self.threadCPU()
         }

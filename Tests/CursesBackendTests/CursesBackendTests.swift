@@ -1,4 +1,5 @@
 import CNCurses
+import Foundation
 @testable import CursesBackend
 import TerminalKit
 import Testing
@@ -31,6 +32,27 @@ import Testing
         buffer.put("\u{1b}[2J\u{1b}]0;pwned\u{07}", x: 0, y: 0)
         screen.present(buffer)
         #expect(screen.rowText(0).hasPrefix(#"\e[2J\e]0;pwned\a"#))
+    }
+
+    @Test func aHeadlessScreenReadsKeysFromItsInputAndWritesAnXtermsBytes() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        let output = "/tmp/gaffer-curses-\(getpid()).out"
+        defer { unlink(output) }
+        let screen = try CursesScreen(headlessWidth: 20, height: 4, theme: .builtinDark, input: "/dev/fd/\(fds[0])",
+                                      output: output)
+        defer { screen.end() }
+        var keys: [UInt8] = Array("j\t".utf8) + [27, 79, 65]  // j, Tab, Up as an xterm in keypad mode sends it
+        _ = write(fds[1], &keys, keys.count)
+        #expect(screen.readKey(timeout: 5000) == .character("j"))
+        #expect(screen.readKey(timeout: 5000) == .tab)
+        #expect(screen.readKey(timeout: 5000) == .up)
+        var buffer = CellBuffer(width: 20, height: 4)
+        buffer.put("hello", x: 0, y: 0)
+        screen.present(buffer)
+        let written = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        #expect(written.contains("hello"))
     }
 }
 

@@ -124,6 +124,9 @@ public enum ClaimSQL {
 }
 
 extension ClaimSQL {
+    /// How many future rows the look-ahead reads at most.
+    static let lookAheadRows = 100
+
     /// The earliest future `scheduled_at` among unclaimed jobs of these classes, to wake up for.
     public static func nextScheduledAt(_ db: PostgresConnection, now: Date, jobClasses: [String]) async throws -> Date? {
         let next = nextScheduledStatement(now: now, jobClasses: jobClasses)
@@ -131,12 +134,20 @@ extension ClaimSQL {
     }
 
     /// The same as a statement (column `next`), to run in the claim's pipeline.
+    ///
+    /// It reads at most `lookAheadRows` future rows in `scheduled_at` order (the scheduled_at index).
+    /// When none of them is of these classes but there are more, it answers the last one's time: the
+    /// pool wakes then and looks again. Filtering by class over every future row instead cost 120 ms
+    /// per claim with 30,000 rows of other classes scheduled (a Rails app's), and ran every round trip.
     public static func nextScheduledStatement(now: Date, jobClasses: [String])
         -> (sql: String, parameters: [any PostgresEncodable])
     {
         ("""
-         SELECT min(scheduled_at) AS next FROM good_jobs
-         WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1 AND job_class = ANY($2::text[])
-         """, [now, jobClasses])
+         SELECT coalesce(min(scheduled_at) FILTER (WHERE job_class = ANY($2::text[])),
+                         CASE WHEN count(*) = $3 THEN max(scheduled_at) END) AS next
+         FROM (SELECT scheduled_at, job_class FROM good_jobs
+               WHERE finished_at IS NULL AND locked_by_id IS NULL AND scheduled_at > $1
+               ORDER BY scheduled_at LIMIT $3) AS future
+         """, [now, jobClasses, lookAheadRows])
     }
 }

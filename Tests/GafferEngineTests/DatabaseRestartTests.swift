@@ -53,7 +53,7 @@ struct DatabaseRestartTests {
                                      loggers: [CollectingLogger],
                                      snapshots: SnapshotLog) async throws {
         let finished = "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL"
-        try await TestWait.until("a third of the parents finished", timeout: 30) {
+        try await TestWait.until("a third of the parents finished", timeout: 60) {
             try await EngineFixture.count(db, finished) >= Self.parents / 3
         }
         let finishedBefore = try await EngineFixture.count(db, finished)
@@ -73,11 +73,11 @@ struct DatabaseRestartTests {
             return true
         }
         let listening = ContinuousClock.now
-        try await TestWait.until("the monitor refreshed without error", timeout: 30) {
+        try await TestWait.until("the monitor refreshed without error", timeout: 60) {
             snapshots.entries.contains { $0.at > up && $0.error == nil }
         }
         let monitored = ContinuousClock.now
-        try await TestWait.until("every job finished", timeout: 45, every: 0.05) {
+        try await TestWait.until("every job finished", timeout: 120, every: 0.05) {
             try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NULL") == 0
         }
         let lastFinished = try await db.query("SELECT max(finished_at) AS last FROM good_jobs").first?.decode("last", as: Date.self)

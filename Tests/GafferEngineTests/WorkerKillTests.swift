@@ -76,7 +76,7 @@ struct WorkerKillTests {
         try await db.query("UPDATE good_jobs SET scheduled_at = $2 WHERE id = ANY($1::uuid[])",
                            [PostgresTextArray(encoding: reserve), Date()])
         do {
-            try await TestWait.until("every job finished", timeout: 60, every: 0.05) {
+            try await TestWait.until("every job finished", timeout: 120, every: 0.05) {
                 try await EngineFixture.count(db, finished) == total
             }
         } catch {

@@ -4,8 +4,10 @@ import Synchronization
 
 /// SIGINT, SIGTERM and SIGHUP as a flag the UI loop checks, so it can leave curses cleanly.
 ///
-/// The signals are ignored at the process level *before* `initscr` (so ncurses installs no
-/// handler of its own that would exit at once) and observed through dispatch sources.
+/// The signals are ignored at the process level *before* curses starts (so ncurses installs no
+/// handler of its own that would exit at once) and observed through dispatch sources. Only a signal
+/// still at its default action is set to SIG_IGN: libdispatch installs its handler once, the first
+/// time any source watches a signal, so ignoring it after another watcher exists would drop it.
 public final class TerminalSignals: Sendable {
     public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -15,7 +17,7 @@ public final class TerminalSignals: Sendable {
     public init() {
         var made: [any DispatchSourceSignal] = []
         for number in Self.handled {
-            Glibc.signal(number, SIG_IGN)
+            if Self.hasDefaultAction(number) { Glibc.signal(number, SIG_IGN) }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             // `@Sendable`: a closure inheriting the caller's actor isolation traps when the signal arrives.
             source.setEventHandler { @Sendable [flag] in flag.set(number) }
@@ -23,6 +25,13 @@ public final class TerminalSignals: Sendable {
             made.append(source)
         }
         sources = Mutex(made)
+    }
+
+    /// Whether `number` still has its default action (no handler, not ignored).
+    public static func hasDefaultAction(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0 else { return false }
+        return current.__sigaction_handler.sa_handler == nil
     }
 
     /// The first signal received, or nil.

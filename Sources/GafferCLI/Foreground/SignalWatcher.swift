@@ -1,3 +1,4 @@
+import CursesBackend
 import Dispatch
 import Foundation
 
@@ -15,7 +16,7 @@ final class SignalWatcher: @unchecked Sendable {
 
     init(_ signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {
         sources = signals.map { number in
-            if Self.hasDefaultAction(number) { signal(number, SIG_IGN) }
+            if TerminalSignals.hasDefaultAction(number) { signal(number, SIG_IGN) }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             // `@Sendable`: a closure inheriting the caller's actor isolation would trap when the signal arrives.
             source.setEventHandler { @Sendable in handler(number) }
@@ -28,13 +29,6 @@ final class SignalWatcher: @unchecked Sendable {
     /// meanwhile keeps receiving them and none kills the process mid-shutdown.
     func cancel() {
         sources.forEach { $0.cancel() }
-    }
-
-    /// Whether `number` still has its default action (no handler, not ignored).
-    static func hasDefaultAction(_ number: Int32) -> Bool {
-        var current = sigaction()
-        guard sigaction(number, nil, &current) == 0 else { return false }
-        return current.__sigaction_handler.sa_handler == nil
     }
 
     static func name(_ number: Int32) -> String {

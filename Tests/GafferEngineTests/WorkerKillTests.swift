@@ -87,6 +87,16 @@ struct WorkerKillTests {
         for worker in workers { #expect(await worker.waitForExit() == 0) }
 
         let account = try await DrainAccount.read(db)
+        // Jobs run more than once whose earlier attempt was not closed as interrupted: printed to diagnose.
+        let anomalies = try await db.query("""
+            SELECT e.active_job_id, e.created_at, e.finished_at, left(e.error, 40) AS error, e.process_id,
+                   e.process_id = ANY($2::uuid[]) AS killed
+            FROM good_job_executions e WHERE e.active_job_id IN (
+              SELECT active_job_id FROM good_job_executions GROUP BY 1
+              HAVING count(*) > 1 + count(*) FILTER (WHERE error LIKE $1))
+            ORDER BY 1, 2
+            """, [DrainAccount.interruptedText, PostgresTextArray(encoding: killedProcessIDs)])
+        for row in anomalies { print("FAULT-ANOMALY \(row)") }
         print("FAULT-FIGURES kill: \(total) jobs, \(Self.kills) kills, last kill at \(killsDoneAt) finished, "
               + "\(account), wall \(began.duration(to: clock.now))")
         #expect(account.jobs == total)

@@ -71,6 +71,25 @@ struct ClaimRecoverySQLTests {
         await session.close()
     }
 
+    @Test func aLateEndOfAReleasedJobNobodyReClaimedFinishesIt() async throws {
+        // A killed worker's backend commits the attempt end it had received after a reaper released the job.
+        let (db, config, job, process, execution) = try await Self.claimOnADyingSession()
+        try await db.query("UPDATE good_jobs SET locked_by_id = NULL, locked_at = NULL")
+        let backend = try await PostgresConnection.connect(config)
+        try await CompleteSQL.complete(backend, [AttemptResult(jobID: job.id, executionID: execution, outcome: .finished,
+                                                               error: nil, errorEvent: nil, backtrace: [], duration: 1)],
+                                       processID: process, now: Self.t0 + 2)
+        #expect(try await db.query("SELECT 1 FROM good_jobs WHERE id = $1 AND finished_at = $2 AND error IS NULL",
+                                   [job.id, Self.t0 + 2]).count == 1)
+        #expect(try await db.query("SELECT 1 FROM good_job_executions WHERE id = $1 AND finished_at = $2 AND error IS NULL",
+                                   [execution, Self.t0 + 2]).count == 1)
+        // So it is not run again.
+        let again = try await ClaimSQL.claim(db, processID: UUID(), now: Self.t0 + 3, limit: 1, jobClasses: ["NoopJob"],
+                                             queues: .all, pausesEnabled: false)
+        #expect(again.isEmpty)
+        await backend.close()
+    }
+
     @Test func aClaimCommittedAfterItsProcessWasReapedIsReleased() async throws {
         // The process died with its claim in flight; the reaper deleted its row before the claim committed.
         let (db, config, job, _, _) = try await Self.claimOnADyingSession()

@@ -4,9 +4,11 @@ import Postgres
 /// Ends attempts: job and execution columns, then the advisory locks, for many jobs in one statement.
 ///
 /// Must run on the connection that claimed the jobs, since that session holds their advisory locks.
-/// A job row is only written while this process still holds it (`locked_by_id`), so a job the reaper
-/// handed to someone else is never overwritten; its execution row is closed unless another worker
-/// already closed it as interrupted, which stays the record. An interrupted attempt only releases
+/// A job row is only written while this process still holds it (`locked_by_id`), or while nobody does
+/// and this attempt's execution is still open: a worker killed right after sending its attempt ends
+/// has them committed by its backend while a reaper may already have released its jobs, and the
+/// attempt did end. A job another worker re-claimed is never overwritten; its execution row is
+/// closed unless that worker already closed it as interrupted, which stays the record. An interrupted attempt only releases
 /// the row (locks cleared, execution left open) for the next claim to record as interrupted.
 public enum CompleteSQL {
     static func statement(hasLockType: Bool) -> String {
@@ -29,7 +31,8 @@ public enum CompleteSQL {
             locked_by_id = NULL, locked_at = NULL,
         """ + lockType + """
         updated_at = $10
-          FROM d WHERE g.id = d.id AND g.locked_by_id = $11
+          FROM d WHERE g.id = d.id AND (g.locked_by_id = $11 OR (g.locked_by_id IS NULL AND EXISTS (
+            SELECT 1 FROM good_job_executions open WHERE open.id = d.execution_id AND open.finished_at IS NULL)))
           RETURNING g.id
         ), executions AS (
           UPDATE good_job_executions e SET finished_at = $10, updated_at = $10, error = d.error,

@@ -32,7 +32,7 @@ struct PrivateServer: Sendable {
     }
 
     func start() async throws {
-        try await Self.blocking { [server] in try server.start(extraSettings: ["log_connections=on"]) }
+        try await Self.blocking { [server] in try server.start(extraSettings: EmbeddedPostgres.throwawaySettings + ["log_connections=on"]) }
     }
 
     /// Stops in fast mode: every session is ended.

@@ -46,6 +46,11 @@ public struct EmbeddedPostgres: Sendable {
         ((try? pgctl(["status", "-D", dataDirectory]))?.status ?? 1) == 0
     }
 
+    /// Settings for a throwaway server (the tests'): faster, and a crash of the machine may lose or
+    /// corrupt its data. The default server (`gaffer start` without a database) keeps PostgreSQL's
+    /// durable defaults, since it holds real jobs.
+    public static let throwawaySettings = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]
+
     /// Creates the cluster if needed, cleans a stale lock file, starts the server and waits until it
     /// accepts connections. Returns false when it was already running (then the caller must not stop it).
     @discardableResult
@@ -55,7 +60,7 @@ public struct EmbeddedPostgres: Sendable {
         if isRunning { return false }
         removeStalePIDFile()
         var options = "-k \(socketDirectory) -p \(port) -c listen_addresses='' -c unix_socket_permissions=0777"
-            + " -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            + " -c max_connections=200"
         for setting in extraSettings { options += " -c \(setting)" }
         let result = try pgctl(["start", "-w", "-t", "60", "-D", dataDirectory, "-l", dataDirectory + "/server.log",
                                 "-o", options])

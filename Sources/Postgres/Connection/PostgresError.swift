@@ -50,6 +50,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         if message.contains("database \"") && message.contains("does not exist") {
             return "create the database or correct its name"
         }
+        if message.contains("too many clients") || message.contains("remaining connection slots are reserved") {
+            return "the server's max_connections is reached: close idle sessions or raise max_connections"
+        }
         return "start PostgreSQL or set DATABASE_URL"
     }
 

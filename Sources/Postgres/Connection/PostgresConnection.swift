@@ -129,49 +129,69 @@ public actor PostgresConnection {
     ///
     /// This halves the commits of a loop that, say, ends finished attempts and claims new jobs.
     public func pipeline(_ statements: [(sql: String, parameters: [any PostgresEncodable])]) throws -> [PostgresRows] {
+        try pipeline(transactions: [statements])[0].get()
+    }
+
+    /// Runs several transactions in one round trip (libpq pipeline mode, a sync point after each).
+    ///
+    /// Each inner list is one implicit transaction that has committed before the next one starts
+    /// on the server, so a later transaction may rely on an earlier one's writes being visible to
+    /// every session (release a lock only after the finish it guards is durable). A failed
+    /// transaction rolls back alone and the ones after it still run: its entry is the error.
+    /// A lost connection throws.
+    public func pipeline(transactions: [[(sql: String, parameters: [any PostgresEncodable])]]) throws
+        -> [Result<[PostgresRows], PostgresError>]
+    {
         let conn = try liveConnection()
         guard PQenterPipelineMode(conn) == 1 else {
             throw PostgresError(.queryFailed, Self.errorText(conn, config))
         }
         defer { PQexitPipelineMode(conn) }
-        for statement in statements {
-            let texts = statement.parameters.map { $0.postgresText }
-            var cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
-            defer { cStrings.forEach { free($0) } }
-            let sent = cStrings.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
-                    PQsendQueryParams(conn, statement.sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
-                }
+        for statements in transactions {
+            for statement in statements { try send(statement, conn) }
+            guard PQpipelineSync(conn) == 1 else {
+                throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil)
             }
-            guard sent == 1 else { throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }
         }
-        guard PQpipelineSync(conn) == 1 else {
-            throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil)
-        }
-        var results: [PostgresRows] = []
-        var firstError: PostgresError?
-        for _ in statements {
-            // Each statement yields its result, then NULL.
-            while let result = PQgetResult(conn) {
-                if firstError == nil {
-                    do { results.append(try consume(result, conn)) } catch let error as PostgresError {
-                        firstError = error
+        var outcomes: [Result<[PostgresRows], PostgresError>] = []
+        for statements in transactions {
+            var results: [PostgresRows] = []
+            var firstError: PostgresError?
+            for _ in statements {
+                // Each statement yields its result, then NULL.
+                while let result = PQgetResult(conn) {
+                    if firstError == nil {
+                        do { results.append(try consume(result, conn)) } catch let error as PostgresError {
+                            firstError = error
+                        }
+                    } else {
+                        PQclear(result)
                     }
-                } else {
-                    PQclear(result)
                 }
             }
+            // Then the sync point: only once it arrives is the implicit transaction known to be committed.
+            var synced = false
+            while let result = PQgetResult(conn) {
+                let status = PQresultStatus(result)
+                PQclear(result)
+                if status == PGRES_PIPELINE_SYNC { synced = true; break }
+            }
+            guard synced else { throw firstError ?? lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }
+            outcomes.append(firstError.map { .failure($0) } ?? .success(results))
         }
-        // Then the sync point: only once it arrives is the implicit transaction known to be committed.
-        var synced = false
-        while let result = PQgetResult(conn) {
-            let status = PQresultStatus(result)
-            PQclear(result)
-            if status == PGRES_PIPELINE_SYNC { synced = true; break }
+        return outcomes
+    }
+
+    private func send(_ statement: (sql: String, parameters: [any PostgresEncodable]), _ conn: OpaquePointer) throws {
+        let texts = statement.parameters.map { $0.postgresText }
+        var cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let sent = cStrings.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
+                PQsendQueryParams(conn, statement.sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
+            }
         }
-        if let firstError { throw firstError }
-        guard synced else { throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }
-        return results
+        guard sent == 1 else { throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }
     }
 
     /// Runs SQL text without parameters; may hold several statements (DDL, `SET`, `LISTEN`).

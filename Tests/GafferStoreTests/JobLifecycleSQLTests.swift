@@ -101,6 +101,38 @@ struct JobLifecycleSQLTests {
         #expect(try free.decode("ok", as: Bool.self) == true)
     }
 
+    /// Contract §3.7: the unlock runs after the finish committed, and a finish that did not commit
+    /// leaves its job locked, so no advisory-strategy worker can take the lock and run it again.
+    @Test func aJobKeepsItsLockUntilItsEndHasCommitted() async throws {
+        let (db, config) = try await Self.migrated()
+        let job = Self.row()
+        try await EnqueueSQL.enqueue(db, [job], now: Self.t0)
+        let process = UUID()
+        let claimed = try await ClaimSQL.claim(db, processID: process, now: Self.t0, limit: 1, jobClasses: ["NoopJob"],
+                                               queues: .all, pausesEnabled: true)
+        let other = try await PostgresConnection.connect(config)
+        let tryLock = "SELECT pg_try_advisory_lock(('x' || substr(md5('good_jobs-' || $1::text), 1, 16))::bit(64)::bigint) AS ok"
+        func end(_ outcome: AttemptResult.Outcome) -> [AttemptResult] {
+            [AttemptResult(jobID: job.id, executionID: claimed[0].executionID, outcome: outcome, error: nil,
+                           errorEvent: nil, backtrace: [], duration: 0.1)]
+        }
+
+        // A retry whose new payload is not JSON fails the finish; the unlock transaction still runs.
+        let failed = try await db.pipeline(transactions: CompleteSQL.transactions(
+            end(.retry(serializedParams: "not json", scheduledAt: nil)), processID: process, now: Self.t0 + 1))
+        guard case .failure = failed[0], case .success = failed[1] else {
+            Issue.record("expected the finish to fail and the unlock to run: \(failed)")
+            return
+        }
+        #expect(try await other.query(tryLock, [job.id]).first?.decode("ok", as: Bool.self) == false)
+
+        // The same end written properly: finished and committed, then the lock is free.
+        try await CompleteSQL.complete(db, end(.finished), processID: process, now: Self.t0 + 2)
+        #expect(try await other.query(tryLock, [job.id]).first?.decode("ok", as: Bool.self) == true)
+        #expect(try await other.query("SELECT finished_at IS NOT NULL AS done FROM good_jobs WHERE id = $1", [job.id])
+            .first?.decode("done", as: Bool.self) == true)
+    }
+
     @Test func pausedQueuesClassesAndLabelsAreSkipped() async throws {
         let (db, _) = try await Self.migrated()
         let a = Self.row(queue: "a"), b = Self.row(queue: "b"), c = Self.row(queue: "c", labels: ["slow"])

@@ -31,6 +31,8 @@ actor Pool {
     private let slotDatabases: [LazyConnection]
     private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID)] = [:]
     private var pending: [AttemptResult] = []
+    /// Jobs whose attempt ends committed but whose advisory locks a failed statement left held.
+    private var unlockPending: [UUID] = []
     private var wantClaim = true
     /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
     private var relockNeeded = false
@@ -152,69 +154,101 @@ actor Pool {
         await connection.close()
     }
 
-    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
-    /// and one commit.
+    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip:
+    /// the ends commit in one transaction, then a second one releases their advisory locks and claims.
     private func exchange() async throws {
         let limit = !stopping && !paused && wantClaim ? freeSlots : 0
         // Types with concurrency limits first, within their limits (Limits/Limiter.swift).
         let limited = limit > 0 && environment.limiter.hasLimitedTypes ? try await claimLimited(limit) : Limiter.Claim()
         let batch = pending
-        var statements: [(sql: String, parameters: [any PostgresEncodable])] = []
+        let unlocks = unlockPending + batch.map(\.jobID)
         let now = environment.clock()
+        var transactions: [[(sql: String, parameters: [any PostgresEncodable])]] = []
         if !batch.isEmpty {
-            statements.append(CompleteSQL.statement(batch, processID: environment.processID, now: now,
-                                                    hasLockType: environment.hasLockType))
+            transactions.append([CompleteSQL.statement(batch, processID: environment.processID, now: now,
+                                                       hasLockType: environment.hasLockType)])
+        }
+        var next: [(sql: String, parameters: [any PostgresEncodable])] = []
+        if !unlocks.isEmpty {
+            next.append(CompleteSQL.unlockStatement(jobIDs: unlocks, processID: environment.processID))
         }
         let rest = limit - limited.jobs.count
         if rest > 0 {
-            statements.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: rest,
-                                                 jobClasses: environment.limiter.unlimitedClassNames,
-                                                 queues: spec.queueFilter,
-                                                 pausesEnabled: environment.configuration.enablePauses,
-                                                 hasLockType: environment.hasLockType))
+            next.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: rest,
+                                           jobClasses: environment.limiter.unlimitedClassNames,
+                                           queues: spec.queueFilter,
+                                           pausesEnabled: environment.configuration.enablePauses,
+                                           hasLockType: environment.hasLockType))
         }
         if limit > 0 {
-            statements.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
+            next.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
         }
-        guard !statements.isEmpty else { return }
+        if !next.isEmpty { transactions.append(next) }
+        guard !transactions.isEmpty else { return }
         pending = []
+        unlockPending = []
         roundTrips += 1
-        let results: [PostgresRows]
+        let outcomes: [Result<[PostgresRows], PostgresError>]
         do {
-            results = try await connection.pipeline(statements)
+            outcomes = try await connection.pipeline(transactions: transactions)
         } catch {
             pending = batch + pending
+            unlockPending = unlocks + unlockPending
             for job in limited.jobs { start(job) }
             throw error
         }
-        guard limit > 0, results.count >= (rest > 0 ? 2 : 1) else { return }
-        let claimed = try limited.jobs + (rest > 0 ? ClaimSQL.decode(results[results.count - 2]) : [])
-        lastClaimAt = now
-        wantClaim = claimed.count == limit
-        for job in claimed { start(job) }
-        if claimed.count < limit, let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
-            nextScheduledAt = min(nextScheduledAt ?? next, next)
+        // A finish that failed leaves its jobs held (the unlock skips them): end them again next time.
+        var failure: PostgresError?
+        if !batch.isEmpty, case .failure(let error) = outcomes[0] {
+            pending = batch + pending
+            failure = error
         }
-        if let wake = limited.wakeAt { nextScheduledAt = min(nextScheduledAt ?? wake, wake) }
+        for job in limited.jobs { start(job) }
+        if !next.isEmpty {
+            switch outcomes[outcomes.count - 1] {
+            case .failure(let error):
+                unlockPending = unlocks + unlockPending
+                failure = failure ?? error
+            case .success(let results) where limit > 0:
+                let claimed = rest > 0 ? try ClaimSQL.decode(results[results.count - 2]) : []
+                lastClaimAt = now
+                wantClaim = limited.jobs.count + claimed.count == limit
+                for job in claimed { start(job) }
+                if limited.jobs.count + claimed.count < limit,
+                   let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
+                    nextScheduledAt = min(nextScheduledAt ?? next, next)
+                }
+                if let wake = limited.wakeAt { nextScheduledAt = min(nextScheduledAt ?? wake, wake) }
+            case .success:
+                break
+            }
+        }
+        if let failure { throw failure }
     }
 
     // MARK: Concurrency limits
 
-    /// Ends the finished attempts (so they no longer count as running), then claims jobs of the
-    /// limited types as far as their limits allow, on this pool's session.
+    /// Ends the finished attempts (so they no longer count as running) and releases their locks after
+    /// that commit, then claims jobs of the limited types as far as their limits allow, on this pool's session.
     private func claimLimited(_ limit: Int) async throws -> Limiter.Claim {
         let batch = pending
         if !batch.isEmpty {
             pending = []
             roundTrips += 1
+            let outcomes: [Result<[PostgresRows], PostgresError>]
             do {
-                _ = try await connection.pipeline([CompleteSQL.statement(batch, processID: environment.processID,
-                                                                         now: environment.clock(),
-                                                                         hasLockType: environment.hasLockType)])
+                outcomes = try await connection.pipeline(transactions: CompleteSQL.transactions(
+                    batch, processID: environment.processID, now: environment.clock(),
+                    hasLockType: environment.hasLockType))
             } catch {
                 pending = batch + pending
                 throw error
             }
+            if case .failure(let error) = outcomes[0] {
+                pending = batch + pending
+                throw error
+            }
+            if case .failure = outcomes[1] { unlockPending += batch.map(\.jobID) }
         }
         return try await environment.limiter.claim(
             on: connection, Limiter.PoolContext(processID: environment.processID, queues: spec.queueFilter,

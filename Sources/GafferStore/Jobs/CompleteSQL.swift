@@ -1,9 +1,13 @@
 import Foundation
 import Postgres
 
-/// Ends attempts: job and execution columns, then the advisory locks, for many jobs in one statement.
+/// Ends attempts: job and execution columns for many jobs in one statement, then their advisory
+/// locks in a second transaction.
 ///
-/// Must run on the connection that claimed the jobs, since that session holds their advisory locks.
+/// The unlock must never share the finish's transaction (contract §3.7): an advisory-strategy
+/// GoodJob worker that gets the lock re-reads the row and runs the job again if `finished_at` is
+/// not yet committed. Both run on the connection that claimed the jobs, since that session holds
+/// their advisory locks; `transactions` pipelines them in one round trip.
 /// A job row is only written while this process still holds it (`locked_by_id`), or while nobody does
 /// and this attempt's execution is still open: a worker killed right after sending its attempt ends
 /// has them committed by its backend while a reaper may already have released its jobs, and the
@@ -40,12 +44,19 @@ public enum CompleteSQL {
                  duration = make_interval(secs => d.duration)
           FROM d WHERE e.id = d.execution_id AND e.finished_at IS NULL AND NOT d.interrupted
         )
+        SELECT id FROM jobs
+        """
+    }
+
+    /// Releases the advisory locks of ended attempts whose job this process no longer holds: a job
+    /// whose end did not commit still has `locked_by_id` = this process and keeps its lock.
+    static let unlockSQL = """
         SELECT d.id, pg_advisory_unlock(
         """ + AdvisoryLockSQL.rowKey(table: "good_jobs", id: "d.id") + """
         ) AS unlocked
-        FROM d
+        FROM unnest($1::uuid[]) AS d(id)
+        WHERE NOT EXISTS (SELECT 1 FROM good_jobs g WHERE g.id = d.id AND g.locked_by_id = $2)
         """
-    }
 
     static let withLockType = statement(hasLockType: true)
     static let withoutLockType = statement(hasLockType: false)
@@ -53,11 +64,28 @@ public enum CompleteSQL {
     public static func complete(_ db: PostgresConnection, _ results: [AttemptResult], processID: UUID, now: Date,
                                 hasLockType: Bool = true) async throws {
         guard !results.isEmpty else { return }
-        let complete = statement(results, processID: processID, now: now, hasLockType: hasLockType)
-        try await db.query(complete.sql, complete.parameters)
+        let outcomes = try await db.pipeline(transactions: transactions(results, processID: processID, now: now,
+                                                                        hasLockType: hasLockType))
+        for outcome in outcomes { _ = try outcome.get() }
     }
 
-    /// The attempt ends as a statement, to run in a pipeline with the next claim.
+    /// The finish, then the unlock, as two transactions to pipeline (before more transactions, such as
+    /// the next claim). Leaves the locks of jobs whose finish failed to commit held.
+    public static func transactions(_ results: [AttemptResult], processID: UUID, now: Date, hasLockType: Bool = true)
+        -> [[(sql: String, parameters: [any PostgresEncodable])]]
+    {
+        [[statement(results, processID: processID, now: now, hasLockType: hasLockType)],
+         [unlockStatement(jobIDs: results.map(\.jobID), processID: processID)]]
+    }
+
+    /// The unlock of `jobIDs` as a statement, for a transaction after the one that ended their attempts.
+    public static func unlockStatement(jobIDs: [UUID], processID: UUID)
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        (unlockSQL, [PostgresTextArray(encoding: jobIDs), processID])
+    }
+
+    /// The attempt ends as a statement, without the unlock (`unlockStatement` follows after its commit).
     public static func statement(_ results: [AttemptResult], processID: UUID, now: Date, hasLockType: Bool = true)
         -> (sql: String, parameters: [any PostgresEncodable])
     {
@@ -75,10 +103,5 @@ public enum CompleteSQL {
             PostgresTextArray(results.map { if case .interrupted = $0.outcome { "t" } else { "f" } }),
         ]
         return (hasLockType ? withLockType : withoutLockType, params)
-    }
-
-    /// Releases every advisory lock of this session; only safe when it holds no running job.
-    public static func releaseAllLocks(_ db: PostgresConnection) async throws {
-        try await db.query("SELECT pg_advisory_unlock_all()")
     }
 }

@@ -33,6 +33,8 @@ actor Pool {
     private var pending: [AttemptResult] = []
     /// Jobs whose attempt ends committed but whose advisory locks a failed statement left held.
     private var unlockPending: [UUID] = []
+    /// Ended attempts of batch jobs whose bookkeeping runs once their finish has committed.
+    private var batchEnds: [BatchEnd] = []
     private var wantClaim = true
     /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
     private var relockNeeded = false
@@ -118,6 +120,7 @@ actor Pool {
                 if backoff.isFailing { try await reopen() }
                 try await exchange()
                 backoff.succeeded()
+                if !batchEnds.isEmpty { await settleBatches() }
             } catch {
                 claimErrors += 1
                 let delay = backoff.failed(error)
@@ -148,6 +151,7 @@ actor Pool {
             }
         }
         try? await exchange()
+        await settleBatches()
         for thread in slotThreads { thread.shutdown() }
         for database in slotDatabases { await database.close() }
         // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
@@ -272,15 +276,16 @@ actor Pool {
                            labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,
                            client: client, slotDatabase: database)
             }
-            await self.finished(slot: slot, result)
+            await self.finished(slot: slot, claimed, result)
         }
         running[slot] = (task, info, claimed.executionID)
     }
 
-    private func finished(slot: Int, _ result: AttemptResult?) {
+    private func finished(slot: Int, _ claimed: ClaimedJob, _ result: AttemptResult?) {
         running[slot] = nil
         if let result {
             pending.append(result)
+            if let end = BatchEnd(claimed, result) { batchEnds.append(end) }
             if case .interrupted = result.outcome {
                 environment.logger.warning("\(result.jobID): attempt interrupted, released for a re-run: \(result.error ?? "")")
             } else if result.error == nil { succeeded += 1 } else {
@@ -290,6 +295,17 @@ actor Pool {
         }
         wantClaim = true
         wake.signal()
+    }
+
+    /// Batch bookkeeping for the batch jobs whose attempt end has committed (not back in `pending`).
+    private func settleBatches() async {
+        let uncommitted = Set(pending.map(\.jobID))
+        let ready = batchEnds.filter { !uncommitted.contains($0.jobID) }
+        guard !ready.isEmpty else { return }
+        batchEnds.removeAll { !uncommitted.contains($0.jobID) }
+        let retry = await BatchBookkeeper.settle(ready, on: connection, registry: environment.registry,
+                                                 clock: environment.clock, logger: environment.logger)
+        batchEnds = retry + batchEnds
     }
 
     /// After a failed round trip: replaces a lost session, which takes back the claims of the jobs still held here.

@@ -87,7 +87,7 @@ public enum ClaimSQL {
         )
         SELECT c.id, x.id AS execution_id, c.job_class, c.queue_name, c.priority, c.serialized_params,
                c.scheduled_at, c.created_at, c.labels, c.concurrency_key, c.cron_key, c.executions_count,
-               c.interrupted_at
+               c.interrupted_at, c.batch_id, c.batch_callback_id
         FROM claimed c JOIN execution x ON x.active_job_id = c.id
         ORDER BY
         """ + claimedOrder + """

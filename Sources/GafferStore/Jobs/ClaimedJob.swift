@@ -19,6 +19,10 @@ public struct ClaimedJob: Sendable {
     public let executionsCount: Int
     /// Set when a previous attempt never finished (its process died): it was recorded as interrupted.
     public let interruptedAt: Date?
+    /// The batch the job belongs to; its attempt ends feed the batch's bookkeeping.
+    public let batchID: UUID?
+    /// The batch whose callback this job is.
+    public let batchCallbackID: UUID?
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
@@ -34,5 +38,7 @@ public struct ClaimedJob: Sendable {
         cronKey = try row.decode("cron_key")
         executionsCount = try row.decode("executions_count", as: Int?.self) ?? 1
         interruptedAt = try row.decode("interrupted_at")
+        batchID = try row.decode("batch_id")
+        batchCallbackID = try row.decode("batch_callback_id")
     }
 }

@@ -11,13 +11,16 @@ public enum EnqueueSQL {
     static let insert = """
         WITH input AS (
           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::integer[], $5::text[],
-                               $6::timestamp[], $7::text[], $8::text[], $9::text[], $10::timestamp[])
-            AS t(id, job_class, queue_name, priority, params, scheduled_at, concurrency_key, labels, cron_key, cron_at)
+                               $6::timestamp[], $7::text[], $8::text[], $9::text[], $10::timestamp[],
+                               $13::uuid[], $14::uuid[])
+            AS t(id, job_class, queue_name, priority, params, scheduled_at, concurrency_key, labels, cron_key, cron_at,
+                 batch_id, batch_callback_id)
         ), inserted AS (
           INSERT INTO good_jobs (id, active_job_id, job_class, queue_name, priority, serialized_params,
-                                 scheduled_at, created_at, updated_at, concurrency_key, labels, cron_key, cron_at)
+                                 scheduled_at, created_at, updated_at, concurrency_key, labels, cron_key, cron_at,
+                                 batch_id, batch_callback_id)
           SELECT id, id, job_class, queue_name, priority, params::jsonb, scheduled_at, $11, $11,
-                 concurrency_key, labels::text[], cron_key, cron_at
+                 concurrency_key, labels::text[], cron_key, cron_at, batch_id, batch_callback_id
           FROM input
           ON CONFLICT (cron_key, cron_at) WHERE cron_key IS NOT NULL DO NOTHING
           RETURNING id, queue_name, scheduled_at
@@ -57,6 +60,8 @@ public enum EnqueueSQL {
             PostgresTextArray(rows.map { $0.cronKey }),
             PostgresTextArray(rows.map { $0.cronAt.flatMap(\.postgresText) }),
             now, notify,
+            PostgresTextArray(rows.map { $0.batchID.flatMap(\.postgresText) }),
+            PostgresTextArray(rows.map { $0.batchCallbackID.flatMap(\.postgresText) }),
         ])
         return try result.map { try $0.decode("id", as: UUID.self) }
     }

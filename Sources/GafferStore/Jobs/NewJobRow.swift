@@ -13,10 +13,14 @@ public struct NewJobRow: Sendable {
     public var labels: [String]?
     public var cronKey: String?
     public var cronAt: Date?
+    /// The batch the job belongs to (`GoodJob::Batch#add`).
+    public var batchID: UUID?
+    /// The batch whose callback this job is.
+    public var batchCallbackID: UUID?
 
     public init(id: UUID, jobClass: String, queueName: String, priority: Int, serializedParams: String,
                 scheduledAt: Date, concurrencyKey: String? = nil, labels: [String]? = nil,
-                cronKey: String? = nil, cronAt: Date? = nil) {
+                cronKey: String? = nil, cronAt: Date? = nil, batchID: UUID? = nil, batchCallbackID: UUID? = nil) {
         self.id = id
         self.jobClass = jobClass
         self.queueName = queueName
@@ -27,5 +31,7 @@ public struct NewJobRow: Sendable {
         self.labels = labels
         self.cronKey = cronKey
         self.cronAt = cronAt
+        self.batchID = batchID
+        self.batchCallbackID = batchCallbackID
     }
 }

@@ -19,10 +19,13 @@ public struct BatchState: Sendable, Hashable {
     public var hasUnfinishedJobs: Bool
     /// Some callback job of the batch has `finished_at IS NULL`.
     public var hasUnfinishedCallbacks: Bool
+    /// Some member job finished with an error since the batch was enqueued: discarded, though its
+    /// own bookkeeping step may not have run yet.
+    public var hasJobsDiscardedSinceEnqueue: Bool
 
     public init(enqueuedAt: Date?, discardedAt: Date?, jobsFinishedAt: Date?, finishedAt: Date?,
                 onDiscard: String?, onSuccess: String?, onFinish: String?,
-                hasUnfinishedJobs: Bool, hasUnfinishedCallbacks: Bool) {
+                hasUnfinishedJobs: Bool, hasUnfinishedCallbacks: Bool, hasJobsDiscardedSinceEnqueue: Bool = false) {
         self.enqueuedAt = enqueuedAt
         self.discardedAt = discardedAt
         self.jobsFinishedAt = jobsFinishedAt
@@ -32,6 +35,7 @@ public struct BatchState: Sendable, Hashable {
         self.onFinish = onFinish
         self.hasUnfinishedJobs = hasUnfinishedJobs
         self.hasUnfinishedCallbacks = hasUnfinishedCallbacks
+        self.hasJobsDiscardedSinceEnqueue = hasJobsDiscardedSinceEnqueue
     }
 
     /// The callback class for `event`, when one is set (Ruby's `present?`: not blank).

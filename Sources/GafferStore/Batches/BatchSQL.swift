@@ -23,7 +23,9 @@ public enum BatchSQL {
                (to_jsonb(b)->>'jobs_finished_at')::timestamp AS jobs_finished_at,
                EXISTS (SELECT 1 FROM good_jobs j WHERE j.batch_id = b.id AND j.finished_at IS NULL) AS unfinished_jobs,
                EXISTS (SELECT 1 FROM good_jobs j WHERE j.batch_callback_id = b.id AND j.finished_at IS NULL)
-                 AS unfinished_callbacks
+                 AS unfinished_callbacks,
+               EXISTS (SELECT 1 FROM good_jobs j WHERE j.batch_id = b.id AND j.finished_at >= b.enqueued_at
+                         AND j.error IS NOT NULL) AS discarded_since_enqueue
         FROM good_job_batches b WHERE b.id = $1
         """
 
@@ -133,7 +135,8 @@ public enum BatchSQL {
             onDiscard: try row.decode("on_discard"), onSuccess: try row.decode("on_success"),
             onFinish: try row.decode("on_finish"),
             hasUnfinishedJobs: try row.decode("unfinished_jobs"),
-            hasUnfinishedCallbacks: try row.decode("unfinished_callbacks"))
+            hasUnfinishedCallbacks: try row.decode("unfinished_callbacks"),
+            hasJobsDiscardedSinceEnqueue: try row.decode("discarded_since_enqueue"))
         return (state, hasJobsFinishedAt, try row.decode("callback_queue_name"), try row.decode("callback_priority"))
     }
 }

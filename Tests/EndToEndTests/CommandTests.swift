@@ -38,6 +38,14 @@ struct CommandTests {
         #expect(try setup.run(["discard", id]).status == 0)
         #expect(try setup.run(["pause", "--queue", "bulk"]).status == 0)
         _ = try setup.run(["enqueue", "RecalculateMediaPlanMetricJob", "--args", "[1]", "--at", "2099-01-01T00:00:00Z"])
+        // A batch as Ruby's `GoodJob::Batch.enqueue(on_finish: ...)` leaves it, the discarded job in it.
+        _ = try await setup.count("""
+            WITH b AS (INSERT INTO good_job_batches (id, created_at, updated_at, description, serialized_properties,
+                                                     on_finish, enqueued_at)
+                       VALUES (gen_random_uuid(), now(), now(), 'nightly import', '{"_aj_symbol_keys": []}',
+                               'ImportDoneJob', now()) RETURNING id)
+            UPDATE good_jobs SET batch_id = (SELECT id FROM b) WHERE id = '\(id)' RETURNING 1
+            """)
 
         // A worker, so `processes` has a row; it stops on SIGTERM with exit status 0.
         let worker = try Binary.start(["start", "--no-tui", "--queues", "nothing_here", "--poll-interval", "1"], env: setup.env)
@@ -66,6 +74,11 @@ struct CommandTests {
         let keys = limits.compactMap { $0["key"]?.stringValue }
         #expect(keys.contains("SocialMediaPublicationDailySyncJob"))
         #expect(limits.first?["rule"] == .string("perform_throttle: [2, 1s]"))
+        let batch = json["batches"]?[0]
+        #expect(batch?["description"] == .string("nightly import"))
+        #expect(batch?["state"] == .string("running"))
+        #expect(batch?["jobs"] == .int(1) && batch?["jobs_discarded"] == .int(1))
+        #expect(batch?["on_finish"] == .string("ImportDoneJob") && batch?["on_success"] == .null)
     }
 
     @Test func jobActionsRoundTrip() async throws {

@@ -45,4 +45,26 @@ struct StatusReportTests {
         #expect(report.json["queues"]?[1]?["latency_seconds"] == .double(30))
         #expect(report.lines.first?.hasPrefix("QUEUE") == true)
     }
+
+    @Test func batchesShowTheirProgressAndState() throws {
+        let id = UUID(uuidString: "6a1f0c2e-0000-4000-8000-000000000001")!
+        let batch = BatchSummary(id: id, description: "import\u{1b}[2J", createdAt: Self.now, enqueuedAt: Self.now,
+                                 discardedAt: Self.now, jobsFinishedAt: Self.now, finishedAt: nil, onFinish: "Done",
+                                 onSuccess: nil, onDiscard: "Alert", callbackQueueName: nil, callbackPriority: nil,
+                                 jobs: 3, jobsFinished: 3, jobsDiscarded: 1, callbacks: 2, callbacksFinished: 1)
+        #expect(batch.state == .callbacks)
+        #expect(batch.callbackClasses == ["discard:Alert", "finish:Done"])
+        let report = StatusReport(generatedAt: Self.now, database: "x", queues: [], discardedCapped: false, processes: [],
+                                  failures: [], cron: [], limits: [], paused: SettingsRecord(), batches: [batch])
+        let json = try #require(report.json["batches"]?[0])
+        #expect(json["state"] == .string("callbacks"))
+        #expect(json["jobs_finished_at"] == .string("2026-07-20T12:00:00.000Z"))
+        #expect(json["finished_at"] == .null && json["on_success"] == .null)
+        let lines = report.lines.drop { !$0.hasPrefix("BATCHES") }
+        #expect(Array(lines.prefix(3)) == [
+            "BATCHES  newest 1",
+            "  ID        DESCRIPTION  STATE      JOBS  DISCARDED  CALLBACKS",
+            "  6a1f0c2e  import\\e[2J  callbacks   3/3          1        1/2",
+        ])
+    }
 }

@@ -21,6 +21,7 @@ extension StatusReport {
                 "job_classes": .array(paused.pausedJobClasses.map(JSONValue.string)),
                 "labels": .array(paused.pausedLabels.map(JSONValue.string)),
             ]),
+            "batches": .array(batches.map(Self.batchJSON)),
         ])
     }
 
@@ -91,6 +92,30 @@ extension StatusReport {
             "next_free_at": time(state.nextFree),
             "throttled": .bool(state.isThrottled),
             "recent_deferrals": .int(Int64(state.recentDeferrals)),
+        ])
+    }
+
+    static func batchJSON(_ batch: BatchSummary) -> JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        return .object([
+            "id": .string(batch.id.uuidString.lowercased()),
+            "description": text(batch.description),
+            "state": .string(batch.state.rawValue),
+            "jobs": .int(Int64(batch.jobs)),
+            "jobs_finished": .int(Int64(batch.jobsFinished)),
+            "jobs_discarded": .int(Int64(batch.jobsDiscarded)),
+            "callbacks": .int(Int64(batch.callbacks)),
+            "callbacks_finished": .int(Int64(batch.callbacksFinished)),
+            "on_discard": text(batch.onDiscard),
+            "on_success": text(batch.onSuccess),
+            "on_finish": text(batch.onFinish),
+            "callback_queue_name": text(batch.callbackQueueName),
+            "callback_priority": batch.callbackPriority.map { .int(Int64($0)) } ?? .null,
+            "created_at": time(batch.createdAt),
+            "enqueued_at": time(batch.enqueuedAt),
+            "discarded_at": time(batch.discardedAt),
+            "jobs_finished_at": time(batch.jobsFinishedAt),
+            "finished_at": time(batch.finishedAt),
         ])
     }
 

@@ -46,6 +46,14 @@ extension StatusReport {
                 return ["  " + state.key, state.rule, "\(state.inUse)\(state.limit.map { "/\($0)" } ?? "")", "\(state.waiting)", window]
             }, rightAligned: [2, 3, 4])
         }
+        if !batches.isEmpty {
+            out.append("")
+            out.append("BATCHES  newest \(batches.count)")
+            out += Self.align([["  ID", "DESCRIPTION", "STATE", "JOBS", "DISCARDED", "CALLBACKS"]] + batches.map {
+                ["  " + String($0.id.uuidString.lowercased().prefix(8)), $0.description ?? "-", $0.state.rawValue,
+                 "\($0.jobsFinished)/\($0.jobs)", "\($0.jobsDiscarded)", "\($0.callbacksFinished)/\($0.callbacks)"]
+            }, rightAligned: [3, 4, 5])
+        }
         let pauses = paused.pausedQueues.map { "queue \($0)" } + paused.pausedJobClasses.map { "class \($0)" }
             + paused.pausedLabels.map { "label \($0)" }
         if !pauses.isEmpty {

@@ -44,6 +44,8 @@ struct StatusReport {
     /// The app's concurrency limits and throttles, per key, as the engine's limiter sees them.
     var limits: [ConcurrencyLimitState]
     var paused: SettingsRecord
+    /// The newest batches (`MonitorLimits.batches`) with their progress.
+    var batches: [BatchSummary] = []
 
     var totals: QueueRow {
         queues.reduce(into: QueueRow(name: "total")) { total, row in
@@ -80,7 +82,8 @@ struct StatusReport {
             cron: cronRows(declared: app.cron, seen: try await MonitorQueries.cronEntries(db, now: now),
                            settings: settings, now: now),
             limits: try await Limiter(registry: app.registry).states(db, now: now),
-            paused: settings)
+            paused: settings,
+            batches: try await MonitorQueries.batches(db))
     }
 
     /// The app's entries (with their next fire time), then keys only the database knows.

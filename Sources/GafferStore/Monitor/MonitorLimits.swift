@@ -9,4 +9,5 @@ public enum MonitorLimits {
     public static let cronEntries = 200
     public static let concurrencyKeys = 100
     public static let attempts = 25
+    public static let batches = 50
 }

@@ -168,6 +168,15 @@ struct BatchTests {
             #expect(try row.decode(check, as: Bool.self), "\(check)")
         }
         #expect(try row.decode("members", as: Int.self) == 3)
+
+        // What status and the screen read: the batch's progress, and its jobs and callback jobs.
+        let summary = try #require(try await MonitorQueries.batches(db).first)
+        #expect(summary.id == batch.id && summary.state == .succeeded)
+        #expect(summary.jobs == 3 && summary.jobsFinished == 3 && summary.jobsDiscarded == 0)
+        #expect(summary.callbacks == 2 && summary.callbacksFinished == 2)
+        let listed = try await MonitorQueries.jobs(db, scope: JobListScope(state: .succeeded, batchID: batch.id),
+                                                   now: Date().addingTimeInterval(60))
+        #expect(listed.count == 5)
     }
 
     @Test func oneDiscardedFiresDiscardOnceAndFinish() async throws {

@@ -31,6 +31,18 @@ enum Fixtures {
                          jobClass: "HourlySyncJob")])
     }
 
+    /// A running batch with a discard (its on_discard callback ran), and a finished one with a hostile description.
+    static var batches: [BatchSummary] {
+        [BatchSummary(id: id(0x20), description: "nightly import", createdAt: now - 600, enqueuedAt: now - 590,
+                      discardedAt: now - 300, jobsFinishedAt: nil, finishedAt: nil, onFinish: "ImportDoneJob",
+                      onSuccess: nil, onDiscard: "ImportAlertJob", callbackQueueName: nil, callbackPriority: nil,
+                      jobs: 120, jobsFinished: 87, jobsDiscarded: 2, callbacks: 1, callbacksFinished: 1),
+         BatchSummary(id: id(0x21), description: "evil\u{1b}[2J", createdAt: now - 7200, enqueuedAt: now - 7200,
+                      discardedAt: nil, jobsFinishedAt: now - 7000, finishedAt: now - 6990, onFinish: "ReportJob",
+                      onSuccess: "ReportJob", onDiscard: nil, callbackQueueName: "reports", callbackPriority: 3,
+                      jobs: 3, jobsFinished: 3, jobsDiscarded: 0, callbacks: 2, callbacksFinished: 2)]
+    }
+
     static var snapshot: MonitorSnapshot {
         var throughput = ThroughputHistory()
         for n in [3, 5, 2, 8, 13, 7, 4, 9] {
@@ -59,6 +71,7 @@ enum Fixtures {
                              previousCronAt: now - 3600 - 86_400, lastJobID: id(6), lastState: .succeeded)],
             concurrencyKeys: [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 3)],
             settings: SettingsRecord(pausedJobClasses: ["SyncInventoryJob"]),
+            batches: batches,
             local: local,
             refresh: RefreshStatus(queryTime: 0.012, interval: 1))
     }

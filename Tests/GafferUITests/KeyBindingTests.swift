@@ -128,6 +128,21 @@ import Testing
         KeyCase("Enter on a job of a list opens its detail over the list", KeyCase.list(row: 2), [.enter]) { state, effects in
             #expect(effects == [.loadDetail(Fixtures.id(12))] && state.overlays.count == 2)
         },
+        KeyCase("b opens the batches view", KeyCase.pane(.queues), ch("b")) { state, effects in
+            #expect(state.topOverlay == .batches(BatchListView()) && effects.isEmpty)
+        },
+        KeyCase("Enter on a batch lists its jobs and callback jobs, discarded ones first when it has any",
+                KeyCase.with(.batches(BatchListView())), [.enter]) { state, effects in
+            #expect(effects == [.loadJobs(JobListScope(state: .discarded, batchID: Fixtures.id(0x20)), after: nil)])
+            #expect(state.topList?.title == "batch nightly import" && state.overlays.count == 2)
+        },
+        KeyCase("j then Enter on a finished batch lists its succeeded jobs", KeyCase.with(.batches(BatchListView())),
+                ch("j") + [.enter]) { _, effects in
+            #expect(effects == [.loadJobs(JobListScope(state: .succeeded, batchID: Fixtures.id(0x21)), after: nil)])
+        },
+        KeyCase("Esc closes the batches view", KeyCase.with(.batches(BatchListView())), [.escape]) { state, _ in
+            #expect(state.overlays.isEmpty)
+        },
     ]
 
     // MARK: Esc and q in overlays

@@ -44,6 +44,15 @@ import Testing
         SnapshotFile.check(screen(state, width: size.width, height: size.height), named: Self.name("detail", size))
     }
 
+    /// `b`: the batches with their progress, state and callbacks; database text shown escaped.
+    @Test(arguments: sizes)
+    func batches(size: Size) {
+        let state = KeyCase.with(.batches(BatchListView()), over: UIState(hasLocalWorker: true))
+        let text = screen(state, width: size.width, height: size.height)
+        #expect(text.contains(#"evil\e[2J"#))
+        SnapshotFile.check(text, named: Self.name("batches", size))
+    }
+
     /// `gaffer top` on an empty database: every pane says why it has no rows.
     @Test func emptyDatabase() {
         SnapshotFile.check(screen(UIState(), .empty(at: Fixtures.now)), named: "empty-80x24")

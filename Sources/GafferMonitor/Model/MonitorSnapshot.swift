@@ -16,6 +16,8 @@ public struct MonitorSnapshot: Sendable {
     public var cron: [CronKeyRun]
     public var concurrencyKeys: [ConcurrencyKeyStats]
     public var settings: SettingsRecord
+    /// The newest batches with their progress.
+    public var batches: [BatchSummary]
     public var local: LocalWorkerSnapshot?
     public var refresh: RefreshStatus
 
@@ -23,7 +25,7 @@ public struct MonitorSnapshot: Sendable {
                 throughput: ThroughputHistory = ThroughputHistory(), running: [RunningJob] = [],
                 processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronKeyRun] = [],
                 concurrencyKeys: [ConcurrencyKeyStats] = [], settings: SettingsRecord = SettingsRecord(),
-                local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
+                batches: [BatchSummary] = [], local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
         self.takenAt = takenAt
         self.queues = queues
         self.discardedCapped = discardedCapped
@@ -34,6 +36,7 @@ public struct MonitorSnapshot: Sendable {
         self.cron = cron
         self.concurrencyKeys = concurrencyKeys
         self.settings = settings
+        self.batches = batches
         self.local = local
         self.refresh = refresh
     }

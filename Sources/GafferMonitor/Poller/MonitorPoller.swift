@@ -76,6 +76,7 @@ public actor MonitorPoller {
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
                 next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
+                next.batches = try await MonitorQueries.batches(db)
                 forceFull = false
             }
             if lastWindowEnd != nil { next.throughput.record(finished) }

@@ -23,11 +23,13 @@ extension MonitorQueries {
               AND ($6::text IS NULL OR error ILIKE $6)
               AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
               AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
+              AND ($12::uuid IS NULL OR batch_id = $12::uuid OR batch_callback_id = $12::uuid)
             ORDER BY \(sortColumn) \(direction), id \(direction)
             LIMIT $9
             """, [now, scope.queue, scope.jobClass, scope.label, scope.errorClass,
                   scope.errorContains.map { "%" + likeEscaped($0) + "%" },
-                  cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit])
+                  cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit,
+                  scope.batchID])
         return try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"), state: scope.state, sortAt: try $0.decode("sort_at"),

@@ -5,9 +5,9 @@ import GafferStore
 public struct KeyContext: Sendable, CustomStringConvertible {
     public enum Mode: Sendable, Hashable {
         case pane(Pane)
-        case jobs, detail, help, confirm, quit
+        case jobs, detail, help, confirm, quit, batches
 
-        public static let all: [Mode] = Pane.allCases.map { .pane($0) } + [.jobs, .detail, .help, .confirm, .quit]
+        public static let all: [Mode] = Pane.allCases.map { .pane($0) } + [.jobs, .detail, .help, .confirm, .quit, .batches]
 
         /// Panes, job lists and the detail view: the modes where you look at rows and act on them.
         var isBrowsing: Bool {

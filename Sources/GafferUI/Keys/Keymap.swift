@@ -22,14 +22,15 @@ public enum Keymap {
 
     static let inPane = when(\.isPane)
     static let browsing = when(\.isBrowsing)
-    static let listing = when { $0.isPane || $0 == .jobs }
-    static let scrolling = when { $0.isBrowsing || $0 == .help }
-    static let inOverlay = when { $0 == .jobs || $0 == .detail || $0 == .help }
+    static let listing = when { $0.isPane || $0 == .jobs || $0 == .batches }
+    static let scrolling = when { $0.isBrowsing || $0 == .help || $0 == .batches }
+    static let inOverlay = when { $0 == .jobs || $0 == .detail || $0 == .help || $0 == .batches }
+    static let looking = when { $0.isBrowsing || $0 == .batches }
     static func reason(_ action: UIAction) -> @Sendable (KeyContext) -> String? { { Availability.reason(action, $0) } }
 
     static let bindings: [Binding] = [
         Binding([ch("?"), .function(1)], action: .help, label: "help", help: "Help for these keys",
-                footerPriority: 9, when: browsing),
+                footerPriority: 9, when: looking),
         Binding([ch("q")], action: .quit, label: "quit", help: "Quit (asks detach, drain or stop when a worker runs)",
                 footerPriority: 10, when: inPane),
         Binding([.escape, ch("q")], action: .back, label: "back", help: "Close this view (Esc first clears marks)",
@@ -52,8 +53,10 @@ public enum Keymap {
         Binding([ch("l"), .right], action: .nextTab, help: "Next job state", when: when { $0 == .jobs }),
         Binding([ch("/")], action: .startFilter, label: "filter",
                 help: "Filter rows; qualifiers queue: class: label: error:, ! inverts", footerPriority: 6, when: listing),
-        Binding([.enter], action: .open, label: "open", help: "Open: jobs of a queue or failure group, a job's detail",
-                footerPriority: 8, when: listing),
+        Binding([.enter], action: .open, label: "open",
+                help: "Open: jobs of a queue, failure group or batch, a job's detail", footerPriority: 8, when: listing),
+        Binding([ch("b")], action: .openBatches, label: "batches",
+                help: "Batches: progress, state and callbacks of the newest 50", footerPriority: 1, when: inPane),
         Binding([ch("R")], action: .act(.retry), label: "retry", help: "Retry discarded jobs", isDestructive: true,
                 footerPriority: 7, when: browsing, disabledReason: reason(.act(.retry))),
         Binding([ch("K")], action: .act(.discard), label: "discard", help: "Discard waiting jobs",
@@ -78,10 +81,10 @@ public enum Keymap {
                 footerPriority: 1, when: browsing),
         Binding([ch("y")], action: .copyID, help: "Copy the job id to the clipboard (OSC 52)", when: browsing,
                 disabledReason: reason(.copyID)),
-        Binding([ch("+")], action: .slower, help: "Refresh less often", when: browsing),
-        Binding([ch("-")], action: .faster, help: "Refresh more often", when: browsing),
-        Binding([.ctrl("r")], action: .refreshNow, help: "Refresh now", when: browsing),
-        Binding([.ctrl("l")], action: .redraw, help: "Redraw the screen", when: browsing),
+        Binding([ch("+")], action: .slower, help: "Refresh less often", when: looking),
+        Binding([ch("-")], action: .faster, help: "Refresh more often", when: looking),
+        Binding([.ctrl("r")], action: .refreshNow, help: "Refresh now", when: looking),
+        Binding([.ctrl("l")], action: .redraw, help: "Redraw the screen", when: looking),
         Binding([ch("y")], action: .confirmYes, label: "yes", help: "Do it", footerPriority: 10,
                 when: when { $0 == .confirm }),
         Binding([ch("n"), .escape], action: .confirmNo, label: "no", help: "Cancel", footerPriority: 10,

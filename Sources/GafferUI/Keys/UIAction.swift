@@ -5,7 +5,7 @@ public enum UIAction: Sendable, Hashable {
     case nextPane, previousPane, focus(Pane)
     case down, up, top, bottom, pageDown, pageUp
     case previousTab, nextTab
-    case startFilter, open, back
+    case startFilter, open, back, openBatches
     case act(JobAction)
     case togglePause, toggleLocalPause
     case mark, markAll

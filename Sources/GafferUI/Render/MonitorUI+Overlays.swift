@@ -12,6 +12,8 @@ extension MonitorUI {
             StyledLine.draw(helpLines(state, s), scroll: scroll, wrap: false, into: &buffer, area: inside)
         case .jobs(let list):
             drawJobList(list, s, state, into: &buffer, area: area)
+        case .batches(let view):
+            drawBatchList(view, s, state, into: &buffer, area: area)
         case .detail(let view):
             let title = view.detail.map { "Job \(Format.shortID($0.id)) · \(Format.name($0.jobClass))" } ?? "Job"
             let inside = Frame(title: title, trailing: view.detail?.state.rawValue ?? "", isFocused: true)

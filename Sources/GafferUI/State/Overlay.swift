@@ -6,6 +6,8 @@ import GafferStore
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case jobs(JobListView)
+    /// The newest batches (`b`); Enter lists a batch's jobs.
+    case batches(BatchListView)
     case detail(DetailView)
     case confirm(Confirmation)
     /// The choice `q` offers while a local worker runs.

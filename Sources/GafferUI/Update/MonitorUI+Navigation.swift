@@ -21,6 +21,9 @@ extension MonitorUI {
                list.selection.key == last.id.uuidString {
                 return [.loadJobs(list.scope, after: JobListCursor(sortAt: last.sortAt, id: last.id))]
             }
+        case .batches(var view):
+            view.selection = view.selection.moved(by: delta, in: state.visibleBatches(snapshot).map(\.id.uuidString))
+            state.replaceTop(.batches(view))
         case .confirm, .quit:
             break
         case nil:
@@ -49,6 +52,13 @@ extension MonitorUI {
         if case .jobs(let list) = state.topOverlay {
             guard let job = state.selectedJob(in: list) else { return [] }
             return openDetail(job.id, &state)
+        }
+        if case .batches(let view) = state.topOverlay {
+            guard let batch = state.selectedBatch(view, snapshot) else { return [] }
+            let first: JobListState = batch.jobsDiscarded > 0 ? .discarded
+                : batch.jobs > 0 && batch.jobsFinished == batch.jobs ? .succeeded : .queued
+            let name = batch.description.flatMap { $0.isEmpty ? nil : $0 } ?? Format.shortID(batch.id)
+            return openList("batch \(name)", JobListScope(state: first, batchID: batch.id), &state)
         }
         guard let row = state.selectedRow(snapshot) else { return [] }
         switch row.target {

@@ -58,6 +58,7 @@ public enum MonitorUI {
         case .startFilter: state.isEditingFilter = true
         case .open: return open(&state, snapshot)
         case .back: back(&state)
+        case .openBatches: state.overlays.append(.batches(BatchListView()))
         case .act(let jobAction): askToAct(jobAction, &state, snapshot)
         case .togglePause:
             let effects = togglePause(&state, snapshot)

@@ -13,6 +13,8 @@ extension UIState {
         case .detail(let view):
             context.mode = .detail
             context.selected = view.detail.map { .job($0.state) } ?? .nothing
+        case .batches:
+            context.mode = .batches
         case .jobs(let list):
             context.mode = .jobs
             context.selected = selectedJob(in: list) == nil ? .nothing : .job(list.scope.state)
@@ -35,6 +37,19 @@ extension UIState {
                                      text: [job.id.uuidString.lowercased(), job.jobClass, job.queue, job.error ?? ""]
                                          .joined(separator: " ")))
         }
+    }
+
+    /// The snapshot's batches that pass the filter (free text over id, description, state and callbacks).
+    func visibleBatches(_ snapshot: MonitorSnapshot) -> [BatchSummary] {
+        snapshot.batches.filter { batch in
+            filter.matches(RowFields(text: ([batch.id.uuidString.lowercased(), batch.description ?? "", batch.state.rawValue]
+                                            + batch.callbackClasses).joined(separator: " ")))
+        }
+    }
+
+    func selectedBatch(_ view: BatchListView, _ snapshot: MonitorSnapshot) -> BatchSummary? {
+        let batches = visibleBatches(snapshot)
+        return view.selection.resolved(in: batches.map(\.id.uuidString)).map { batches[$0] }
     }
 
     func selectedJob(in list: JobListView) -> JobSummary? {

@@ -12,9 +12,11 @@ public struct JobListScope: Sendable, Hashable {
     public var errorContains: String?
     /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
     public var since: Date?
+    /// Only the jobs and callback jobs of this batch.
+    public var batchID: UUID?
 
     public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
-                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil) {
+                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil) {
         self.state = state
         self.queue = queue
         self.jobClass = jobClass
@@ -22,6 +24,7 @@ public struct JobListScope: Sendable, Hashable {
         self.errorClass = errorClass
         self.errorContains = errorContains
         self.since = since
+        self.batchID = batchID
     }
 }
 

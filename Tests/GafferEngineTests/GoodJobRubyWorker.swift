@@ -13,13 +13,15 @@ struct GoodJobRubyWorker {
     /// The GlobalID app name Rails would write.
     let app = "rubyapp"
 
-    static func key(_ text: String) -> String { "('x' || substr(md5(\(text)), 1, 16))::bit(64)::bigint" }
+    static func key(_ text: String) -> String { GoodJobClaimant.key(text) }
+    /// Rails writes UTC into `timestamp` columns.
+    static let now = "(now() AT TIME ZONE 'UTC')"
 
     /// Claims one ready job of `jobClass` (advisory strategy, contract §3.3); nil when none.
     func claim(jobClass: String) async throws -> (id: UUID, batchID: UUID?, callbackBatchID: UUID?)? {
         let rows = try await db.query("""
             WITH rows AS MATERIALIZED (
-              SELECT id FROM good_jobs WHERE finished_at IS NULL AND scheduled_at <= now() AND job_class = $1
+              SELECT id FROM good_jobs WHERE finished_at IS NULL AND scheduled_at <= \(Self.now) AND job_class = $1
               ORDER BY priority ASC NULLS LAST, created_at ASC LIMIT 1000)
             SELECT g.id, g.batch_id, g.batch_callback_id FROM good_jobs g
             WHERE g.id IN (SELECT id FROM rows WHERE pg_try_advisory_lock(\(Self.key("'good_jobs-' || id::text"))))
@@ -44,12 +46,12 @@ struct GoodJobRubyWorker {
             try db.query("""
                 INSERT INTO good_job_executions (id, created_at, updated_at, active_job_id, job_class, queue_name,
                                                  serialized_params, scheduled_at, process_id)
-                SELECT $2, now(), now(), id, job_class, queue_name, serialized_params, coalesce(scheduled_at, created_at), $3
+                SELECT $2, \(Self.now), \(Self.now), id, job_class, queue_name, serialized_params, coalesce(scheduled_at, created_at), $3
                 FROM good_jobs WHERE id = $1
                 """, [id, execution, processID])
             try db.query("""
-                UPDATE good_jobs SET performed_at = now(), executions_count = coalesce(executions_count, 0) + 1,
-                       locked_by_id = $2, locked_at = now(), lock_type = 0, updated_at = now()
+                UPDATE good_jobs SET performed_at = \(Self.now), executions_count = coalesce(executions_count, 0) + 1,
+                       locked_by_id = $2, locked_at = \(Self.now), lock_type = 0, updated_at = \(Self.now)
                 WHERE id = $1
                 """, [id, processID])
         }
@@ -60,13 +62,13 @@ struct GoodJobRubyWorker {
     func finish(_ id: UUID, execution: UUID, error: String?, errorEvent: Int16?) async throws {
         try await db.transaction { db in
             try db.query("""
-                UPDATE good_job_executions SET finished_at = now(), updated_at = now(), duration = now() - created_at,
+                UPDATE good_job_executions SET finished_at = \(Self.now), updated_at = \(Self.now), duration = \(Self.now) - created_at,
                        error = $2, error_event = $3
                 WHERE id = $1
                 """, [execution, error, errorEvent])
             try db.query("""
-                UPDATE good_jobs SET finished_at = now(), error = $2, error_event = $3, locked_by_id = NULL,
-                       locked_at = NULL, lock_type = NULL, updated_at = now()
+                UPDATE good_jobs SET finished_at = \(Self.now), error = $2, error_event = $3, locked_by_id = NULL,
+                       locked_at = NULL, lock_type = NULL, updated_at = \(Self.now)
                 WHERE id = $1
                 """, [id, error, errorEvent])
         }
@@ -109,19 +111,19 @@ struct GoodJobRubyWorker {
                       'executions', 0, 'exception_executions', '{}'::jsonb, 'locale', 'en', 'timezone', 'UTC',
                       'enqueued_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"000Z"'),
                       'scheduled_at', NULL),
-                      now(), now(), now(), $5::uuid)
+                      \(Self.now), \(Self.now), \(Self.now), $5::uuid)
                     """, [id, jobClass, queue, priority, batchID, app, event])
                 try db.query("SELECT pg_notify('good_job', json_build_object('queue_name', $1::text)::text)", [queue])
             }
             if jobDiscarded && discardedAt == nil {
-                try db.query("UPDATE good_job_batches SET discarded_at = now(), updated_at = now() WHERE id = $1", [batchID])
+                try db.query("UPDATE good_job_batches SET discarded_at = \(Self.now), updated_at = \(Self.now) WHERE id = $1", [batchID])
                 discardedAt = Date()
                 if let name = try present("on_discard") { try performLater(db, name, "discard") }
             }
             let unfinishedJobs = try db.query("SELECT 1 FROM good_jobs WHERE batch_id = $1 AND finished_at IS NULL LIMIT 1",
                                               [batchID])
             if enqueuedAt != nil && jobsFinishedAt == nil && unfinishedJobs.isEmpty {
-                try db.query("UPDATE good_job_batches SET jobs_finished_at = now(), updated_at = now() WHERE id = $1",
+                try db.query("UPDATE good_job_batches SET jobs_finished_at = \(Self.now), updated_at = \(Self.now) WHERE id = $1",
                              [batchID])
                 jobsFinishedAt = Date()
                 if discardedAt == nil, let name = try present("on_success") { try performLater(db, name, "success") }
@@ -130,7 +132,7 @@ struct GoodJobRubyWorker {
             let unfinishedCallbacks = try db.query(
                 "SELECT 1 FROM good_jobs WHERE batch_callback_id = $1 AND finished_at IS NULL LIMIT 1", [batchID])
             if finishedAt == nil && jobsFinishedAt != nil && unfinishedCallbacks.isEmpty {
-                try db.query("UPDATE good_job_batches SET finished_at = now(), updated_at = now() WHERE id = $1", [batchID])
+                try db.query("UPDATE good_job_batches SET finished_at = \(Self.now), updated_at = \(Self.now) WHERE id = $1", [batchID])
             }
         }
     }

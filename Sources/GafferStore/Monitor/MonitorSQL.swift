@@ -10,6 +10,26 @@ enum MonitorSQL {
              ELSE 'scheduled' END
         """
 
+    /// GoodJob's scope for `state` (`GoodJob::Job.scheduled` etc., contract §2.2): what the dashboard counts
+    /// and lists under that state; `$1` is the application's now.
+    static func stateScope(_ state: JobListState) -> String {
+        switch state {
+        case .queued: "performed_at IS NULL AND finished_at IS NULL AND scheduled_at <= $1"
+        case .scheduled: "finished_at IS NULL AND scheduled_at > $1 AND \(paramsExecutions) < 2"
+        case .retried: "finished_at IS NULL AND scheduled_at > $1 AND \(paramsExecutions) > 1"
+        case .running: "performed_at IS NOT NULL AND finished_at IS NULL"
+        case .succeeded: "finished_at IS NOT NULL AND error IS NULL"
+        case .discarded: "finished_at IS NOT NULL AND error IS NOT NULL"
+        }
+    }
+
+    /// `serialized_params.executions` as GoodJob's state scopes read it (`(serialized_params->>'executions')::integer`),
+    /// NULL where that cast would fail (no key, not a whole number) instead of failing the query.
+    static let paramsExecutions = """
+        CASE WHEN serialized_params->>'executions' ~ '^[[:space:]]*[-+]?[0-9]{1,9}[[:space:]]*$'
+             THEN (serialized_params->>'executions')::integer END
+        """
+
     /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters.
     // Without the cut an error lacking the separator names its group by its whole text; `substr` reads
     // only the first 201 characters of a toasted 1 MB error (slice detoast), and gives the same class.

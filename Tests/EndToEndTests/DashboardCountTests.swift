@@ -103,6 +103,9 @@ struct DashboardCountTests {
         let listed = try await MonitorQueries.jobs(db, scope: JobListScope(state: .scheduled), now: Date())
         #expect(listed.count == 3)
         #expect(listed.map(\.state.rawValue).sorted() == ["retried", "scheduled", "scheduled"])
+        // A failure group's retrying jobs are listed by badge: the once-retried one too.
+        let retrying = try await MonitorQueries.jobs(db, scope: JobListScope(state: .retried, byBadge: true), now: Date())
+        #expect(retrying.count == 3 && retrying.allSatisfy { $0.state == .retried })
         await db.close()
     }
 }

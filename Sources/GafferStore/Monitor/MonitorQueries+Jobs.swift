@@ -6,7 +6,7 @@ extension MonitorQueries {
     public static func jobs(_ db: PostgresConnection, scope: JobListScope, now: Date, after cursor: JobListCursor? = nil,
                             limit: Int = 50) async throws -> [JobSummary]
     {
-        let (predicate, sortColumn, descending) = statePredicate(scope.state)
+        let (predicate, sortColumn, descending) = statePredicate(scope.state, byBadge: scope.byBadge)
         let keyset = descending ? "<" : ">"
         let direction = descending ? "DESC" : "ASC"
         let rows = try await db.query("""
@@ -98,10 +98,11 @@ extension MonitorQueries {
     /// The state's row predicate (GoodJob's scope; `$1` = now), the column its list is ordered by, and
     /// whether newest first. Each row still shows its own badge (`stateCase`), which for a job retried
     /// once (listed under scheduled) says retried.
-    static func statePredicate(_ state: JobListState) -> (String, String, Bool) {
-        let scope = MonitorSQL.stateScope(state)
+    static func statePredicate(_ state: JobListState, byBadge: Bool = false) -> (String, String, Bool) {
+        let scope = byBadge ? MonitorSQL.badgePredicate(state) : MonitorSQL.stateScope(state)
         return switch state {
-        case .queued, .scheduled, .retried: (scope, "scheduled_at", false)
+        case .queued: (scope, "coalesce(scheduled_at, created_at)", false)
+        case .scheduled, .retried: (scope, "scheduled_at", false)
         case .running: (scope + " AND $1::timestamp IS NOT NULL", "performed_at", false)
         case .succeeded, .discarded: (scope + " AND $1::timestamp IS NOT NULL", "finished_at", true)
         }

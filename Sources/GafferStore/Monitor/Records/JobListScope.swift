@@ -12,9 +12,12 @@ public struct JobListScope: Sendable, Hashable {
     public var errorContains: String?
     /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
     public var since: Date?
+    /// Rows whose own badge is `state`, instead of GoodJob's scope for it: a failure group's retrying jobs,
+    /// which the retried scope misses until their second retry.
+    public var byBadge: Bool
 
     public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
-                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil) {
+                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, byBadge: Bool = false) {
         self.state = state
         self.queue = queue
         self.jobClass = jobClass
@@ -22,6 +25,7 @@ public struct JobListScope: Sendable, Hashable {
         self.errorClass = errorClass
         self.errorContains = errorContains
         self.since = since
+        self.byBadge = byBadge
     }
 }
 

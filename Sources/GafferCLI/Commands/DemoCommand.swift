@@ -50,7 +50,8 @@ struct DemoCommand: AsyncParsableCommand {
                 // Before anything is written: the demo's reset and workers would act on an app's jobs of the same class.
                 if let foreign = try await demo.foreignJob(db) {
                     throw CLIError.usage("\(await db.config.displayName) holds jobs the demo did not create (\(Sanitizer.visible(foreign))); "
-                        + "run it on an empty database (--database-url) or on the embedded default (no DATABASE_URL or PG* variables)")
+                        + "run it on an empty database (--database-url) or on the embedded default "
+                        + "(no DATABASE_URL or PG* variables; a new GAFFER_HOME if it is this one)")
                 }
                 try await Migrator.migrate(db)
                 try await DatabaseOptions.requireGoodJobTables(db)

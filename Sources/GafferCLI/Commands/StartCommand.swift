@@ -8,7 +8,8 @@ struct StartCommand: AsyncParsableCommand {
         commandName: "start",
         abstract: "Run a worker for the app's job types in the foreground.",
         discussion: """
-            Claims only the job classes this app registers, so it can share queues with Rails workers. Every option \
+            Claims only the job classes this app registers, so it can share queues with Rails workers; the stock \
+            gaffer registers none (build an app binary: README, "Library use"). Every option \
             falls back to its GOOD_JOB_* variable, then to GoodJob's default. SIGINT or SIGTERM stops gracefully \
             (running jobs get --shutdown-timeout seconds); a second signal stops at once. Log lines go to stderr \
             when stdout is not a terminal, when TERM cannot draw the screen (no terminfo entry, or dumb), or with \

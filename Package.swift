@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "gaffer", targets: ["gaffer"]),
         .library(name: "Gaffer", targets: ["GafferCLI", "GafferEngine", "GafferCore"]),
+        // The stock binary's `gaffer demo`; an app's own binary need not link it.
+        .library(name: "GafferDemo", targets: ["GafferDemo"]),
     ],
     dependencies: [
         // Saves a hand-written parser, help and usage errors for 15 subcommands.
@@ -29,7 +31,7 @@ let package = Package(
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
-        .target(name: "GafferStore", dependencies: ["Postgres"]),
+        .target(name: "GafferStore", dependencies: ["GafferCore", "Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
@@ -45,12 +47,13 @@ let package = Package(
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
-            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit", "GafferDemo",
+            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Executables
-        .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
+        // The stock binary: no job types of its own, plus `gaffer demo`
+        .executableTarget(name: "gaffer", dependencies: ["GafferCLI", "GafferDemo", "GafferEngine", "Postgres"]),
         .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres", "GafferCLI",
                                                             "GafferMonitor", "CursesBackend", "TerminalKit", "GafferTestSupport"],
                           path: "Sources/GafferBench"),

@@ -10,7 +10,7 @@ public struct GafferCommand: AsyncParsableCommand {
             DestroyCommand.self, EnqueueCommand.self, PauseCommand.self, UnpauseCommand.self, CronCommand.self,
             MigrateCommand.self, CleanupCommand.self, TopCommand.self,
         ]
-        if app.includesDemo { subcommands.insert(DemoCommand.self, at: 0) }
+        if app.demo != nil { subcommands.insert(DemoCommand.self, at: 0) }
         return CommandConfiguration(
             commandName: app.name,
             abstract: "A PostgreSQL job worker and terminal monitor that speaks GoodJob's tables.",

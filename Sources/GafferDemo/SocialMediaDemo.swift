@@ -4,7 +4,7 @@ import GafferEngine
 import Postgres
 
 /// The original scheduler's job set, its cron table and settings, and the demo's data.
-public enum SocialMediaDemo {
+public enum SocialMediaDemo: Sendable {
     /// Every job class of the original system.
     public static let jobs: [any Job.Type] = [
         SocialMediaPublicationsDailyUpdaterJob.self, SocialMediaPublicationDailySyncJob.self,

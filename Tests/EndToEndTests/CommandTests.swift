@@ -46,9 +46,24 @@ struct CommandTests {
                                'ImportDoneJob', now()) RETURNING id)
             UPDATE good_jobs SET batch_id = (SELECT id FROM b) WHERE id = '\(id)' RETURNING 1
             """)
+        // A Rails app's cron run and a job under its concurrency key: the stock binary shows the database's own.
+        let db = try await TestServerDatabase.connect(setup.url)
+        for (cronKey, concurrencyKey) in [("nightly_report", nil), (nil, "import-42")] as [(String?, String?)] {
+            try await db.query("""
+                INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
+                  created_at, updated_at, job_class, cron_key, cron_at, concurrency_key)
+                SELECT g, g, 'default', 0, jsonb_build_object('job_class', 'ImportJob', 'executions', 0),
+                       now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc', 'ImportJob',
+                       $1::text, CASE WHEN $1::text IS NULL THEN NULL ELSE now() AT TIME ZONE 'utc' END, $2::text
+                FROM gen_random_uuid() g
+                """, [cronKey, concurrencyKey])
+        }
+        await db.close()
 
-        // A worker, so `processes` has a row; it stops on SIGTERM with exit status 0.
-        let worker = try Binary.start(["start", "--no-tui", "--queues", "nothing_here", "--poll-interval", "1"], env: setup.env)
+        // A worker (an app's: the stock binary has no job types), so `processes` has a row; it stops on
+        // SIGTERM with exit status 0.
+        let worker = try Binary.start(["start", "--no-tui", "--queues", "nothing_here", "--poll-interval", "1"], env: setup.env,
+                                      binary: "gaffer-example")
         try await TestWait.until("the worker's process row", timeout: 60) {
             try await setup.count("SELECT count(*) FROM good_job_processes") == 1
         }
@@ -70,10 +85,11 @@ struct CommandTests {
         #expect(json["totals"]?["scheduled"] == .int(1))
         #expect(json["failures"]?[0]?["error_class"] == .string("GoodJob::Job::DiscardJobError"))
         #expect(json["processes"]?[0]?["queues"] == .string("nothing_here:5"))
+        // The database's keys, not the demo's declarations (the stock binary declares none).
         let limits = json["limits"]?.arrayValue ?? []
-        let keys = limits.compactMap { $0["key"]?.stringValue }
-        #expect(keys.contains("SocialMediaPublicationDailySyncJob"))
-        #expect(limits.first?["rule"] == .string("perform_throttle: [2, 1s]"))
+        #expect(limits.compactMap { $0["key"]?.stringValue } == ["import-42"])
+        #expect(limits.first?["rule"] == .null && limits.first?["waiting"] == .int(1))
+        #expect((json["cron"]?.arrayValue ?? []).compactMap { $0["cron_key"]?.stringValue } == ["nightly_report"])
         let batch = json["batches"]?[0]
         #expect(batch?["description"] == .string("nightly import"))
         #expect(batch?["state"] == .string("running"))
@@ -85,8 +101,9 @@ struct CommandTests {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
         let enqueued = try setup.run(["enqueue", "SingleSocialMediaPublicationUpdaterJob", "--args",
-                                      #"[12, {"force": true, "_aj_ruby2_keywords": ["force"]}]"#, "--in", "600"])
-        #expect(enqueued.status == 0 && enqueued.stderr.isEmpty, "\(enqueued.stderr)")
+                                      #"[12, {"force": true, "_aj_ruby2_keywords": ["force"]}]"#, "--in", "600",
+                                      "--queue", "publications"])
+        #expect(enqueued.status == 0 && enqueued.stderr.contains("not one of this app's job types"), "\(enqueued.stderr)")
         let id = enqueued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE id = '\(id)' AND queue_name = 'publications'") == 1)
 
@@ -149,24 +166,27 @@ struct CommandTests {
         let cleanup = try setup.run(["cleanup", "--before-seconds-ago", "0"])
         #expect(cleanup.status == 0 && cleanup.stdout.hasPrefix("deleted 0 job(s) and 0 execution(s) finished before "))
 
-        let cron = try setup.run(["cron", "list"])
+        // The stock binary declares no cron entries; an app's `cron list` shows its own.
+        let stock = try setup.run(["cron", "list"])
+        #expect(stock.status == 0 && stock.stdout.split(separator: "\n").count == 1, "\(stock.output)")
+        let cron = try setup.run(["cron", "list"], binary: "gaffer-example")
         #expect(cron.status == 0)
         let lines = cron.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4)
-        #expect(lines[1].hasPrefix("publication_daily_updater     0 3 * * *  SocialMediaPublicationsDailyUpdaterJob  yes"))
-        #expect(lines[3].contains("publication_updater") && lines[3].contains(" no "))
+        #expect(lines.count == 2, "\(cron.stdout)")
+        #expect(lines.last?.hasPrefix("welcome_admin  0 6 * * *  WelcomeJob  yes") == true, "\(cron.stdout)")
 
         let withEnv = try Binary.run(["cron", "list"], env: setup.env.merging(
-            ["GOOD_JOB_CRON": #"{"publication_updater": {"cron": "*/10 * * * *", "class": "SocialMediaPublicationUpdaterJob"}}"#]
-        ) { _, new in new })
-        #expect(withEnv.stdout.contains("publication_updater           */10 * * * *"), "\(withEnv.stdout)")
+            ["GOOD_JOB_CRON": #"{"welcome_admin": {"cron": "*/10 * * * *", "class": "WelcomeJob"}}"#]
+        ) { _, new in new }, binary: "gaffer-example")
+        #expect(withEnv.stdout.contains("welcome_admin  */10 * * * *"), "\(withEnv.stdout)")
     }
 
     @Test func aWorkerWithAnIdleTimeoutStopsByItself() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
         let result = try Binary.run(["start", "--no-tui", "--poll-interval", "1"],
-                                    env: setup.env.merging(["GOOD_JOB_IDLE_TIMEOUT": "1"]) { _, new in new }, timeout: 60)
+                                    env: setup.env.merging(["GOOD_JOB_IDLE_TIMEOUT": "1"]) { _, new in new },
+                                    binary: "gaffer-example", timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("idle for 1 s; stopping"))
     }

@@ -253,7 +253,7 @@ struct PasswordLeakTests {
         let home = ScratchHome()
         defer { home.remove() }
         let worker = try Binary.start(["start", "--no-tui", "--queues", "nothing_here", "--poll-interval", "1",
-                                       "--database-url", url], env: Binary.environment(home: home.path))
+                                       "--database-url", url], env: Binary.environment(home: home.path), binary: "gaffer-example")
         defer { if worker.process.isRunning { worker.signal(SIGKILL) } }
         // The notifier connects last in the worker's start: cutting sessions before would fail the start itself.
         try await TestWait.until("the worker's notifier session", timeout: 60) {

@@ -84,8 +84,9 @@ struct StartScreenTests {
         try await TestWait.until("the process row to say paused", timeout: 10, every: 0.05) {
             try await db.query("SELECT 1 FROM good_job_processes WHERE state->'gaffer'->>'paused' = 'true'").count == 1
         }
-        let enqueued = try Binary.run(["enqueue", "RecalculateMediaPlanMetricJob", "--args", "[1]"],
-                                      env: Binary.environment(home: home.path, ["DATABASE_URL": seed.config.conninfo]))
+        let enqueued = try Binary.run(["enqueue", ScreenSeed.runnableClass, "--args", "[1]", "--queue", "default"],
+                                      env: Binary.environment(home: home.path, ["DATABASE_URL": seed.config.conninfo]),
+                                      binary: "gaffer-example")
         #expect(enqueued.status == 0)
         let job = try #require(UUID(uuidString: enqueued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         try await tmux.waitFor("the screen to count the retried and the new job") { $0.contains("default     5") }

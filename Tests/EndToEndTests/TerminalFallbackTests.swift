@@ -71,7 +71,7 @@ struct TerminalFallbackTests {
         let screen = try await tmux.waitFor(text: "started: queues")
         #expect(try tmux.alternateScreen() == false)
         if let says = fallback.says {
-            #expect(screen.contains("gaffer: cannot draw the screen: ") && screen.contains(says))
+            #expect(screen.contains("myapp-jobs: cannot draw the screen: ") && screen.contains(says))
             #expect(screen.contains("; the worker logs lines on stderr instead"))
         } else {
             #expect(!screen.contains("cannot draw the screen"))

@@ -41,7 +41,7 @@ struct WorkerScreenTests {
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
         #expect(try Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
-        try tmux.start("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' '\(try Binary.path("gaffer"))' start --poll-interval 1",
+        try tmux.start("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' '\(try Binary.path("gaffer-example"))' start --poll-interval 1",
                        width: 120, height: 40)
         try await tmux.waitFor(text: "Threads")
         try tmux.keys("q")

@@ -9,7 +9,9 @@ import Testing
         try await seed.job(.queued, at: -120)
         try await seed.job(.queued, at: -30)
         try await seed.job(.scheduled, at: 600)
-        try await seed.job(.retried, at: 300)
+        // GoodJob's scopes: retried once (executions 1) counts as scheduled, retried twice as retried.
+        try await seed.job(.retried, at: 300, executions: 1)
+        try await seed.job(.retried, at: 400, executions: 2)
         try await seed.job(.running)
         try await seed.job(.discarded)
         try await seed.job(.succeeded)
@@ -17,7 +19,7 @@ import Testing
         let stats = try await MonitorQueries.queueStats(seed.db, now: seed.now)
         #expect(stats.map(\.name) == ["default", "mailers"])
         let d = try #require(stats.first)
-        #expect([d.queued, d.scheduled, d.retried, d.running, d.discarded] as [Int] == [2, 1, 1, 1, 1])
+        #expect([d.queued, d.scheduled, d.retried, d.running, d.discarded] as [Int] == [2, 2, 1, 1, 1])
         #expect(d.oldestReadyAt == seed.now.addingTimeInterval(-120))
         #expect(stats[1].queued == 1 && stats[1].discarded == 0)
     }

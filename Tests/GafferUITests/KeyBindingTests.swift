@@ -14,7 +14,9 @@ import Testing
     static let discardedGroupRow = 0
     static let retryingGroupRow = 1
     static let evilError = "\u{1b}[2J\u{1b}]0;pwned\u{07}"
-    static var retryingScope: JobListScope { JobListScope(state: .retried, jobClass: "EvilJob", errorClass: evilError) }
+    static var retryingScope: JobListScope {
+        JobListScope(state: .retried, jobClass: "EvilJob", errorClass: evilError, byBadge: true)
+    }
     static var discardedScope: JobListScope {
         JobListScope(state: .discarded, jobClass: "SyncInventoryJob", errorClass: "Net::ReadTimeout",
                      since: Fixtures.now - 86_400)

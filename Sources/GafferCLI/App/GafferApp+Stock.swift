@@ -1,8 +1,7 @@
-import GafferDemo
-
 extension GafferApp {
-    /// The stock `gaffer` binary: the demo's job set and cron table, and `gaffer demo`.
+    /// The stock `gaffer` binary: no job types of its own, so its workers never claim an app's jobs.
+    /// The `gaffer` executable adds the demo (`gaffer demo`) to it.
     public static var stock: GafferApp {
-        GafferApp(name: "gaffer", jobs: SocialMediaDemo.jobs, cron: SocialMediaDemo.cron, includesDemo: true)
+        GafferApp(name: "gaffer", jobs: [])
     }
 }

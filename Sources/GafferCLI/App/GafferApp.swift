@@ -10,14 +10,14 @@ public struct GafferApp: Sendable {
     public var jobs: [any Job.Type]
     /// The app's `config.good_job.cron`; `start --enable-cron` enqueues them (plus `GOOD_JOB_CRON`'s).
     public var cron: [CronEntry]
-    /// Whether the binary offers `demo` (the stock `gaffer` does; an app's own binary usually not).
-    public var includesDemo: Bool
+    /// The demo `demo` runs; nil leaves the command out (an app's own binary, usually).
+    public var demo: (any DemoProgram.Type)?
 
-    public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], includesDemo: Bool = false) {
+    public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], demo: (any DemoProgram.Type)? = nil) {
         self.name = name
         self.jobs = jobs
         self.cron = cron
-        self.includesDemo = includesDemo
+        self.demo = demo
     }
 
     public var registry: JobRegistry { JobRegistry(jobs) }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import GafferDemo
 import GafferEngine
 import GafferStore
+import TerminalKit
 
 /// `gaffer demo`: the original scheduler's jobs, live, on the embedded (or given) database.
 struct DemoCommand: AsyncParsableCommand {
@@ -21,6 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
               gaffer demo                             # until Ctrl-C
               gaffer demo --no-tui --duration 20      # headless for 20 seconds, then stop cleanly
               gaffer demo --reset                     # drop the demo's data and jobs and start over
+
+            It refuses a database whose GoodJob tables hold jobs it did not create (an app's), before writing anything.
             """)
 
     @Flag(help: "Plain log lines on stderr instead of the screen.")
@@ -42,11 +44,18 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            guard let demo = GafferApp.current.demo else { throw CLIError.usage("\(GafferApp.current.name) has no demo") }
             let (db, resolved) = try await database.connect()
             do {
+                // Before anything is written: the demo's reset and workers would act on an app's jobs of the same class.
+                if let foreign = try await demo.foreignJob(db) {
+                    throw CLIError.usage("\(await db.config.displayName) holds jobs the demo did not create (\(Sanitizer.visible(foreign))); "
+                        + "run it on an empty database (--database-url) or on the embedded default "
+                        + "(no DATABASE_URL or PG* variables; a new GAFFER_HOME if it is this one)")
+                }
                 try await Migrator.migrate(db)
                 try await DatabaseOptions.requireGoodJobTables(db)
-                let seeded = try await SocialMediaDemo.prepare(db, reset: reset)
+                let seeded = try await demo.prepare(db, reset: reset)
                 Terminal.note(seeded ? "demo data seeded in schema gaffer_demo" : "reusing the demo data in schema gaffer_demo (--reset starts over)")
             } catch {
                 await db.close()
@@ -54,18 +63,17 @@ struct DemoCommand: AsyncParsableCommand {
                 throw error
             }
             let logPath = try LogDirectory.file("demo.log")
-            var settings = WorkerSettings(configuration: SocialMediaDemo.settings, idleTimeout: nil, cleanup: CleanupSettings())
+            var settings = WorkerSettings(configuration: demo.settings, idleTimeout: nil, cleanup: CleanupSettings())
             settings.cleanup.intervalJobs = nil  // preserve every record of the demo run
             settings.cleanup.intervalSeconds = nil
-            let cron = SocialMediaDemo.cron
             let plan = WorkerLaunch.Plan(
-                registry: JobRegistry(SocialMediaDemo.jobs), settings: settings, cron: cron, logFile: logPath,
+                registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
                 alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui))
             try await WorkerLaunch.run(plan, database: resolved) { _ in
-                let count = try await SocialMediaDemo.kickOff(GafferClient(connection: db), now: Date())
+                let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()
                 Terminal.note("demo: enqueued \(count) jobs (both cron fan-outs, imports, manual syncs) on queues "
-                    + "\(SocialMediaDemo.queues.joined(separator: ", ")); failures are logged to \(logPath)")
+                    + "\(demo.queues.joined(separator: ", ")); failures are logged to \(logPath)")
             }
         }
     }

@@ -9,7 +9,7 @@ struct MigrateCommand: AsyncParsableCommand {
         discussion: """
             On an empty database every table and index is created. On a database that already has GoodJob tables (a \
             Rails app's) nothing is changed unless --apply is given, and then only what GoodJob's own update \
-            migrations add. Running it twice is a no-op.
+            migrations add; without --apply it lists what is missing and exits 1. Running it twice is a no-op.
 
             Example:
               gaffer migrate --database-url postgresql://localhost/myapp_production
@@ -28,6 +28,9 @@ struct MigrateCommand: AsyncParsableCommand {
             let plan = try await Migrator.migrate(db, apply: apply)
             await db.close()
             plan.report.forEach(Terminal.line)
+            if let summary = plan.applySummary {
+                throw CLIError.runtime("the schema is incomplete: `\(GafferApp.current.name) migrate --apply` would \(summary)")
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ struct StartCommand: AsyncParsableCommand {
         commandName: "start",
         abstract: "Run a worker for the app's job types in the foreground.",
         discussion: """
-            Claims only the job classes this app registers, so it can share queues with Rails workers. Every option \
+            Claims only the job classes this app registers, so it can share queues with Rails workers; the stock \
+            gaffer registers none (build an app binary: README, "Library use"). Every option \
             falls back to its GOOD_JOB_* variable, then to GoodJob's default. SIGINT or SIGTERM stops gracefully \
             (running jobs get --shutdown-timeout seconds); a second signal stops at once. Log lines go to stderr \
             when stdout is not a terminal, when TERM cannot draw the screen (no terminfo entry, or dumb), or with \
@@ -30,10 +31,9 @@ struct StartCommand: AsyncParsableCommand {
         try await reportingErrors {
             let settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
-            guard !app.jobs.isEmpty else {
-                throw CLIError.runtime("\(app.name) registers no job types; pass them to GafferApp(jobs:)")
-            }
             let cron = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
+            guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
+            IgnoredSettings.warnings(ProcessInfo.processInfo.environment).forEach(Terminal.note)
             let (db, resolved) = try await database.connect()
             do {
                 try await DatabaseOptions.requireGoodJobTables(db)
@@ -49,5 +49,12 @@ struct StartCommand: AsyncParsableCommand {
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen)
             try await WorkerLaunch.run(plan, database: resolved)
         }
+    }
+
+    /// Why a binary without job types does not start a worker, and how to get one that has them.
+    static func noJobTypes(_ app: GafferApp) -> String {
+        "this binary has no job types, so it runs no worker: build an app binary that passes yours to "
+            + "GafferCommand.run(app: GafferApp(jobs: ...)) (README, \"Library use\")"
+            + (app.demo == nil ? "" : ", or try `\(app.name) demo`")
     }
 }

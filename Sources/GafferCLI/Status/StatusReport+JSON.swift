@@ -69,7 +69,7 @@ extension StatusReport {
     static func cronJSON(_ row: CronRow) -> JSONValue {
         .object([
             "cron_key": .string(row.key),
-            "job_class": .string(row.jobClass),
+            "job_class": row.jobClass.isEmpty ? .null : .string(row.jobClass),
             "schedule": row.schedule.map(JSONValue.string) ?? .null,
             "enabled": row.enabled.map(JSONValue.bool) ?? .null,
             "last_cron_at": time(row.lastCronAt),
@@ -83,7 +83,7 @@ extension StatusReport {
         func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
         return .object([
             "key": .string(state.key),
-            "rule": .string(state.rule),
+            "rule": state.rule.isEmpty ? .null : .string(state.rule),
             "running": .int(Int64(state.inUse)),
             "limit": int(state.limit),
             "waiting": .int(Int64(state.waiting)),

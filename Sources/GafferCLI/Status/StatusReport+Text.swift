@@ -35,7 +35,7 @@ extension StatusReport {
         out.append("CRON" + (cron.isEmpty ? "  none" : ""))
         if !cron.isEmpty {
             out += Self.align([["  KEY", "SCHEDULE", "CLASS", "LAST RUN", "STATE"]] + cron.map {
-                ["  " + $0.key, $0.schedule ?? "-", $0.jobClass, $0.lastCronAt.map(Self.clock) ?? "never", $0.lastState ?? "-"]
+                ["  " + $0.key, $0.schedule ?? "-", $0.jobClass.isEmpty ? "-" : $0.jobClass, $0.lastCronAt.map(Self.clock) ?? "never", $0.lastState ?? "-"]
             })
         }
         if !limits.isEmpty {
@@ -43,7 +43,7 @@ extension StatusReport {
             out.append("LIMITS")
             out += Self.align([["  KEY", "RULE", "RUNNING", "WAITING", "WINDOW"]] + limits.map { state in
                 let window = state.windowLimit.map { "\(state.windowCount ?? 0)/\($0)" } ?? "-"
-                return ["  " + state.key, state.rule, "\(state.inUse)\(state.limit.map { "/\($0)" } ?? "")", "\(state.waiting)", window]
+                return ["  " + state.key, state.rule.isEmpty ? "-" : state.rule, "\(state.inUse)\(state.limit.map { "/\($0)" } ?? "")", "\(state.waiting)", window]
             }, rightAligned: [2, 3, 4])
         }
         if !batches.isEmpty {

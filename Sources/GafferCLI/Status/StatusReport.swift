@@ -25,7 +25,8 @@ struct StatusReport {
         var jobClass: String
         /// The app's schedule; nil for keys only seen in the database (another app's).
         var schedule: String?
-        /// Per the app's declaration and the enable/disable settings; nil when the app does not declare the key.
+        /// Per the app's declaration and the enable/disable settings; for undeclared keys per the settings
+        /// alone, nil when they do not name the key.
         var enabled: Bool?
         var lastCronAt: Date?
         var lastState: String?
@@ -41,7 +42,8 @@ struct StatusReport {
     var processes: [ProcessRecord]
     var failures: [FailureGroup]
     var cron: [CronRow]
-    /// The app's concurrency limits and throttles, per key, as the engine's limiter sees them.
+    /// The app's concurrency limits and throttles, per key, as the engine's limiter sees them; then the
+    /// database's other concurrency keys (empty `rule`).
     var limits: [ConcurrencyLimitState]
     var paused: SettingsRecord
     /// The newest batches (`MonitorLimits.batches`) with their progress.
@@ -81,12 +83,23 @@ struct StatusReport {
             failures: try await MonitorQueries.failureGroups(db, now: now),
             cron: cronRows(declared: app.cron, seen: try await MonitorQueries.cronEntries(db, now: now),
                            settings: settings, now: now),
-            limits: try await Limiter(registry: app.registry).states(db, now: now),
+            limits: limitRows(declared: try await Limiter(registry: app.registry).states(db, now: now),
+                              seen: try await MonitorQueries.concurrencyKeys(db)),
             paused: settings,
             batches: try await MonitorQueries.batches(db))
     }
 
-    /// The app's entries (with their next fire time), then keys only the database knows.
+    /// The app's limits and throttles, then the concurrency keys of unfinished jobs it does not declare
+    /// (another app's, or Ruby's): those with their counts and no rule.
+    static func limitRows(declared: [ConcurrencyLimitState], seen: [ConcurrencyKeyStats]) -> [ConcurrencyLimitState] {
+        let known = Set(declared.map(\.key))
+        return declared + seen.filter { !known.contains($0.key) }.map {
+            ConcurrencyLimitState(key: $0.key, rule: "", inUse: $0.running, limit: nil, waiting: $0.waiting)
+        }
+    }
+
+    /// The app's entries (with their next fire time), then keys only the database knows: from job rows,
+    /// then from the enable/disable settings.
     static func cronRows(declared: [CronEntry], seen: [CronKeyRun], settings: SettingsRecord, now: Date) -> [CronRow] {
         var rows: [CronRow] = declared.map { entry in
             let last = seen.first { $0.key == entry.key }
@@ -96,9 +109,16 @@ struct StatusReport {
                            lastCronAt: last?.lastCronAt, lastState: last?.lastState.rawValue, lastJobID: last?.lastJobID,
                            nextAt: entry.schedule.next(after: now))
         }
+        func setting(_ key: String) -> Bool? {
+            settings.cronKeysDisabled.contains(key) ? false : settings.cronKeysEnabled.contains(key) ? true : nil
+        }
         for entry in seen where !declared.contains(where: { $0.key == entry.key }) {
-            rows.append(CronRow(key: entry.key, jobClass: entry.jobClass, lastCronAt: entry.lastCronAt,
-                                lastState: entry.lastState.rawValue, lastJobID: entry.lastJobID))
+            rows.append(CronRow(key: entry.key, jobClass: entry.jobClass, enabled: setting(entry.key),
+                                lastCronAt: entry.lastCronAt, lastState: entry.lastState.rawValue, lastJobID: entry.lastJobID))
+        }
+        var listed = Set(rows.map(\.key))
+        for key in settings.cronKeysEnabled + settings.cronKeysDisabled where listed.insert(key).inserted {
+            rows.append(CronRow(key: key, jobClass: "", enabled: setting(key)))
         }
         return rows
     }

@@ -109,6 +109,9 @@ public actor CronEnqueuer {
     }
 
     /// The dashboard's "Enqueue now": the entry's job with `cron_at = now`, so it never collides with a fire.
+    ///
+    /// As GoodJob v4.19.2's dashboard writes it (`CronEntriesController#enqueue` calls
+    /// `enqueue(Time.current)`); only Ruby code calling `CronEntry#enqueue` with no argument writes NULL.
     @discardableResult
     public static func enqueueNow(_ entry: CronEntry, _ db: PostgresConnection, registry: JobRegistry = JobRegistry(),
                                   now: Date = Date()) async throws -> UUID? {

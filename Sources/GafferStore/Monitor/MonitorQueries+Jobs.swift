@@ -6,12 +6,12 @@ extension MonitorQueries {
     public static func jobs(_ db: PostgresConnection, scope: JobListScope, now: Date, after cursor: JobListCursor? = nil,
                             limit: Int = 50) async throws -> [JobSummary]
     {
-        let (predicate, sortColumn, descending) = statePredicate(scope.state)
+        let (predicate, sortColumn, descending) = statePredicate(scope.state, byBadge: scope.byBadge)
         let keyset = descending ? "<" : ">"
         let direction = descending ? "DESC" : "ASC"
         let rows = try await db.query("""
             SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
-                   \(sortColumn) AS sort_at, coalesce(executions_count, 0) AS attempts,
+                   \(sortColumn) AS sort_at, coalesce(executions_count, 0) AS attempts, \(MonitorSQL.stateCase) AS state,
                    coalesce(labels[1:$11], '{}') AS labels, coalesce(cardinality(labels), 0) AS label_count,
                    substr(error, 1, 300) AS error
             FROM good_jobs
@@ -32,7 +32,8 @@ extension MonitorQueries {
                   scope.batchID])
         return try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
-                       priority: try $0.decode("priority"), state: scope.state, sortAt: try $0.decode("sort_at"),
+                       priority: try $0.decode("priority"),
+                       state: JobListState(rawValue: try $0.decode("state")) ?? scope.state, sortAt: try $0.decode("sort_at"),
                        attempts: try $0.decode("attempts"), labels: try $0.decode("labels"),
                        labelCount: try $0.decode("label_count"), error: try $0.decode("error"))
         }
@@ -96,23 +97,16 @@ extension MonitorQueries {
                                                      excerpt: try row.decode("params_excerpt")))
     }
 
-    /// The state's row predicate (`$1` = now), the column its list is ordered by, and whether newest first.
-    static func statePredicate(_ state: JobListState) -> (String, String, Bool) {
-        switch state {
-        case .queued:
-            ("finished_at IS NULL AND performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1",
-             "coalesce(scheduled_at, created_at)", false)
-        case .scheduled:
-            ("finished_at IS NULL AND performed_at IS NULL AND scheduled_at > $1 AND error IS NULL", "scheduled_at", false)
-        case .retried:
-            ("finished_at IS NULL AND performed_at IS NULL AND scheduled_at > $1 AND error IS NOT NULL",
-             "scheduled_at", false)
-        case .running:
-            ("finished_at IS NULL AND performed_at IS NOT NULL AND $1::timestamp IS NOT NULL", "performed_at", false)
-        case .succeeded:
-            ("finished_at IS NOT NULL AND error IS NULL AND $1::timestamp IS NOT NULL", "finished_at", true)
-        case .discarded:
-            ("finished_at IS NOT NULL AND error IS NOT NULL AND $1::timestamp IS NOT NULL", "finished_at", true)
+    /// The state's row predicate (GoodJob's scope; `$1` = now), the column its list is ordered by, and
+    /// whether newest first. Each row still shows its own badge (`stateCase`), which for a job retried
+    /// once (listed under scheduled) says retried.
+    static func statePredicate(_ state: JobListState, byBadge: Bool = false) -> (String, String, Bool) {
+        let scope = byBadge ? MonitorSQL.badgePredicate(state) : MonitorSQL.stateScope(state)
+        return switch state {
+        case .queued: (scope, "coalesce(scheduled_at, created_at)", false)
+        case .scheduled, .retried: (scope, "scheduled_at", false)
+        case .running: (scope + " AND $1::timestamp IS NOT NULL", "performed_at", false)
+        case .succeeded, .discarded: (scope + " AND $1::timestamp IS NOT NULL", "finished_at", true)
         }
     }
 

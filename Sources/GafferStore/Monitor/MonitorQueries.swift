@@ -8,15 +8,19 @@ import Postgres
 /// finished rows of one refresh window; no list query selects arguments or backtraces.
 /// `now` is the application's clock, as GoodJob compares against it (contract §1.1).
 public enum MonitorQueries {
-    /// Per-queue counts by state and the oldest ready job's due time.
+    /// Per-queue counts by GoodJob's state scopes (the dashboard's tabs, contract §2.2) and the oldest
+    /// ready job's due time.
+    ///
+    /// The scopes, not the per-row badge: a job retried once still counts as scheduled (its
+    /// `serialized_params.executions` is 1), and rows without `executions` are neither scheduled nor retried.
     public static func queueStats(_ db: PostgresConnection, now: Date) async throws -> [QueueStats] {
         let rows = try await db.query("""
             WITH unfinished AS (
               SELECT coalesce(queue_name, '') AS queue_name,
-                count(*) FILTER (WHERE performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1) AS queued,
-                count(*) FILTER (WHERE performed_at IS NULL AND scheduled_at > $1 AND error IS NULL) AS scheduled,
-                count(*) FILTER (WHERE performed_at IS NULL AND scheduled_at > $1 AND error IS NOT NULL) AS retried,
-                count(*) FILTER (WHERE performed_at IS NOT NULL) AS running,
+                count(*) FILTER (WHERE \(MonitorSQL.stateScope(.queued))) AS queued,
+                count(*) FILTER (WHERE \(MonitorSQL.stateScope(.scheduled))) AS scheduled,
+                count(*) FILTER (WHERE \(MonitorSQL.stateScope(.retried))) AS retried,
+                count(*) FILTER (WHERE \(MonitorSQL.stateScope(.running))) AS running,
                 min(coalesce(scheduled_at, created_at))
                   FILTER (WHERE performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1) AS oldest_ready
               FROM good_jobs WHERE finished_at IS NULL GROUP BY 1

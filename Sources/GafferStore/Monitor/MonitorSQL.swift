@@ -10,6 +10,40 @@ enum MonitorSQL {
              ELSE 'scheduled' END
         """
 
+    /// GoodJob's scope for `state` (`GoodJob::Job.scheduled` etc., contract §2.2): what the dashboard counts
+    /// and lists under that state; `$1` is the application's now.
+    ///
+    /// One deviation, for rows GoodJob never writes: a row without `scheduled_at` counts as queued from its
+    /// `created_at` (GoodJob's scopes drop it from every state), so the screen still lists it.
+    static func stateScope(_ state: JobListState) -> String {
+        switch state {
+        case .queued: "performed_at IS NULL AND finished_at IS NULL AND coalesce(scheduled_at, created_at) <= $1"
+        case .scheduled: "finished_at IS NULL AND scheduled_at > $1 AND \(paramsExecutions) < 2"
+        case .retried: "finished_at IS NULL AND scheduled_at > $1 AND \(paramsExecutions) > 1"
+        case .running: "performed_at IS NOT NULL AND finished_at IS NULL"
+        case .succeeded: "finished_at IS NOT NULL AND error IS NULL"
+        case .discarded: "finished_at IS NOT NULL AND error IS NOT NULL"
+        }
+    }
+
+    /// The rows whose badge (`stateCase`) is `state`, as index-friendly conditions; `$1` is the application's now.
+    static func badgePredicate(_ state: JobListState) -> String {
+        let waiting = "finished_at IS NULL AND performed_at IS NULL"
+        return switch state {
+        case .queued: "\(waiting) AND coalesce(scheduled_at, created_at) <= $1"
+        case .scheduled: "\(waiting) AND scheduled_at > $1 AND error IS NULL"
+        case .retried: "\(waiting) AND scheduled_at > $1 AND error IS NOT NULL"
+        case .running, .succeeded, .discarded: stateScope(state)
+        }
+    }
+
+    /// `serialized_params.executions` as GoodJob's state scopes read it (`(serialized_params->>'executions')::integer`),
+    /// NULL where that cast would fail (no key, not a whole number) instead of failing the query.
+    static let paramsExecutions = """
+        CASE WHEN serialized_params->>'executions' ~ '^[[:space:]]*[-+]?[0-9]{1,9}[[:space:]]*$'
+             THEN (serialized_params->>'executions')::integer END
+        """
+
     /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters.
     // Without the cut an error lacking the separator names its group by its whole text; `substr` reads
     // only the first 201 characters of a toasted 1 MB error (slice detoast), and gives the same class.

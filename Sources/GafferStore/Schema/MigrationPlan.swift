@@ -28,6 +28,8 @@ public struct MigrationPlan: Sendable {
 
     public var changes: [Step] { steps.filter { !$0.statements.isEmpty } }
     public var isNoOp: Bool { changes.isEmpty }
+    /// What the database lacks that only `--apply` adds (or, for the legacy index, drops).
+    public var missing: [Step] { steps.filter { $0.action == .missing } }
 
     static let legacyIndex = "index_good_jobs_jobs_on_finished_at"
 
@@ -101,6 +103,19 @@ public struct MigrationPlan: Sendable {
                     : "missing  \(step.object) (run `gaffer migrate --apply` to add it)"
             case .differs(let note): return "differs  \(step.object): \(note) (left unchanged)"
             }
-        } + (isNoOp && !freshInstall ? ["nothing to do: the GoodJob v4.19.2 schema is complete"] : [])
+        } + (isNoOp && !freshInstall && missing.isEmpty ? ["nothing to do: the GoodJob v4.19.2 schema is complete"] : [])
+    }
+
+    /// The one-line summary of what `--apply` would change, nil when nothing is missing.
+    public var applySummary: String? {
+        guard !missing.isEmpty else { return nil }
+        let adds = missing.filter { !$0.object.contains(Self.legacyIndex) }.map(\.object)
+        var parts: [String] = []
+        if !adds.isEmpty {
+            let named = adds.prefix(3).joined(separator: ", ")
+            parts.append("add " + (adds.count > 3 ? "\(named) and \(adds.count - 3) more" : named))
+        }
+        if adds.count < missing.count { parts.append("drop the legacy index \(Self.legacyIndex)") }
+        return parts.joined(separator: " and ")
     }
 }

@@ -156,13 +156,15 @@ extension PaneContent {
             rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
     }
 
-    /// Cron keys seen in the database and, under `gaffer start`, the worker's own entries: their
-    /// schedule and exact next fire time. Keys known only from rows get an estimate (`~`) from the
-    /// gap between their last two fire times.
+    /// Cron keys seen in the database (job rows, then enable/disable settings) and, under `gaffer start`,
+    /// the worker's own entries: their schedule and exact next fire time. Keys known only from rows get
+    /// an estimate (`~`) from the gap between their last two fire times.
     static func cron(_ s: MonitorSnapshot) -> PaneContent {
         let schedules = Dictionary((s.local?.cron ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let runs = Dictionary(s.cron.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let keys = s.cron.map(\.key) + (s.local?.cron ?? []).map(\.key).filter { runs[$0] == nil }
+        var keys = s.cron.map(\.key) + (s.local?.cron ?? []).map(\.key).filter { runs[$0] == nil }
+        var listed = Set(keys)
+        keys += (s.settings.cronKeysEnabled + s.settings.cronKeysDisabled).filter { listed.insert($0).inserted }
         let rows = keys.map { key -> PaneRow in
             let run = runs[key]
             let schedule = schedules[key]

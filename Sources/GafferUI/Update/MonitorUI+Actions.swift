@@ -27,7 +27,7 @@ extension MonitorUI {
             let scope = group.kind == .discarded
                 ? JobListScope(state: .discarded, jobClass: group.jobClass, errorClass: group.errorClass,
                                since: snapshot.takenAt.addingTimeInterval(-86_400))
-                : JobListScope(state: .retried, jobClass: group.jobClass, errorClass: group.errorClass)
+                : JobListScope(state: .retried, jobClass: group.jobClass, errorClass: group.errorClass, byBadge: true)
             let noun = group.kind == .discarded ? "discarded" : "retrying"
             let jobs = group.lastDay == 1 ? "1 \(noun) job" : "\(group.lastDay) \(noun) jobs"
             state.overlays.append(.confirm(Confirmation(

@@ -74,7 +74,7 @@ extension MonitorUI {
             let listScope = group.kind == .discarded
                 ? JobListScope(state: .discarded, jobClass: group.jobClass, errorClass: group.errorClass,
                                since: snapshot.takenAt.addingTimeInterval(-86_400))
-                : JobListScope(state: .retried, jobClass: group.jobClass, errorClass: group.errorClass)
+                : JobListScope(state: .retried, jobClass: group.jobClass, errorClass: group.errorClass, byBadge: true)
             return openList("\(group.errorClass) · \(group.jobClass)", scope(state, listScope), &state)
         default:
             guard let id = row.jobID else {

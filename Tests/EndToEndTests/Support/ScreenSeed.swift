@@ -5,8 +5,8 @@ import Postgres
 
 /// A migrated database for the screen's end-to-end tests, with rows in every pane.
 ///
-/// Every job belongs to a class the stock `gaffer` does not register (ImportJob, MailJob, SyncJob,
-/// EvilJob, NightlyReportJob), so a running `gaffer start` leaves them where they are.
+/// Every job belongs to a class the example app (`gaffer-example`, whose `start` the screen tests run) does
+/// not register (ImportJob, MailJob, SyncJob, EvilJob, NightlyReportJob), so its worker leaves them where they are.
 struct ScreenSeed {
     let config: ConnectionConfig
     /// Discarded SyncJob, error `Net::ReadTimeout: timed out`.
@@ -92,8 +92,8 @@ struct ScreenSeed {
         return seed
     }
 
-    /// The class of the jobs `enqueueRunnable` inserts: one the stock `gaffer` registers and runs.
-    static let runnableClass = "RecalculateMediaPlanMetricJob"
+    /// The class of the jobs `enqueueRunnable` inserts: the one the example app registers and runs.
+    static let runnableClass = "WelcomeJob"
 
     /// Inserts `count` jobs of `runnableClass` into queue default, due from now `milliseconds` apart.
     func enqueueRunnable(_ count: Int, every milliseconds: Int = 0, on db: PostgresConnection) async throws {
@@ -119,14 +119,17 @@ struct ScreenSeed {
         try await PostgresConnection.connect(config, applicationName: "gaffer-e2e")
     }
 
-    /// `gaffer start` as a user types it at the shell, logs under `home`, then the exit status.
+    /// An app's `start` (the example app's: the stock `gaffer` has no job types) as a user types it at the
+    /// shell, logs under `home`, then the exit status.
     func startCommand(home: ScratchHome, environment: String = "", redirect: String = "") throws -> String {
-        try command("start --poll-interval 1 --max-threads 2", home: home, environment: environment, redirect: redirect)
+        try command("start --poll-interval 1 --max-threads 2", home: home, environment: environment, redirect: redirect,
+                    binary: "gaffer-example")
     }
 
     /// `gaffer ARGUMENTS` on this database as typed at a shell, with extra `NAME=value` words and a redirect.
-    func command(_ arguments: String, home: ScratchHome, environment: String = "", redirect: String = "") throws -> String {
+    func command(_ arguments: String, home: ScratchHome, environment: String = "", redirect: String = "",
+                 binary: String = "gaffer") throws -> String {
         "env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(config.conninfo)' \(environment) "
-            + "'\(try Binary.path("gaffer"))' \(arguments) \(redirect); echo EXIT=$?"
+            + "'\(try Binary.path(binary))' \(arguments) \(redirect); echo EXIT=$?"
     }
 }

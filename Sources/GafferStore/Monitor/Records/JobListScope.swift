@@ -14,9 +14,13 @@ public struct JobListScope: Sendable, Hashable {
     public var since: Date?
     /// Only the jobs and callback jobs of this batch.
     public var batchID: UUID?
+    /// Rows whose own badge is `state`, instead of GoodJob's scope for it: a failure group's retrying jobs,
+    /// which the retried scope misses until their second retry.
+    public var byBadge: Bool
 
     public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
-                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil) {
+                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil,
+                byBadge: Bool = false) {
         self.state = state
         self.queue = queue
         self.jobClass = jobClass
@@ -25,6 +29,7 @@ public struct JobListScope: Sendable, Hashable {
         self.errorContains = errorContains
         self.since = since
         self.batchID = batchID
+        self.byBadge = byBadge
     }
 }
 

@@ -6,6 +6,7 @@ public struct JobSummary: Sendable, Hashable {
     public var jobClass: String
     public var queue: String
     public var priority: Int?
+    /// The row's own badge (contract §2.2); a job retried once says retried in the scheduled list.
     public var state: JobListState
     /// The time the list is ordered by (scheduled, performed or finished, per state).
     public var sortAt: Date

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One queue's job counts by derived state (contract §2.2, per-row badge rules).
+/// One queue's job counts by GoodJob's state scopes, as its dashboard counts them (contract §2.2).
 ///
 /// `discarded` counts only the newest `MonitorLimits.discardedCap` discarded rows across all
 /// queues (read from the discarded partial index); `MonitorSnapshot.discardedCapped` says

@@ -27,7 +27,7 @@ struct PerformLimitTests {
             let state = try await workers[0].limiter.states(db, now: Date())[0]
             return state.windowCount == 2 && state.waiting > 0 && state.waiting < total && state.nextFree != nil
         }
-        try await TestWait.until("\(total) throttled jobs finished", timeout: 60, every: 0.25) {
+        try await TestWait.until("\(total) throttled jobs finished", timeout: 240, every: 0.25) {
             try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL") == total
         }
         for worker in workers { await worker.stop() }

@@ -29,7 +29,7 @@ let package = Package(
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
-        .target(name: "GafferStore", dependencies: ["Postgres"]),
+        .target(name: "GafferStore", dependencies: ["GafferCore", "Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
-        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore", "GafferCron"]),
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
@@ -69,8 +69,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
-        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
         .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferMonitor
 import GafferStore
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite struct BlockerTests {
     let now = Seed.now
 
-    func job(_ state: JobListState = .queued, queue: String = "default", scheduledAt: Date? = nil,
+    func job(_ state: JobState = .queued, queue: String = "default", scheduledAt: Date? = nil,
              labels: [String] = [], key: String? = nil, lockedBy: UUID? = nil, locked: Bool = false) -> JobDetail {
         JobDetail(id: UUID(), jobClass: "SyncJob", queue: queue, priority: 0, state: state, createdAt: now,
                   scheduledAt: scheduledAt ?? now, performedAt: nil, finishedAt: nil, attempts: 0, labels: labels,

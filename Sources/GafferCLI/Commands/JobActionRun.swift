@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GafferCore
 import GafferMonitor
 import GafferStore
 import Postgres
@@ -7,7 +8,7 @@ import Postgres
 /// Applies a store-level job action (contract §9) to jobs and reports it: one summary line on
 /// stdout; with `perJobNotes`, one stderr line per refused job and exit status 1 when any was refused.
 enum JobActionRun {
-    static func perform(_ action: GafferStore.JobAction, ids: [UUID], scheduledAt: Date? = nil,
+    static func perform(_ action: JobAction, ids: [UUID], scheduledAt: Date? = nil,
                         perJobNotes: Bool = true, on db: PostgresConnection) async throws {
         var report = ActionReport(verb: action.pastTense)
         for id in ids {

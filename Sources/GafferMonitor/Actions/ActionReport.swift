@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferStore
 
 /// What an operator action did, summed up in one status line.

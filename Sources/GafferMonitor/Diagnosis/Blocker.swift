@@ -1,10 +1,11 @@
 import Foundation
+import GafferCore
 import GafferStore
 
 /// The first reason a job is not running now ("why isn't this running?").
 public enum Blocker: Sendable, Hashable {
     /// Not waiting at all: it finished (succeeded or discarded).
-    case finished(JobListState)
+    case finished(JobState)
     /// Running on the given process (host:pid when known).
     case running(process: String)
     /// Marked running, but its process is gone and nobody holds its lock: the next claim re-runs it.

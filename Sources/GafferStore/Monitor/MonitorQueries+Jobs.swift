@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import Postgres
 
 extension MonitorQueries {
@@ -72,12 +73,12 @@ extension MonitorQueries {
             """, [id, MonitorLimits.attempts, JobDetail.Execution.backtraceLineLimit, JobDetail.errorLimit])
         return JobDetail(
             id: try row.decode("id"), jobClass: try row.decode("job_class"), queue: try row.decode("queue_name"),
-            priority: try row.decode("priority"), state: JobListState(rawValue: try row.decode("state")) ?? .queued,
+            priority: try row.decode("priority"), state: JobState(rawValue: try row.decode("state")) ?? .queued,
             createdAt: try row.decode("created_at"), scheduledAt: try row.decode("scheduled_at"),
             performedAt: try row.decode("performed_at"), finishedAt: try row.decode("finished_at"),
             attempts: try row.decode("attempts"), labels: try row.decode("labels"),
             labelCount: try row.decode("label_count"), error: try row.decode("error"),
-            errorLength: try row.decode("error_length"), errorEvent: try row.decode("error_event"), concurrencyKey: try row.decode("concurrency_key"),
+            errorLength: try row.decode("error_length"), errorEvent: try Self.errorEvent(row), concurrencyKey: try row.decode("concurrency_key"),
             cronKey: try row.decode("cron_key"), lockedByProcess: try row.decode("locked_by_id"),
             advisoryLocked: try row.decode("advisory_locked"), arguments: try row.decode("arguments"),
             executions: try executions.map {
@@ -85,7 +86,7 @@ extension MonitorQueries {
                     id: try $0.decode("id"), startedAt: try $0.decode("created_at"),
                     scheduledAt: try $0.decode("scheduled_at"), finishedAt: try $0.decode("finished_at"),
                     duration: try $0.decode("duration"), error: try $0.decode("error"),
-                    errorLength: try $0.decode("error_length"), errorEvent: try $0.decode("error_event"), processID: try $0.decode("process_id"),
+                    errorLength: try $0.decode("error_length"), errorEvent: try Self.errorEvent($0), processID: try $0.decode("process_id"),
                     backtrace: try $0.decode("backtrace"), backtraceLineCount: try $0.decode("line_count"))
             },
             executionCount: try row.decode("execution_count"), argumentsLength: try row.decode("arguments_length"),
@@ -95,7 +96,7 @@ extension MonitorQueries {
     }
 
     /// The state's row predicate (`$1` = now), the column its list is ordered by, and whether newest first.
-    static func statePredicate(_ state: JobListState) -> (String, String, Bool) {
+    static func statePredicate(_ state: JobState) -> (String, String, Bool) {
         switch state {
         case .queued:
             ("finished_at IS NULL AND performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1",
@@ -112,6 +113,11 @@ extension MonitorQueries {
         case .discarded:
             ("finished_at IS NOT NULL AND error IS NOT NULL AND $1::timestamp IS NOT NULL", "finished_at", true)
         }
+    }
+
+    /// The row's `error_event`; nil when NULL or a value this build does not know.
+    static func errorEvent(_ row: PostgresRow) throws -> ErrorEvent? {
+        try row.decode("error_event", as: Int?.self).flatMap(ErrorEvent.init(rawValue:))
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import GafferCore
 import GafferStore
 
 /// Where the user is, as the binding table judges it: the mode decides which bindings apply,
@@ -26,7 +27,7 @@ public struct KeyContext: Sendable, CustomStringConvertible {
     /// What the selected row is, for deciding which actions make sense.
     public enum Selected: Sendable, Hashable {
         case nothing
-        case job(JobListState)
+        case job(JobState)
         case failureGroup(FailureGroup.Kind)
         case queue
         /// A row with no job actions (a process, a cron entry, a concurrency key).

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferCron
 import GafferMonitor
 import GafferStore
@@ -215,7 +216,7 @@ extension PaneContent {
             rows: rows, trailing: "\(active) active", emptyMessage: "no worker processes")
     }
 
-    static func role(_ state: JobListState) -> ThemeRole {
+    static func role(_ state: JobState) -> ThemeRole {
         switch state {
         case .queued: .queued
         case .scheduled: .scheduled

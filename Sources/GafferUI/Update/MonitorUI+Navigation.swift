@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferMonitor
 import GafferStore
 
@@ -30,7 +31,7 @@ extension MonitorUI {
         return []
     }
 
-    static let tabOrder: [JobListState] = [.queued, .scheduled, .retried, .running, .discarded, .succeeded]
+    static let tabOrder: [JobState] = [.queued, .scheduled, .retried, .running, .discarded, .succeeded]
 
     static func switchTab(_ state: inout UIState, by delta: Int) -> [Effect] {
         guard case .jobs(var list) = state.topOverlay else { return [] }
@@ -54,7 +55,7 @@ extension MonitorUI {
         switch row.target {
         case .queue(let name, _):
             let stats = snapshot.queues.first { $0.name == name } ?? QueueStats(name: name)
-            let counts: [JobListState: Int] = [.queued: stats.queued, .scheduled: stats.scheduled,
+            let counts: [JobState: Int] = [.queued: stats.queued, .scheduled: stats.scheduled,
                                                .retried: stats.retried, .running: stats.running,
                                                .discarded: stats.discarded]
             let first = tabOrder.first { (counts[$0] ?? 0) > 0 } ?? .queued

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 
 /// What the database knows of one cron entry: its newest job (by `cron_at`) and the one before.
 ///
@@ -11,10 +12,10 @@ public struct CronKeyRun: Sendable, Hashable {
     public var previousCronAt: Date?
     public var lastJobID: UUID
     /// Derived state of the newest job (`succeeded`, `discarded`, `running`, ...).
-    public var lastState: JobListState
+    public var lastState: JobState
 
     public init(key: String, jobClass: String, lastCronAt: Date?, previousCronAt: Date?, lastJobID: UUID,
-                lastState: JobListState) {
+                lastState: JobState) {
         self.key = key
         self.jobClass = jobClass
         self.lastCronAt = lastCronAt

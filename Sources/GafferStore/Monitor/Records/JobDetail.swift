@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 
 /// Everything about one job, read on demand for the detail view (never for list rows).
 public struct JobDetail: Sendable, Hashable {
@@ -6,7 +7,7 @@ public struct JobDetail: Sendable, Hashable {
     public var jobClass: String
     public var queue: String
     public var priority: Int?
-    public var state: JobListState
+    public var state: JobState
     public var createdAt: Date
     public var scheduledAt: Date?
     public var performedAt: Date?
@@ -20,7 +21,7 @@ public struct JobDetail: Sendable, Hashable {
     public var error: String?
     /// The error's full length in characters (more than `error.count` when cut).
     public var errorLength: Int
-    public var errorEvent: Int?
+    public var errorEvent: ErrorEvent?
     public var concurrencyKey: String?
     public var cronKey: String?
     public var lockedByProcess: UUID?
@@ -43,9 +44,9 @@ public struct JobDetail: Sendable, Hashable {
     /// Characters of a `serialized_params` that is not an object shown in `payloadProblem`.
     public static let excerptLimit = 200
 
-    public init(id: UUID, jobClass: String, queue: String, priority: Int?, state: JobListState, createdAt: Date,
+    public init(id: UUID, jobClass: String, queue: String, priority: Int?, state: JobState, createdAt: Date,
                 scheduledAt: Date?, performedAt: Date?, finishedAt: Date?, attempts: Int, labels: [String],
-                labelCount: Int? = nil, error: String?, errorLength: Int? = nil, errorEvent: Int?, concurrencyKey: String?,
+                labelCount: Int? = nil, error: String?, errorLength: Int? = nil, errorEvent: ErrorEvent?, concurrencyKey: String?,
                 cronKey: String?, lockedByProcess: UUID?, advisoryLocked: Bool, arguments: String,
                 executions: [Execution], executionCount: Int, argumentsLength: Int? = nil, payloadProblem: String? = nil) {
         self.id = id
@@ -95,7 +96,7 @@ public struct JobDetail: Sendable, Hashable {
         public var error: String?
         /// The error's full length in characters.
         public var errorLength: Int
-        public var errorEvent: Int?
+        public var errorEvent: ErrorEvent?
         public var processID: UUID?
         /// The first `backtraceLineLimit` lines, each cut to 500 characters.
         public var backtrace: [String]
@@ -104,7 +105,7 @@ public struct JobDetail: Sendable, Hashable {
         public static let backtraceLineLimit = 200
 
         public init(id: UUID, startedAt: Date, scheduledAt: Date?, finishedAt: Date?, duration: Double?,
-                    error: String?, errorLength: Int? = nil, errorEvent: Int?, processID: UUID?, backtrace: [String],
+                    error: String?, errorLength: Int? = nil, errorEvent: ErrorEvent?, processID: UUID?, backtrace: [String],
                     backtraceLineCount: Int) {
             self.id = id
             self.startedAt = startedAt

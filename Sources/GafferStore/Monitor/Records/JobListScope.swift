@@ -1,8 +1,9 @@
 import Foundation
+import GafferCore
 
 /// Which jobs a list shows: one state plus optional exact filters, paged by keyset.
 public struct JobListScope: Sendable, Hashable {
-    public var state: JobListState
+    public var state: JobState
     public var queue: String?
     public var jobClass: String?
     public var label: String?
@@ -13,7 +14,7 @@ public struct JobListScope: Sendable, Hashable {
     /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
     public var since: Date?
 
-    public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
+    public init(state: JobState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
                 errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil) {
         self.state = state
         self.queue = queue

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 
 /// One job as a list row: no arguments, no backtrace, the first labels, the error cut to its first 300 characters.
 public struct JobSummary: Sendable, Hashable {
@@ -6,7 +7,7 @@ public struct JobSummary: Sendable, Hashable {
     public var jobClass: String
     public var queue: String
     public var priority: Int?
-    public var state: JobListState
+    public var state: JobState
     /// The time the list is ordered by (scheduled, performed or finished, per state).
     public var sortAt: Date
     public var attempts: Int
@@ -18,7 +19,7 @@ public struct JobSummary: Sendable, Hashable {
 
     public static let labelLimit = 10
 
-    public init(id: UUID, jobClass: String, queue: String, priority: Int?, state: JobListState, sortAt: Date,
+    public init(id: UUID, jobClass: String, queue: String, priority: Int?, state: JobState, sortAt: Date,
                 attempts: Int, labels: [String], labelCount: Int? = nil, error: String?) {
         self.id = id
         self.jobClass = jobClass

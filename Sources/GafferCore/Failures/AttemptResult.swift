@@ -1,6 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
-/// How one attempt ended, as the rows must record it (contract §2.9, §3.7).
+/// How one attempt ended, as the rows must record it (contract §2.9, §3.7): the engine decides it, the store writes it.
 public struct AttemptResult: Sendable {
     public enum Outcome: Sendable {
         /// The job is finished: succeeded when `error` is nil, otherwise discarded/unhandled/retry-stopped.
@@ -18,12 +22,12 @@ public struct AttemptResult: Sendable {
     public let outcome: Outcome
     /// `"Class: message"`, nil on success.
     public let error: String?
-    public let errorEvent: Int16?
+    public let errorEvent: ErrorEvent?
     public let backtrace: [String]
     /// Monotonic run time of the attempt, in seconds.
     public let duration: Double
 
-    public init(jobID: UUID, executionID: UUID, outcome: Outcome, error: String?, errorEvent: Int16?,
+    public init(jobID: UUID, executionID: UUID, outcome: Outcome, error: String?, errorEvent: ErrorEvent?,
                 backtrace: [String], duration: Double) {
         self.jobID = jobID
         self.executionID = executionID

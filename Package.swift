@@ -61,6 +61,8 @@ let package = Package(
         .executableTarget(name: "gaffer-example", dependencies: ["GafferCLI"], path: "Examples/LibraryUse"),
 
         // Tests
+        // Reads every target's imports against docs/ARCHITECTURE.md's dependency rule
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
         .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

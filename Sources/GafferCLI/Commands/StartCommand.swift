@@ -33,7 +33,7 @@ struct StartCommand: AsyncParsableCommand {
             guard !app.jobs.isEmpty else {
                 throw CLIError.runtime("\(app.name) registers no job types; pass them to GafferApp(jobs:)")
             }
-            let cron = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
+            let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             let (db, resolved) = try await database.connect()
             do {
                 try await DatabaseOptions.requireGoodJobTables(db)

@@ -1,5 +1,4 @@
 import Foundation
-import GafferEngine
 import GafferStore
 import Postgres
 
@@ -8,8 +7,7 @@ import Postgres
 /// delete preserved jobs older than the cutoff. An idle worker never cleans.
 ///
 /// Runs as a maintenance hook on the worker's control connection.
-/// TODO(lead): this belongs in the engine (ARCHITECTURE §4 `Pruner`); move it there when convenient.
-actor PreservedJobsPruner {
+public actor PreservedJobsPruner {
     let settings: CleanupSettings
     let logger: any JobLogger
     private var lastCleanupAt: Date
@@ -42,7 +40,7 @@ actor PreservedJobsPruner {
     }
 
     /// Installs the pruner on `worker`'s maintenance tick.
-    static func install(on worker: Worker, settings: CleanupSettings, logger: any JobLogger) async {
+    public static func install(on worker: Worker, settings: CleanupSettings, logger: any JobLogger) async {
         guard settings.intervalJobs != nil || settings.intervalSeconds != nil else { return }
         let pruner = PreservedJobsPruner(settings: settings, logger: logger, now: Date())
         await worker.addMaintenanceHook { [weak worker] db, now in

@@ -1,5 +1,5 @@
 import Testing
-@testable import GafferCLI
+@testable import GafferEngine
 
 @Suite("automatic clean-up runs when GoodJob's would")
 struct PrunerScheduleTests {

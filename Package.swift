@@ -42,16 +42,22 @@ let package = Package(
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
 
+        // Runtime: the monitor's run loop and inbox, the co-hosted screen, theme lookup
+        .target(name: "GafferRuntime", dependencies: [
+            "CursesBackend", "GafferCron", "GafferEngine", "GafferMonitor", "GafferStore", "GafferUI",
+            "Postgres", "TerminalKit",
+        ]),
+
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
-            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit", "GafferDemo",
+            "GafferMonitor", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit", "GafferDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Executables
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI"]),
-        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres", "GafferCLI",
+        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres", "GafferRuntime",
                                                             "GafferMonitor", "CursesBackend", "TerminalKit", "GafferTestSupport"],
                           path: "Sources/GafferBench"),
         // A bare worker process running the test job types, for tests that kill or signal a process

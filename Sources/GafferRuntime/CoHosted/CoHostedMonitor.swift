@@ -5,7 +5,7 @@ import GafferUI
 import Postgres
 
 /// The screen over a co-hosted worker, wired as `gaffer start` wires it: local source, poller, actions, session.
-@_spi(Benchmark) public final class CoHostedMonitor: Sendable {
+public final class CoHostedMonitor: Sendable {
     /// The poller the screen reads; a benchmark reads its refresh times.
     public let poller: MonitorPoller
     let local: WorkerLocalSource
@@ -35,9 +35,17 @@ import Postgres
         return CoHostedMonitor(poller: poller, local: local, db: db, session: session)
     }
 
-    /// Runs the screen until the user leaves or a signal arrives; returns how the user chose to leave.
-    public func run() async throws -> QuitMode {
+    /// Runs the screen until the user leaves, a signal arrives, or `duration` seconds pass (then it
+    /// leaves by draining, through the same effect as the quit menu); returns how it left.
+    public func run(for duration: Double? = nil) async throws -> QuitMode {
         defer { local.stop() }
+        let timer = duration.map { seconds in
+            Task { [session] in
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                if !Task.isCancelled { session.quit(.drain) }
+            }
+        }
+        defer { timer?.cancel() }
         let mode: QuitMode
         do {
             mode = try await session.run()

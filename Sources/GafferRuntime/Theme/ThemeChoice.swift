@@ -3,13 +3,13 @@ import TerminalKit
 
 /// Finds the theme `--theme` names: a built-in, a `.theme` file by path, or `NAME.theme` in the
 /// themes folders; without `--theme`, `NO_COLOR` chooses the monochrome theme.
-enum ThemeChoice {
+public enum ThemeChoice {
     static let builtins: [String: Theme] = [
         "default": .builtinDark, "dark": .builtinDark, "mono": .builtinMono, "monochrome": .builtinMono,
     ]
 
     /// The theme and whether to use colour at all.
-    static func resolve(_ name: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func resolve(_ name: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> (theme: Theme, colors: Bool)
     {
         guard let name else {
@@ -21,19 +21,19 @@ enum ThemeChoice {
         let candidates = isPath ? [name] : searchDirectories().map { "\($0)/\(name).theme" }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             let known = (Array(builtins.keys) + shippedNames()).sorted()
-            throw CLIError.usage("no theme \"\(name)\"; use one of \(Set(known).sorted().joined(separator: ", ")) or a path to a .theme file")
+            throw ThemeChoiceError("no theme \"\(name)\"; use one of \(Set(known).sorted().joined(separator: ", ")) or a path to a .theme file")
         }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CLIError.usage("cannot read theme file \(path): \(error.localizedDescription)")
+            throw ThemeChoiceError("cannot read theme file \(path): \(error.localizedDescription)")
         }
         do {
             let theme = try Theme.parse(text, name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
             return (theme, true)
         } catch {
-            throw CLIError.usage("theme file \(path): \(error)")
+            throw ThemeChoiceError("theme file \(path): \(error)")
         }
     }
 

@@ -3,22 +3,22 @@ import Synchronization
 
 /// Log lines for a worker that may be under the screen: always to `file`, to stderr only while
 /// no screen owns the terminal.
-final class ScreenLogger: JobLogger {
+public final class ScreenLogger: JobLogger {
     private let file: any JobLogger
     private let stderr = StandardErrorLogger()
     private let toStderr: Atomic<Bool>
 
-    init(file: any JobLogger, stderrNow: Bool) {
+    public init(file: any JobLogger, stderrNow: Bool) {
         self.file = file
         self.toStderr = Atomic(stderrNow)
     }
 
     /// Whether lines also go to stderr (off while the screen is drawn).
-    func setStandardError(_ on: Bool) {
+    public func setStandardError(_ on: Bool) {
         toStderr.store(on, ordering: .relaxed)
     }
 
-    func log(_ level: LogLevel, _ message: String) {
+    public func log(_ level: LogLevel, _ message: String) {
         file.log(level, message)
         if toStderr.load(ordering: .relaxed) { stderr.log(level, message) }
     }

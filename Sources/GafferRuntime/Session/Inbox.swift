@@ -1,6 +1,7 @@
 import Foundation
 import GafferMonitor
 import GafferStore
+import GafferUI
 import Synchronization
 
 /// Hands results from async work (poller, loads, actions) to the UI thread, which drains it each tick.
@@ -11,6 +12,8 @@ final class Inbox: Sendable {
         case jobs([JobSummary], JobListScope, JobListCursor?)
         case error(String)
         case status(String)
+        /// Leave the screen as if the user had chosen `mode` from the quit menu.
+        case quit(QuitMode)
     }
 
     private struct State {

@@ -7,7 +7,7 @@ import TerminalKit
 
 /// One run of the screen: the poller on the cooperative pool, the curses loop on its own thread,
 /// effects carried out as tasks whose results come back through the inbox.
-final class MonitorSession: Sendable {
+public final class MonitorSession: Sendable {
     let poller: MonitorPoller
     let actions: MonitorActions
     let local: (any LocalWorkerSource)?
@@ -19,7 +19,7 @@ final class MonitorSession: Sendable {
     /// How often the UI thread wakes to look for new data and keys.
     static let tickMilliseconds = 100
 
-    init(poller: MonitorPoller, actions: MonitorActions, local: (any LocalWorkerSource)?, readOnly: Bool,
+    public init(poller: MonitorPoller, actions: MonitorActions, local: (any LocalWorkerSource)?, readOnly: Bool,
          openScreen: @escaping @Sendable () throws -> any ScreenDevice) {
         self.poller = poller
         self.actions = actions
@@ -29,17 +29,22 @@ final class MonitorSession: Sendable {
     }
 
     /// Opens the real terminal through curses.
-    static func terminal(theme: Theme, colors: Bool) -> @Sendable () throws -> any ScreenDevice {
+    public static func terminal(theme: Theme, colors: Bool) -> @Sendable () throws -> any ScreenDevice {
         { try CursesScreen(theme: theme, colors: colors) }
     }
 
     /// Runs until the user leaves or a signal arrives; returns how the user chose to leave.
-    func run() async throws -> QuitMode {
+    public func run() async throws -> QuitMode {
         let signals = TerminalSignals()  // before initscr, so ncurses installs no handlers of its own
         let polling = Task { [poller, inbox] in await poller.run { inbox.post(snapshot: $0) } }
         defer { polling.cancel() }
         let outcome = await runOnUIThread { [self] in uiLoop(signals) }
         return try outcome.get()
+    }
+
+    /// Leaves the screen through the same effect as the quit menu's choice (a timed run's end).
+    public func quit(_ mode: QuitMode) {
+        inbox.post(.quit(mode))
     }
 
     private func uiLoop(_ signals: TerminalSignals) -> Result<QuitMode, any Error> {
@@ -90,6 +95,7 @@ final class MonitorSession: Sendable {
         case .jobs(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, after: cursor)
         case .error(let text): state.receive(error: text)
         case .status(let text): state.status = StatusMessage(text)
+        case .quit(let mode): return [.quit(mode)]
         }
         return []
     }

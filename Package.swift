@@ -29,29 +29,31 @@ let package = Package(
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
-        .target(name: "GafferStore", dependencies: ["GafferCore", "Postgres"]),
+        // The monitor's records and snapshot types: what the store reads and the screen shows. Pure
+        .target(name: "GafferMonitorModel", dependencies: ["GafferCore", "GafferCron"]),
+        .target(name: "GafferStore", dependencies: ["GafferCore", "GafferMonitorModel", "Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
-        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferMonitorModel", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
-        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron"]),
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferCore", "GafferCron", "GafferMonitorModel"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
 
         // Runtime: the monitor's run loop and inbox, the co-hosted screen, theme lookup
         .target(name: "GafferRuntime", dependencies: [
-            "CursesBackend", "GafferCron", "GafferEngine", "GafferMonitor", "GafferStore", "GafferUI",
+            "CursesBackend", "GafferCron", "GafferEngine", "GafferMonitor", "GafferMonitorModel", "GafferStore", "GafferUI",
             "Postgres", "TerminalKit",
         ]),
 
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
-            "GafferMonitor", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit", "GafferDemo",
+            "GafferMonitor", "GafferMonitorModel", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit", "GafferDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -73,18 +75,18 @@ let package = Package(
         .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],
+        .testTarget(name: "GafferStoreTests", dependencies: ["GafferMonitorModel", "GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "Postgres",
                                                               "GafferTestSupport"]),
-        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitorModel", "GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferUITests", dependencies: ["GafferMonitorModel", "GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
-        .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),
+        .testTarget(name: "GafferCLITests", dependencies: ["GafferMonitorModel", "GafferCLI", "GafferCore", "GafferStore"]),
         .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                             "GafferTestSupport"]),
         // Runs the built binaries (`swift build` first): commands, exit codes, the screen, the demo end to end
-        .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GafferMonitorModel", "GafferStore", "Postgres", "GafferTestSupport", "GafferCore"]),
     ]
 )

@@ -32,7 +32,8 @@ import Testing
         let rule = try DependencyRule.read(Self.root.appendingPathComponent("docs/ARCHITECTURE.md"))
         #expect(rule["TerminalKit"] == [])
         #expect(rule["GafferStore"]?.contains("Postgres") == true)
-        #expect(rule["GafferUI"]?.contains("Postgres") == false)
+        // The pure screen sees records and snapshots, never SQL, a connection or the poller.
+        #expect(rule["GafferUI"]?.isDisjoint(with: ["Postgres", "GafferStore", "GafferMonitor", "CursesBackend"]) == true)
     }
 
     @Test func importLinesAreParsed() {

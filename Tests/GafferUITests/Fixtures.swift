@@ -2,6 +2,7 @@ import Foundation
 import GafferCore
 import GafferCron
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import TerminalKit
 

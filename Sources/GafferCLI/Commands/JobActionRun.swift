@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GafferCore
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import Postgres
 

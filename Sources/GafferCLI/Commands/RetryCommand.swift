@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GafferMonitorModel
 import GafferStore
 import Postgres
 

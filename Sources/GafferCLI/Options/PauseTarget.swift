@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GafferMonitorModel
 import GafferStore
 
 /// What `pause` and `unpause` apply to: exactly one of a queue, a job class or a label.

@@ -1,6 +1,7 @@
 import Foundation
 import GafferCron
 import GafferEngine
+import GafferMonitorModel
 import GafferStore
 import Postgres
 

@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import GafferMonitorModel
 import GafferStore
 import Postgres
 
@@ -92,28 +93,5 @@ public struct MonitorActions: Sendable {
     static func oneLine(_ error: any Error) -> String {
         let text = (error as? PostgresError)?.description ?? "\(error)"
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-    }
-}
-
-extension JobAction {
-    /// "retried", "discarded", "rescheduled", "destroyed".
-    public var pastTense: String {
-        switch self {
-        case .retry: "retried"
-        case .discard: "discarded"
-        case .reschedule: "rescheduled"
-        case .destroy: "destroyed"
-        }
-    }
-}
-
-extension PauseKind {
-    /// "queue", "class", "label".
-    public var noun: String {
-        switch self {
-        case .queue: "queue"
-        case .jobClass: "class"
-        case .label: "label"
-        }
     }
 }

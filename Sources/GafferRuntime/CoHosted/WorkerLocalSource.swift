@@ -2,6 +2,7 @@ import Foundation
 import GafferCron
 import GafferEngine
 import GafferMonitor
+import GafferMonitorModel
 import Postgres
 import Synchronization
 

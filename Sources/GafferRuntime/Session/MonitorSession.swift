@@ -1,6 +1,7 @@
 import CursesBackend
 import Foundation
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import GafferUI
 import TerminalKit

@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import GafferMonitorModel
 import Postgres
 
 extension MonitorQueries {

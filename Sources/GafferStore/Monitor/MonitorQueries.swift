@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import GafferMonitorModel
 import Postgres
 
 /// The read-only queries behind the monitor's panes, each bounded and cheap on large tables.

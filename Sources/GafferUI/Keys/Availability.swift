@@ -1,5 +1,4 @@
 import GafferCore
-import GafferStore
 
 /// Why an action cannot run in a context (shown dimmed in the footer and said in the status line).
 enum Availability {

@@ -1,5 +1,5 @@
 import GafferCore
-import GafferStore
+import GafferMonitorModel
 
 /// Where the user is, as the binding table judges it: the mode decides which bindings apply,
 /// the rest decides which of them are available.

@@ -1,5 +1,4 @@
 import GafferCore
-import GafferStore
 
 /// What a key asks for; the binding table maps keys to these, `update` carries them out.
 public enum UIAction: Sendable, Hashable {

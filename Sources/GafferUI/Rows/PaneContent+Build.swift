@@ -1,8 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
 import GafferCron
-import GafferMonitor
-import GafferStore
+import GafferMonitorModel
 import TerminalKit
 
 extension PaneContent {

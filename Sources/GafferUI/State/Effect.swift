@@ -1,7 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
-import GafferMonitor
-import GafferStore
+import GafferMonitorModel
 
 /// Something `update` asks the application to do outside the pure UI: database actions, loads, I/O.
 public enum Effect: Sendable, Hashable {

@@ -1,7 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
-import GafferMonitor
-import GafferStore
+import GafferMonitorModel
 
 extension MonitorUI {
     /// Opens the `y/N` question for a job action, naming the action and the count.

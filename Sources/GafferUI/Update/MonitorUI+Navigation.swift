@@ -1,7 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
-import GafferMonitor
-import GafferStore
+import GafferMonitorModel
 
 extension MonitorUI {
     static func move(_ state: inout UIState, _ snapshot: MonitorSnapshot, by delta: Int) -> [Effect] {

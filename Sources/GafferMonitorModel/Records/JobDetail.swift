@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
 
 /// Everything about one job, read on demand for the detail view (never for list rows).

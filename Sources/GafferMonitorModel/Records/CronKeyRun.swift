@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
 
 /// What the database knows of one cron entry: its newest job (by `cron_at`) and the one before.

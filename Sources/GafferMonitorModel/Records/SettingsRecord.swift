@@ -23,10 +23,3 @@ public struct SettingsRecord: Sendable, Hashable {
         }
     }
 }
-
-/// What a pause applies to; the raw value is the key inside the `pauses` setting.
-public enum PauseKind: String, Sendable, Hashable, CaseIterable {
-    case queue = "queues"
-    case jobClass = "job_classes"
-    case label = "labels"
-}

@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferStore
+#endif
 
 /// Everything the screen shows at one moment: immutable, built by the poller, rendered by GafferUI.
 public struct MonitorSnapshot: Sendable {

@@ -1,4 +1,3 @@
-import GafferStore
 
 /// Finished-job counts per refresh window, per queue and in total, newest last (for sparklines).
 public struct ThroughputHistory: Sendable, Hashable {

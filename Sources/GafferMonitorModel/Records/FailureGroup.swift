@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Failed jobs of the last 24 hours sharing an error class and a job class (GoodJob's Cleaner view).
 public struct FailureGroup: Sendable, Hashable {

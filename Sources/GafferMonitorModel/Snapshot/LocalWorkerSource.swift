@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCron
 
 /// The co-hosted worker, as the monitor sees it: exact per-slot state read from memory, no query.

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
-import GafferStore
 
 /// The first reason a job is not running now ("why isn't this running?").
 public enum Blocker: Sendable, Hashable {

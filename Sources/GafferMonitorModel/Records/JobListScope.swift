@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
 
 /// Which jobs a list shows: one state plus optional exact filters, paged by keyset.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One queue's job counts by derived state (contract §2.2, per-row badge rules).
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One `good_job_processes` row with the parts of its `state` JSON the monitor shows (contract §5).
 public struct ProcessRecord: Sendable, Hashable {

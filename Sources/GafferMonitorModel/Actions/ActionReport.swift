@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
-import GafferStore
 
 /// What an operator action did, summed up in one status line.
 public struct ActionReport: Sendable, Hashable {

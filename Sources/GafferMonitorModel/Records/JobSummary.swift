@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GafferCore
 
 /// One job as a list row: no arguments, no backtrace, the first labels, the error cut to its first 300 characters.

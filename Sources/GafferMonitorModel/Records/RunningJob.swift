@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A job that has started and not finished (`performed_at` set, `finished_at` NULL), as list rows
 /// show it: no arguments, no error text.

@@ -9,8 +9,9 @@ let package = Package(
         .library(name: "Gaffer", targets: ["GafferCLI", "GafferEngine", "GafferCore"]),
     ],
     dependencies: [
-        // Saves a hand-written parser, help and usage errors for 15 subcommands.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Saves a hand-written parser, help and usage errors for 15 subcommands. Pinned exactly: Package.resolved
+        // is not committed (this machine's package mirror is not the origin), so this line alone decides the code.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // C shims

@@ -45,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
             let (db, resolved) = try await database.connect()
             do {
                 try await Migrator.migrate(db)
-                try await DatabaseOptions.requireGoodJobTables(db)
+                try await SchemaGate.check(db)
                 let seeded = try await SocialMediaDemo.prepare(db, reset: reset)
                 Terminal.note(seeded ? "demo data seeded in schema gaffer_demo" : "reusing the demo data in schema gaffer_demo (--reset starts over)")
             } catch {

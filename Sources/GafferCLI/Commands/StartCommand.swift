@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GafferEngine
+import GafferStore
 
 /// `gaffer start`: the app's worker in the foreground.
 struct StartCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct StartCommand: AsyncParsableCommand {
             let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             let (db, resolved) = try await database.connect()
             do {
-                try await DatabaseOptions.requireGoodJobTables(db)
+                try await SchemaGate.check(db)
                 await db.close()
             } catch {
                 await db.close()

@@ -51,10 +51,7 @@ struct TopCommand: AsyncParsableCommand {
             }
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }
-            let inspection = try await SchemaInspection.read(db)
-            guard inspection.tables.contains("good_jobs") else {
-                throw CLIError.runtime("\(resolved.config.displayName) has no GoodJob tables; run gaffer migrate first")
-            }
+            try await SchemaGate.check(db)
             let poller = MonitorPoller(connection: db, interval: interval)
             let actions = MonitorActions(connection: db, readOnly: readOnly)
             let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,

@@ -21,7 +21,7 @@ let package = Package(
 
         // Pure cores
         .target(name: "GafferCore"),
-        .target(name: "GafferCron"),
+        .target(name: "GafferCron", dependencies: ["GafferCore"]),
         // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "GafferConcurrency", dependencies: ["CSupport"]),
 
         // Adapters
-        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency", "GafferCore"]),
         // The monitor's records and snapshot types: what the store reads and the screen shows. Pure
         .target(name: "GafferMonitorModel", dependencies: ["GafferCore", "GafferCron"]),
         .target(name: "GafferStore", dependencies: ["GafferCore", "GafferMonitorModel", "Postgres"]),
@@ -47,7 +47,7 @@ let package = Package(
 
         // Runtime: the monitor's run loop and inbox, the co-hosted screen, theme lookup
         .target(name: "GafferRuntime", dependencies: [
-            "CursesBackend", "GafferCron", "GafferEngine", "GafferMonitor", "GafferMonitorModel", "GafferStore", "GafferUI",
+            "CursesBackend", "GafferCore", "GafferCron", "GafferEngine", "GafferMonitor", "GafferMonitorModel", "GafferStore", "GafferUI",
             "Postgres", "TerminalKit",
         ]),
 
@@ -73,7 +73,7 @@ let package = Package(
         // Reads every target's imports against docs/ARCHITECTURE.md's dependency rule
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
-        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
+        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron", "GafferCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferMonitorModel", "GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],

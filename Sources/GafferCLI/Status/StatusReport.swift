@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferCron
 import GafferEngine
 import GafferMonitorModel

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GafferCore
 import GafferCron
 
 /// The co-hosted worker, as the monitor sees it: exact per-slot state read from memory, no query.

@@ -1,25 +1,26 @@
 /// A proleptic Gregorian calendar date, converted to and from a count of days since 1970-01-01.
 ///
-/// Pure integer arithmetic (Howard Hinnant's `days_from_civil`), so the search for fire times never
-/// asks Foundation's `Calendar` for a date. "Local seconds" elsewhere means seconds since
+/// Pure integer arithmetic (Howard Hinnant's `days_from_civil` / `civil_from_days`, exact for every
+/// year), so neither cron's search for fire times nor the timestamp formats ask Foundation's `Calendar`.
+/// The one implementation: Active Job timestamps, PostgreSQL's timestamp text and cron all use it. "Local seconds" elsewhere means seconds since
 /// 1970-01-01 00:00:00 on a wall clock, with no time zone attached: `days * 86_400 + secondOfDay`.
-struct CivilDate: Sendable, Hashable {
-    static let secondsPerDay = 86_400
+public struct CivilDate: Sendable, Hashable {
+    public static let secondsPerDay = 86_400
 
-    var year: Int
+    public var year: Int
     /// 1...12
-    var month: Int
+    public var month: Int
     /// 1...31
-    var day: Int
+    public var day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `days` days after 1970-01-01.
-    init(days: Int) {
+    public init(days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -32,7 +33,7 @@ struct CivilDate: Sendable, Hashable {
     }
 
     /// Days since 1970-01-01.
-    var days: Int {
+    public var days: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -42,16 +43,16 @@ struct CivilDate: Sendable, Hashable {
     }
 
     /// 0 = Sunday ... 6 = Saturday.
-    var weekday: Int {
+    public var weekday: Int {
         let value = (days + 4) % 7  // 1970-01-01 was a Thursday
         return value < 0 ? value + 7 : value
     }
 
-    static func isLeapYear(_ year: Int) -> Bool {
+    public static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -60,7 +61,7 @@ struct CivilDate: Sendable, Hashable {
     }
 
     /// Splits local seconds into the day count and the second of that day (0..<86_400).
-    static func split(localSeconds: Int) -> (days: Int, secondOfDay: Int) {
+    public static func split(localSeconds: Int) -> (days: Int, secondOfDay: Int) {
         let days = localSeconds >= 0 ? localSeconds / secondsPerDay : (localSeconds + 1) / secondsPerDay - 1
         return (days, localSeconds - days * secondsPerDay)
     }

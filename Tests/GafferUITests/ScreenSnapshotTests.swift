@@ -93,6 +93,13 @@ import Testing
         SnapshotFile.check(screen(state), named: "confirm-80x24")
     }
 
+    /// The quit menu names its keys from the binding table (`Keymap`), not from text of its own.
+    @Test func quitMenu() {
+        var state = UIState(hasLocalWorker: true)
+        state.overlays = [.quit]
+        SnapshotFile.check(screen(state), named: "quit-80x24")
+    }
+
     @Test func readOnlyAndFrozenShowBadges() {
         var state = UIState(readOnly: true)
         state.frozen = true

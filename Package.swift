@@ -11,8 +11,9 @@ let package = Package(
         .library(name: "GafferDemo", targets: ["GafferDemo"]),
     ],
     dependencies: [
-        // Saves a hand-written parser, help and usage errors for 15 subcommands.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Saves a hand-written parser, help and usage errors for 15 subcommands. Pinned exactly: Package.resolved
+        // is not committed (this machine's package mirror is not the origin), so this line alone decides the code.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // C shims
@@ -22,7 +23,7 @@ let package = Package(
 
         // Pure cores
         .target(name: "GafferCore"),
-        .target(name: "GafferCron"),
+        .target(name: "GafferCron", dependencies: ["GafferCore"]),
         // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
 
@@ -30,31 +31,39 @@ let package = Package(
         .target(name: "GafferConcurrency", dependencies: ["CSupport"]),
 
         // Adapters
-        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
-        .target(name: "GafferStore", dependencies: ["GafferCore", "Postgres"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency", "GafferCore"]),
+        // The monitor's records and snapshot types: what the store reads and the screen shows. Pure
+        .target(name: "GafferMonitorModel", dependencies: ["GafferCore", "GafferCron"]),
+        .target(name: "GafferStore", dependencies: ["GafferCore", "GafferMonitorModel", "Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
-        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferMonitorModel", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
-        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore", "GafferCron"]),
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferCore", "GafferCron", "GafferMonitorModel"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
 
+        // Runtime: the monitor's run loop and inbox, the co-hosted screen, theme lookup
+        .target(name: "GafferRuntime", dependencies: [
+            "CursesBackend", "GafferCore", "GafferCron", "GafferEngine", "GafferMonitor", "GafferMonitorModel", "GafferStore", "GafferUI",
+            "Postgres", "TerminalKit",
+        ]),
+
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
-            "GafferMonitor", "GafferUI", "CursesBackend", "TerminalKit",
+            "GafferMonitor", "GafferMonitorModel", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Executables
         // The stock binary: no job types of its own, plus `gaffer demo`
         .executableTarget(name: "gaffer", dependencies: ["GafferCLI", "GafferDemo", "GafferEngine", "Postgres"]),
-        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres", "GafferCLI",
+        .executableTarget(name: "gaffer-bench", dependencies: ["GafferEngine", "GafferStore", "GafferCore", "Postgres", "GafferRuntime",
                                                             "GafferMonitor", "CursesBackend", "TerminalKit", "GafferTestSupport"],
                           path: "Sources/GafferBench"),
         // A bare worker process running the test job types, for tests that kill or signal a process
@@ -64,22 +73,24 @@ let package = Package(
         .executableTarget(name: "gaffer-example", dependencies: ["GafferCLI"], path: "Examples/LibraryUse"),
 
         // Tests
+        // Reads every target's imports against docs/ARCHITECTURE.md's dependency rule
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GafferCoreTests", dependencies: ["GafferCore"]),
-        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron"]),
+        .testTarget(name: "GafferCronTests", dependencies: ["GafferCron", "GafferCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferStoreTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],
+        .testTarget(name: "GafferStoreTests", dependencies: ["GafferMonitorModel", "GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "Postgres",
+        .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "GafferMonitorModel", "Postgres",
                                                               "GafferTestSupport"]),
-        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitor", "GafferStore", "Postgres", "GafferTestSupport"]),
-        .testTarget(name: "GafferUITests", dependencies: ["GafferUI", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitorModel", "GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferUITests", dependencies: ["GafferMonitorModel", "GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
-        .testTarget(name: "GafferCLITests", dependencies: ["GafferCLI", "GafferCore", "GafferStore"]),
+        .testTarget(name: "GafferCLITests", dependencies: ["GafferMonitorModel", "GafferCLI", "GafferCore", "GafferStore"]),
         .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                             "GafferTestSupport"]),
         // Runs the built binaries (`swift build` first): commands, exit codes, the screen, the demo end to end
-        .testTarget(name: "EndToEndTests", dependencies: ["GafferStore", "Postgres", "GafferTestSupport", "GafferCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GafferMonitorModel", "GafferStore", "Postgres", "GafferTestSupport", "GafferCore"]),
     ]
 )

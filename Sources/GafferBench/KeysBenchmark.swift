@@ -1,7 +1,7 @@
-@_spi(Benchmark) import GafferCLI
 import Foundation
 import GafferEngine
 import GafferMonitor
+import GafferRuntime
 import GafferTestSupport
 import Postgres
 import Synchronization

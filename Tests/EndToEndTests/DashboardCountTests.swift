@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import GafferMonitorModel
 import GafferStore
 import GafferTestSupport
 import Postgres

@@ -1,6 +1,7 @@
 import Foundation
 import GafferCore
 import GafferEngine
+import GafferMonitorModel
 import GafferStore
 import Testing
 @testable import GafferCLI

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GafferCron
+@testable import GafferCore
 
 struct ThrottleWindowTests {
     let now = instant("2024-05-01T12:00:00Z")

@@ -1,6 +1,5 @@
 import Foundation
 import GafferCore
-import GafferCron
 import GafferEngine
 import GafferStore
 import GafferTestSupport

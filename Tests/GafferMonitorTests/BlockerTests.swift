@@ -1,12 +1,14 @@
 import Foundation
+import GafferCore
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import Testing
 
 @Suite struct BlockerTests {
     let now = Seed.now
 
-    func job(_ state: JobListState = .queued, queue: String = "default", scheduledAt: Date? = nil,
+    func job(_ state: JobState = .queued, queue: String = "default", scheduledAt: Date? = nil,
              labels: [String] = [], key: String? = nil, lockedBy: UUID? = nil, locked: Bool = false) -> JobDetail {
         JobDetail(id: UUID(), jobClass: "SyncJob", queue: queue, priority: 0, state: state, createdAt: now,
                   scheduledAt: scheduledAt ?? now, performedAt: nil, finishedAt: nil, attempts: 0, labels: labels,

@@ -1,5 +1,7 @@
 import Foundation
+import GafferCore
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import GafferTestSupport
 import Postgres

@@ -1,4 +1,5 @@
 import Foundation
+import GafferMonitorModel
 import GafferStore
 import Postgres
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferStore
 import GafferTestSupport
 import Postgres

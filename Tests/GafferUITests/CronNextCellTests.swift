@@ -1,6 +1,7 @@
 import Foundation
 import GafferCron
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 @testable import GafferUI
 import Testing

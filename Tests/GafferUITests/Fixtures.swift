@@ -1,6 +1,8 @@
 import Foundation
+import GafferCore
 import GafferCron
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import TerminalKit
 
@@ -80,15 +82,15 @@ enum Fixtures {
         JobDetail(id: id(4), jobClass: "SyncInventoryJob", queue: "default", priority: 0, state: .discarded,
                   createdAt: now - 900, scheduledAt: now - 900, performedAt: now - 301, finishedAt: now - 300,
                   attempts: 2, labels: ["inventory"], error: "Net::ReadTimeout: timed out after 30s",
-                  errorEvent: 4, concurrencyKey: nil, cronKey: nil, lockedByProcess: nil, advisoryLocked: false,
+                  errorEvent: .retryStopped, concurrencyKey: nil, cronKey: nil, lockedByProcess: nil, advisoryLocked: false,
                   arguments: #"[{"store_id":17,"_aj_symbol_keys":["store_id"]}]"#,
                   executions: [
                     .init(id: id(40), startedAt: now - 301, scheduledAt: now - 303, finishedAt: now - 300, duration: 1.2,
-                          error: "Net::ReadTimeout: timed out after 30s", errorEvent: 4, processID: localID,
+                          error: "Net::ReadTimeout: timed out after 30s", errorEvent: .retryStopped, processID: localID,
                           backtrace: ["app/jobs/sync_inventory_job.rb:12:in `perform'", "lib/net/http.rb:88:in `read'"],
                           backtraceLineCount: 2),
                     .init(id: id(41), startedAt: now - 600, scheduledAt: now - 900, finishedAt: now - 598, duration: 2,
-                          error: "Net::ReadTimeout: timed out after 30s", errorEvent: 3, processID: localID,
+                          error: "Net::ReadTimeout: timed out after 30s", errorEvent: .retried, processID: localID,
                           backtrace: [], backtraceLineCount: 0),
                   ], executionCount: 2)
     }

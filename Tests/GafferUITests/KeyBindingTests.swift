@@ -1,5 +1,7 @@
 import Foundation
+import GafferCore
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 @testable import GafferUI
 import TerminalKit
@@ -87,7 +89,7 @@ import Testing
         },
         KeyCase("h and ← go to the previous state tab (wrapping), l and → to the next",
                 KeyCase.list(marks: [Fixtures.id(10)]), [.character("h"), .left, .character("l"), .right, .right]) { state, effects in
-            #expect(effects.map { effect -> JobListState? in
+            #expect(effects.map { effect -> JobState? in
                         if case .loadJobs(let scope, nil) = effect { scope.state } else { nil } }
                         == [.succeeded, .discarded, .succeeded, .queued, .scheduled])
             #expect(state.topList?.scope.state == .scheduled && state.topList?.marks == [] && state.topList?.jobs == nil)

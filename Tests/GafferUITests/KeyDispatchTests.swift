@@ -1,5 +1,6 @@
 import Foundation
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import GafferUI
 import TerminalKit

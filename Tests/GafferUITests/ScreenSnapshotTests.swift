@@ -1,5 +1,6 @@
 import Foundation
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 @testable import GafferUI
 import TerminalKit
@@ -99,6 +100,13 @@ import Testing
                                             jobs: [job], marks: [job.id], exhausted: true)),
                           .confirm(Confirmation(prompt: "Retry 1 marked jobs?", effect: .refreshNow))]
         SnapshotFile.check(screen(state), named: "confirm-80x24")
+    }
+
+    /// The quit menu names its keys from the binding table (`Keymap`), not from text of its own.
+    @Test func quitMenu() {
+        var state = UIState(hasLocalWorker: true)
+        state.overlays = [.quit]
+        SnapshotFile.check(screen(state), named: "quit-80x24")
     }
 
     @Test func readOnlyAndFrozenShowBadges() {

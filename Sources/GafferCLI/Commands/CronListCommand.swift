@@ -22,7 +22,7 @@ struct CronListCommand: AsyncParsableCommand {
         try await reportingErrors {
             let app = GafferApp.current
             let now = Date()
-            let entries = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
+            let entries = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             let rows = try await database.withConnection { db in
                 StatusReport.cronRows(declared: entries, seen: try await MonitorQueries.cronEntries(db, now: now),
                                       settings: try await MonitorQueries.settings(db), now: now)

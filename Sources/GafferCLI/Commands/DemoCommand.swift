@@ -54,7 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
                         + "(no DATABASE_URL or PG* variables; a new GAFFER_HOME if it is this one)")
                 }
                 try await Migrator.migrate(db)
-                try await DatabaseOptions.requireGoodJobTables(db)
+                try await SchemaGate.check(db)
                 let seeded = try await demo.prepare(db, reset: reset)
                 Terminal.note(seeded ? "demo data seeded in schema gaffer_demo" : "reusing the demo data in schema gaffer_demo (--reset starts over)")
             } catch {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 import Postgres
 
@@ -53,10 +55,11 @@ struct RetryCommand: AsyncParsableCommand {
                 guard discarded else {
                     return try await JobActionRun.perform(.retry, ids: ids.uuids, on: db)
                 }
-                let matching = try await Self.discardedIDs(db, queue: queue, jobClass: jobClass)
+                let scope = JobListScope(state: .discarded, queue: queue, jobClass: jobClass)
+                let matching = try await MonitorActions(connection: db).ids(in: scope)
                 let filters = [queue.map { "queue \($0)" }, jobClass.map { "class \($0)" }].compactMap { $0 }
-                let scope = filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))"
-                Terminal.line("\(matching.count) discarded job\(matching.count == 1 ? "" : "s") match\(matching.count == 1 ? "es" : "")\(scope)")
+                let narrowed = filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))"
+                Terminal.line("\(matching.count) discarded job\(matching.count == 1 ? "" : "s") match\(matching.count == 1 ? "es" : "")\(narrowed)")
                 guard !matching.isEmpty else { return }
                 if !yes, !(try Confirmation.ask("Retry \(matching.count) discarded job\(matching.count == 1 ? "" : "s")?")) {
                     Terminal.line("nothing retried")
@@ -64,20 +67,6 @@ struct RetryCommand: AsyncParsableCommand {
                 }
                 try await JobActionRun.perform(.retry, ids: matching, perJobNotes: false, on: db)
             }
-        }
-    }
-
-    /// Every discarded job's id in the filter, newest first, read a page at a time.
-    static func discardedIDs(_ db: PostgresConnection, queue: String?, jobClass: String?) async throws -> [UUID] {
-        let scope = JobListScope(state: .discarded, queue: queue, jobClass: jobClass)
-        var ids: [UUID] = []
-        var cursor: JobListCursor?
-        let now = Date()
-        while true {
-            let page = try await MonitorQueries.jobs(db, scope: scope, now: now, after: cursor, limit: 500)
-            ids += page.map(\.id)
-            guard page.count == 500, let last = page.last else { return ids }
-            cursor = JobListCursor(sortAt: last.sortAt, id: last.id)
         }
     }
 }

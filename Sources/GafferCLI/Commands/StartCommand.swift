@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GafferEngine
+import GafferStore
 
 /// `gaffer start`: the app's worker in the foreground.
 struct StartCommand: AsyncParsableCommand {
@@ -31,12 +32,12 @@ struct StartCommand: AsyncParsableCommand {
         try await reportingErrors {
             let settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
-            let cron = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
+            let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
             IgnoredSettings.warnings(ProcessInfo.processInfo.environment).forEach(Terminal.note)
             let (db, resolved) = try await database.connect()
             do {
-                try await DatabaseOptions.requireGoodJobTables(db)
+                try await SchemaGate.check(db)
                 await db.close()
             } catch {
                 await db.close()

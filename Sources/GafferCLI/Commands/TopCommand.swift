@@ -2,7 +2,9 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import GafferMonitor
+import GafferRuntime
 import GafferStore
+import TerminalKit
 
 /// `gaffer top`: the live screen over any GoodJob database, with no worker.
 struct TopCommand: AsyncParsableCommand {
@@ -43,13 +45,13 @@ struct TopCommand: AsyncParsableCommand {
                 throw CLIError.usage("gaffer top needs a terminal; for scripts use gaffer status")
             }
             if let problem = CursesError.terminalProblem() { throw CLIError.usage(problem.description) }
-            let (chosenTheme, colors) = try ThemeChoice.resolve(theme)
+            let (chosenTheme, colors): (Theme, Bool)
+            do { (chosenTheme, colors) = try ThemeChoice.resolve(theme) } catch let error as ThemeChoiceError {
+                throw CLIError.usage(error.description)
+            }
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }
-            let inspection = try await SchemaInspection.read(db)
-            guard inspection.tables.contains("good_jobs") else {
-                throw CLIError.runtime("\(resolved.config.displayName) has no GoodJob tables; run gaffer migrate first")
-            }
+            try await SchemaGate.check(db)
             let poller = MonitorPoller(connection: db, interval: interval)
             let actions = MonitorActions(connection: db, readOnly: readOnly)
             let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,

@@ -1,5 +1,6 @@
 import Foundation
 import GafferEngine
+import GafferUI
 
 /// Runs a started worker in the foreground until a signal, the end of `duration`, or `idleTimeout`
 /// seconds without work; then stops it gracefully within the shutdown timeout.
@@ -12,8 +13,8 @@ struct ForegroundRun {
         case signal(Int32)
         case duration
         case idle
-        /// The screen's quit menu asked to drain (or to stop now, with a zero timeout).
-        case screen
+        /// The screen was left: drain, or stop now (a zero timeout).
+        case screen(QuitMode)
     }
 
     let worker: Worker
@@ -50,10 +51,10 @@ struct ForegroundRun {
         return ending
     }
 
-    /// Stops the worker within the shutdown timeout (none for `timeout: 0`); any signal meanwhile
-    /// stops at once.
-    func stop(after ending: Ending, timeout: Double? = nil) async {
-        let timeout = timeout ?? shutdownTimeout
+    /// Stops the worker within the shutdown timeout (none after the screen's "stop now"); any signal
+    /// meanwhile stops at once.
+    func stop(after ending: Ending) async {
+        let timeout = ending == .screen(.stopNow) ? 0 : shutdownTimeout
         let forceStop = self.forceStop
         let app = GafferApp.current  // signal handlers run outside any task: carry the app's name in
         let watcher = SignalWatcher { number in
@@ -71,7 +72,7 @@ struct ForegroundRun {
             logger.info("ran for \(Self.seconds(duration ?? 0)); stopping")
         case .idle:
             logger.info("idle for \(Self.seconds(idleTimeout ?? 0)); stopping")
-        case .screen where timeout == 0:
+        case .screen(.stopNow):
             Terminal.note("stopping now; running jobs will run again as interrupted")
         case .screen:
             Terminal.note("stopping; waiting \(wait) (press Ctrl-C to stop now)")

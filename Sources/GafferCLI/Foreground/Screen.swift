@@ -1,7 +1,6 @@
 import CursesBackend
-import Foundation
 import GafferEngine
-import GafferMonitor
+import GafferRuntime
 import GafferUI
 import Postgres
 
@@ -23,36 +22,13 @@ enum Screen {
     }
 
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
-    /// arrives, or `duration` passes (then it leaves as if SIGTERM had arrived: drain).
+    /// arrives (drain), or `duration` passes (drain, as if chosen from the quit menu).
     static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?) async throws
-        -> QuitChoice
+        -> QuitMode
     {
         let (theme, colors) = try ThemeChoice.resolve(nil)
         let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron,
                                                      openScreen: MonitorSession.terminal(theme: theme, colors: colors))
-        // The session leaves on SIGTERM by draining; a duration ends it the same way.
-        let timer = duration.map { seconds in
-            Task {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                if !Task.isCancelled { kill(getpid(), SIGTERM) }
-            }
-        }
-        defer { timer?.cancel() }
-        let mode = try await monitor.run()
-        switch mode {
-        case .detach: return .detach
-        case .stopNow: return .stopNow
-        case .drain, .exit: return .drain
-        }
-    }
-
-    /// What the user chose on leaving the screen.
-    enum QuitChoice {
-        /// The worker goes on in the foreground with log lines on stderr.
-        case detach
-        /// Stop claiming, let running jobs finish within the shutdown timeout, exit.
-        case drain
-        /// Cancel running jobs and exit.
-        case stopNow
+        return try await monitor.run(for: duration)
     }
 }

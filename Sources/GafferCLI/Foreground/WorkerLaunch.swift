@@ -1,6 +1,8 @@
 import CursesBackend
 import Foundation
 import GafferEngine
+import GafferRuntime
+import GafferUI
 import Postgres
 
 /// Starts a worker on a resolved database and runs it in the foreground (`start` and `demo`):
@@ -46,7 +48,7 @@ enum WorkerLaunch {
                                 logger: logger, forceStop: { resolved.finish() })
         if plan.wantsScreen {
             let started = ContinuousClock.now
-            let choice: Screen.QuitChoice
+            let choice: QuitMode
             do {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
                                               cron: configuration.enableCron ? plan.cron : [], duration: plan.duration)
@@ -69,10 +71,8 @@ enum WorkerLaunch {
                 let elapsed = ContinuousClock.now - started
                 run.duration = plan.duration.map { max(0.1, $0 - Double(elapsed.components.seconds)) }
                 _ = await run.run()
-            case .drain:
-                await run.stop(after: .screen)
-            case .stopNow:
-                await run.stop(after: .screen, timeout: 0)
+            case .drain, .stopNow, .exit:
+                await run.stop(after: .screen(choice))
             }
         } else {
             _ = await run.run()

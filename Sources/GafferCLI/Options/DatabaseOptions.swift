@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GafferStore
 import Postgres
 
 /// Which database a command uses: `--database-url`, else `DATABASE_URL`, else libpq's `PGHOST`,
@@ -46,8 +47,12 @@ struct DatabaseOptions: ParsableArguments {
     /// Creates the embedded `gaffer` database when missing.
     static func ensureEmbeddedDatabase(_ server: EmbeddedPostgres) async throws {
         let admin = try await PostgresConnection.connect(server.config(), applicationName: "gaffer")
-        let exists = try await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [embeddedDatabaseName])
-        if exists.isEmpty { try await admin.execute("CREATE DATABASE \(embeddedDatabaseName)") }
+        do {
+            try await DatabaseCreation.createIfMissing(embeddedDatabaseName, on: admin)
+        } catch {
+            await admin.close()
+            throw error
+        }
         await admin.close()
     }
 
@@ -74,7 +79,7 @@ extension DatabaseOptions {
     func withConnection<T>(requireSchema: Bool = true, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         let (db, resolved) = try await connect()
         do {
-            if requireSchema { try await Self.requireGoodJobTables(db) }
+            if requireSchema { try await SchemaGate.check(db) }
             let value = try await body(db)
             await db.close()
             resolved.finish()
@@ -86,12 +91,4 @@ extension DatabaseOptions {
         }
     }
 
-    /// Fails with the fix when the database has no `good_jobs` table.
-    static func requireGoodJobTables(_ db: PostgresConnection) async throws {
-        let present: Bool = try await db.query("SELECT to_regclass('good_jobs') IS NOT NULL AS present").first?
-            .decode("present") ?? false
-        guard present else {
-            throw CLIError.runtime("\(await db.config.displayName) has no GoodJob tables; run `\(GafferApp.current.name) migrate` first")
-        }
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import GafferStore
+import GafferMonitor
+import GafferMonitorModel
 
 /// What `pause` and `unpause` apply to: exactly one of a queue, a job class or a label.
 struct PauseTarget: ParsableArguments {
@@ -34,16 +35,11 @@ extension PauseTarget {
         try await reportingErrors {
             let (kind, name) = target
             try await database.withConnection { db in
-                if paused {
-                    try await PauseSettings.pause(kind, name, now: Date(), on: db)
-                } else {
-                    try await PauseSettings.unpause(kind, name, now: Date(), on: db)
-                }
+                try await MonitorActions(connection: db).writePause(kind, name, paused: paused)
             }
-            let noun = kind == .queue ? "queue" : kind == .jobClass ? "class" : "label"
             Terminal.line(paused
-                ? "paused \(noun) \(name): workers that honour pauses claim none of its jobs; running jobs finish"
-                : "unpaused \(noun) \(name)")
+                ? "paused \(kind.noun) \(name): workers that honour pauses claim none of its jobs; running jobs finish"
+                : "unpaused \(kind.noun) \(name)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GafferCore
 import GafferCron
+import GafferMonitorModel
 import GafferStore
 
 /// `gaffer status --json`: one object whose keys the README documents (a test holds them equal).

@@ -1,6 +1,8 @@
 import Foundation
+import GafferCore
 import GafferCron
 import GafferEngine
+import GafferMonitorModel
 import GafferStore
 import Postgres
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GafferStore
 import Postgres
 
 /// A command failure the user can act on: one line naming the input and the fix, and an exit code.
@@ -25,6 +26,9 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as CLIError {
         Terminal.error(error.description)
         throw ExitCode(error.code.rawValue)
+    } catch let error as SchemaGateError {
+        Terminal.error(error.message(migrateCommand: "\(GafferApp.current.name) migrate"))
+        throw ExitCode(CLIError.Code.runtime.rawValue)
     } catch let error as PostgresError {
         Terminal.error(error.description)
         throw ExitCode(CLIError.Code.runtime.rawValue)

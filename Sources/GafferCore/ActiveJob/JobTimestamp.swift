@@ -44,7 +44,8 @@ public struct JobTimestamp: Sendable, Hashable, Comparable {
     public var iso8601: String {
         let (days, secondOfDay) = secondsSince1970.quotientAndRemainder(dividingBy: 86_400)
         let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
-        let (year, month, day) = CivilDate.civil(fromDays: dayNumber)
+        let date = CivilDate(days: Int(dayNumber))
+        let (year, month, day) = (Int64(date.year), Int64(date.month), Int64(date.day))
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
             + "\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))"
             + ".\(pad(Int64(nanoseconds), 9))Z"
@@ -60,7 +61,7 @@ public struct JobTimestamp: Sendable, Hashable, Comparable {
               let minute = scanner.number(digits: 2), scanner.skip(":"),
               let second = scanner.number(digits: 2)
         else { return nil }
-        guard (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
+        guard (1...12).contains(month), (1...Int64(CivilDate.daysInMonth(year: Int(year), month: Int(month)))).contains(day),
               hour < 24, minute < 60, second < 60
         else { return nil }
 
@@ -89,7 +90,7 @@ public struct JobTimestamp: Sendable, Hashable, Comparable {
         }
         guard scanner.isAtEnd else { return nil }
 
-        let days = CivilDate.days(fromYear: year, month: month, day: day)
+        let days = Int64(CivilDate(year: Int(year), month: Int(month), day: Int(day)).days)
         self.init(
             secondsSince1970: days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds,
             nanoseconds: Int32(nanoseconds)

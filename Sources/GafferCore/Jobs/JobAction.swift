@@ -1,23 +1,20 @@
-/// A dashboard action on one job, and the badge states it is offered for.
+/// An operator action on one job, as GoodJob's dashboard defines it (contract §9).
 public enum JobAction: String, Sendable, Hashable, CaseIterable {
-    /// Run now: `scheduled_at = now`.
-    case reschedule
-    /// Re-enqueue a discarded job.
+    /// Re-enqueue a discarded job now.
     case retry
-    /// Finish an unstarted job with a discard error.
+    /// Finish a waiting job with GoodJob's discard error.
     case discard
-    /// Finish a running job without taking its lock.
-    case forceDiscard
+    /// Make a waiting job due now ("run now").
+    case reschedule
     /// Delete a finished job and its executions.
     case destroy
 
-    /// Whether GoodJob's dashboard offers the action for a job with badge `state`.
-    public func isAvailable(for state: JobState) -> Bool {
+    /// The states the action accepts (running jobs are never touched: no force-discard here).
+    public var allowedStates: Set<JobState> {
         switch self {
-        case .reschedule, .discard: [.scheduled, .retried, .queued].contains(state)
-        case .retry: state == .discarded
-        case .forceDiscard: state == .running
-        case .destroy: state == .discarded || state == .succeeded
+        case .retry: [.discarded]
+        case .discard, .reschedule: [.queued, .scheduled, .retried]
+        case .destroy: [.discarded, .succeeded]
         }
     }
 }

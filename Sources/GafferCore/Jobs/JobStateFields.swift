@@ -11,28 +11,19 @@ public struct JobStateFields: Sendable, Hashable {
     public var performedAt: Date?
     public var finishedAt: Date?
     public var error: String?
-    /// `(serialized_params->>'executions')::int`; nil when the key is absent.
-    public var serializedExecutions: Int?
 
     public init(
         createdAt: Date,
         scheduledAt: Date? = nil,
         performedAt: Date? = nil,
         finishedAt: Date? = nil,
-        error: String? = nil,
-        serializedExecutions: Int? = nil
+        error: String? = nil
     ) {
         self.createdAt = createdAt
         self.scheduledAt = scheduledAt
         self.performedAt = performedAt
         self.finishedAt = finishedAt
         self.error = error
-        self.serializedExecutions = serializedExecutions
-    }
-
-    /// The time the current status began: first of finished, performed, scheduled, created.
-    public var lastStatusAt: Date {
-        finishedAt ?? performedAt ?? scheduledAt ?? createdAt
     }
 
     /// Ruby's `error.present?`: set and not only whitespace.

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 
 extension CronExpression {
     /// How far `next` and `previous` look before giving up: ten years of wall-clock time.

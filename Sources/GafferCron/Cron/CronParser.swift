@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 
 /// Turns cron text into a `CronExpression`, reporting the first mistake with its position.
 ///

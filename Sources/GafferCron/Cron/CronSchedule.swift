@@ -1,3 +1,4 @@
+import GafferCore
 /// The matching rules of a cron expression, searched on a wall clock with no time zone.
 ///
 /// Searches skip what cannot match: a month not in the set jumps to the next allowed month, a day

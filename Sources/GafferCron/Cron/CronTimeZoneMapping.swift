@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 
 /// Maps between instants (whole seconds since 1970 UTC) and wall-clock "local seconds" in one time zone.
 ///

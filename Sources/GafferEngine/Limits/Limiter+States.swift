@@ -1,5 +1,5 @@
 import Foundation
-import GafferCron
+import GafferCore
 import GafferStore
 import Postgres
 

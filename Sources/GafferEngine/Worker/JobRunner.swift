@@ -34,7 +34,7 @@ struct JobRunner: Sendable {
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
                                         message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
-                                 errorEvent: Int16(ErrorEvent.discarded.rawValue), backtrace: [], duration: elapsed())
+                                 errorEvent: .discarded, backtrace: [], duration: elapsed())
         }
 
         let context = makeContext(payload)
@@ -68,7 +68,7 @@ struct JobRunner: Sendable {
                                              retryOnUnhandled: retryOnUnhandledError, jitterUnit: jitter())
         func result(_ outcome: AttemptResult.Outcome, _ event: ErrorEvent) -> AttemptResult {
             AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: outcome, error: text,
-                          errorEvent: Int16(event.rawValue), backtrace: backtrace, duration: duration)
+                          errorEvent: event, backtrace: backtrace, duration: duration)
         }
         switch outcome {
         case .retry(let afterSeconds, let exceptionExecutions):

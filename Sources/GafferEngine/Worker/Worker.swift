@@ -53,10 +53,7 @@ public actor Worker {
         let specs = try QueueSelection.parse(configuration.queues, defaultThreads: configuration.maxThreads)
         let control = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-worker")
         self.control = control
-        let inspection = try await SchemaInspection.read(control)
-        guard inspection.tables.contains("good_jobs") else {
-            throw PostgresError(.queryFailed, "\(databaseConfig.displayName) has no good_jobs table; run `gaffer migrate` first")
-        }
+        let inspection = try await SchemaGate.check(control)
         startedAt = clock()
         let runner = JobRunner(registry: registry, retryOnUnhandledError: configuration.retryOnUnhandledError,
                                clock: clock, jitter: { Double.random(in: 0..<1) })

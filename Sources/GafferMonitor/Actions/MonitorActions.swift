@@ -1,4 +1,6 @@
 import Foundation
+import GafferCore
+import GafferMonitorModel
 import GafferStore
 import Postgres
 
@@ -19,44 +21,62 @@ public struct MonitorActions: Sendable {
         self.clock = clock
     }
 
-    /// Applies `action` to each job in turn; a refused job does not stop the others.
-    public func perform(_ action: JobAction, ids: [UUID]) async -> ActionReport {
+    /// Applies `action` to each job in turn; a refused job does not stop the others, a database error does
+    /// (the report keeps what was done before it). `scheduledAt` applies to `.reschedule` only; nil is now.
+    public func perform(_ action: JobAction, ids: [UUID], scheduledAt: Date? = nil) async -> ActionReport {
         var report = ActionReport(verb: action.pastTense)
-        guard !readOnly else { report.failure = .readOnly; return report }
-        for id in ids {
-            do {
-                switch try await JobActions.perform(action, id: id, now: clock(), on: db) {
-                case .done: report.done += 1
-                case .refused(let reason): report.refused.append(reason)
-                }
-            } catch {
-                report.failure = Self.failure(error)
-                break
-            }
+        do {
+            try await apply(action, to: ids, scheduledAt: scheduledAt, into: &report)
+        } catch {
+            report.failure = Self.failure(error)
         }
         return report
     }
 
-    /// Most jobs one scoped action touches (the newest first for discarded, the oldest for waiting).
+    /// `perform` for the command line: `refused` hears each refused job with its id, and a database
+    /// error is thrown as it came, after the jobs before it were changed.
+    public func apply(_ action: JobAction, to ids: [UUID], scheduledAt: Date? = nil, into report: inout ActionReport,
+                      refused: (UUID, JobActionRefusal) -> Void = { _, _ in }) async throws {
+        guard !readOnly else { report.failure = .readOnly; return }
+        for id in ids {
+            switch try await JobActions.perform(action, id: id, now: clock(), scheduledAt: scheduledAt, on: db) {
+            case .done:
+                report.done += 1
+            case .refused(let reason):
+                report.refused.append(reason)
+                refused(id, reason)
+            }
+        }
+    }
+
+    /// Most jobs one scoped action on the screen touches (the newest first for discarded, the oldest for waiting).
     public static let scopeLimit = 1000
 
     /// Applies `action` to every job in `scope` (at most `scopeLimit`), listed when the call starts.
     public func perform(_ action: JobAction, in scope: JobListScope) async -> ActionReport {
         guard !readOnly else { return ActionReport(verb: action.pastTense, failure: .readOnly) }
-        var ids: [UUID] = []
-        var cursor: JobListCursor?
+        let ids: [UUID]
         do {
-            while ids.count < Self.scopeLimit {
-                let want = min(500, Self.scopeLimit - ids.count)
-                let page = try await MonitorQueries.jobs(db, scope: scope, now: clock(), after: cursor, limit: want)
-                ids += page.map(\.id)
-                guard page.count == want, let last = page.last else { break }
-                cursor = JobListCursor(sortAt: last.sortAt, id: last.id)
-            }
+            ids = try await self.ids(in: scope, limit: Self.scopeLimit)
         } catch {
             return ActionReport(verb: action.pastTense, failure: Self.failure(error))
         }
         return await perform(action, ids: ids)
+    }
+
+    /// The ids of the jobs in `scope` in list order, read a page at a time as of one moment; at most `limit`.
+    public func ids(in scope: JobListScope, limit: Int? = nil) async throws -> [UUID] {
+        let now = clock()
+        var ids: [UUID] = []
+        var cursor: JobListCursor?
+        while limit.map({ ids.count < $0 }) ?? true {
+            let want = min(500, limit.map { $0 - ids.count } ?? 500)
+            let page = try await MonitorQueries.jobs(db, scope: scope, now: now, after: cursor, limit: want)
+            ids += page.map(\.id)
+            guard page.count == want, let last = page.last else { break }
+            cursor = JobListCursor(sortAt: last.sortAt, id: last.id)
+        }
+        return ids
     }
 
     /// Pauses or unpauses a queue, job class or label for every worker that honours pauses.
@@ -64,14 +84,20 @@ public struct MonitorActions: Sendable {
         let verb = "\(paused ? "paused" : "unpaused") \(kind.noun) \(name)"
         guard !readOnly else { return .plain(verb, failure: .readOnly) }
         do {
-            if paused {
-                try await PauseSettings.pause(kind, name, now: clock(), on: db)
-            } else {
-                try await PauseSettings.unpause(kind, name, now: clock(), on: db)
-            }
+            try await writePause(kind, name, paused: paused)
             return .plain(verb)
         } catch {
             return .plain(verb, failure: Self.failure(error))
+        }
+    }
+
+    /// `setPaused` for the command line: a database error is thrown as it came; read-only writes nothing.
+    public func writePause(_ kind: PauseKind, _ name: String, paused: Bool) async throws {
+        guard !readOnly else { return }
+        if paused {
+            try await PauseSettings.pause(kind, name, now: clock(), on: db)
+        } else {
+            try await PauseSettings.unpause(kind, name, now: clock(), on: db)
         }
     }
 
@@ -91,28 +117,5 @@ public struct MonitorActions: Sendable {
     static func oneLine(_ error: any Error) -> String {
         let text = (error as? PostgresError)?.description ?? "\(error)"
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-    }
-}
-
-extension JobAction {
-    /// "retried", "discarded", "rescheduled", "destroyed".
-    public var pastTense: String {
-        switch self {
-        case .retry: "retried"
-        case .discard: "discarded"
-        case .reschedule: "rescheduled"
-        case .destroy: "destroyed"
-        }
-    }
-}
-
-extension PauseKind {
-    /// "queue", "class", "label".
-    public var noun: String {
-        switch self {
-        case .queue: "queue"
-        case .jobClass: "class"
-        case .label: "label"
-        }
     }
 }

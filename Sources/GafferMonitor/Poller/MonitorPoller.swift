@@ -1,5 +1,6 @@
 import Foundation
 import GafferConcurrency
+import GafferMonitorModel
 import GafferStore
 import Postgres
 

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import Postgres
 
 /// Which queues a claim may take from: one pool's parsed queue selection.
@@ -42,6 +43,7 @@ public enum ClaimSQL {
 
     /// `extraPredicate` (`AND ...` on `g`, parameters from $9) narrows the candidates (`LimitedClaimSQL`).
     static func statement(hasLockType: Bool, ordered: Bool, extraPredicate: String = "") -> String {
+        let interruptedEvent = ErrorEvent.interrupted.rawValue
         let lockType = hasLockType ? ", lock_type = 2" : ""
         let queueOrder = ordered ? " array_position($6::text[], g.queue_name), " : " "
         let claimedOrder = ordered ? " array_position($6::text[], c.queue_name), " : " "
@@ -69,12 +71,12 @@ public enum ClaimSQL {
                  error = CASE WHEN l.performed_at IS NULL THEN g.error
                               ELSE 'GoodJob::InterruptedError: Interrupted after starting perform at '''
                                    || to_char(l.performed_at, 'YYYY-MM-DD HH24:MI:SS') || ' UTC''' END,
-                 error_event = CASE WHEN l.performed_at IS NULL THEN g.error_event ELSE 0 END
+                 error_event = CASE WHEN l.performed_at IS NULL THEN g.error_event ELSE \(interruptedEvent) END
           FROM locked l WHERE g.id = l.id
           RETURNING g.*, l.performed_at AS interrupted_at
         ), interrupted AS (
           UPDATE good_job_executions e
-          SET finished_at = $2, updated_at = $2, error = c.error, error_event = 0, duration = interval '0'
+          SET finished_at = $2, updated_at = $2, error = c.error, error_event = \(interruptedEvent), duration = interval '0'
           FROM claimed c
           WHERE c.interrupted_at IS NOT NULL AND e.active_job_id = c.id AND e.finished_at IS NULL
         ), execution AS (

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import Postgres
 
 /// Ends attempts: job and execution columns for many jobs in one statement, then their advisory
@@ -94,7 +95,7 @@ public enum CompleteSQL {
             PostgresTextArray(encoding: results.map(\.executionID)),
             PostgresTextArray(results.map { if case .retry = $0.outcome { "t" } else { "f" } }),
             PostgresTextArray(results.map(\.error)),
-            PostgresTextArray(results.map { $0.errorEvent.map(String.init) }),
+            PostgresTextArray(results.map { $0.errorEvent.map { String($0.rawValue) } }),
             PostgresTextArray(results.map { $0.error == nil ? nil : PostgresArray.format($0.backtrace) }),
             PostgresTextArray(encoding: results.map(\.duration)),
             PostgresTextArray(results.map { if case .retry(let p, _) = $0.outcome { p } else { nil } }),

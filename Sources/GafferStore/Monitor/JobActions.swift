@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import Postgres
 
 /// Runs job actions exactly as GoodJob's dashboard does (contract §9).
@@ -22,7 +23,7 @@ public enum JobActions {
                 FROM good_jobs WHERE id = $2 FOR NO KEY UPDATE
                 """, [now, id])
             guard let row = rows.first else { return .refused(.notFound) }
-            let state = JobListState(rawValue: try row.decode("state")) ?? .queued
+            let state = JobState(rawValue: try row.decode("state")) ?? .queued
             guard action.allowedStates.contains(state) else { return .refused(.wrongState(state)) }
             if action != .destroy, try row.decode("locked_by_id", as: UUID?.self) != nil { return .refused(.claimed) }
             try write(action, id: id, queue: try row.decode("queue_name"), now: now, scheduledAt: scheduledAt, on: conn)
@@ -48,14 +49,14 @@ public enum JobActions {
                       '{enqueued_at}', to_jsonb(to_char($1::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.US') || '000Z')),
                       '{scheduled_at}', 'null'::jsonb) END,
                   scheduled_at = $1, performed_at = NULL, finished_at = NULL, created_at = $1,
-                  error_event = 3, updated_at = $1
+                  error_event = \(ErrorEvent.retried.rawValue), updated_at = $1
                 WHERE id = $2
                 """, [now, id])
             let payload = "{\"queue_name\":\(jsonString(queue)),\"scheduled_at\":\"\(isoMillis(now))\"}"
             try db.query("SELECT pg_notify('good_job', $1)", [payload])
         case .discard:
             try db.query("""
-                UPDATE good_jobs SET finished_at = $1, updated_at = $1, error_event = 5,
+                UPDATE good_jobs SET finished_at = $1, updated_at = $1, error_event = \(ErrorEvent.discarded.rawValue),
                   error = 'GoodJob::Job::DiscardJobError: Discarded through dashboard'
                 WHERE id = $2
                 """, [now, id])

@@ -1,4 +1,5 @@
 import Foundation
+import GafferMonitorModel
 import Postgres
 
 extension MonitorQueries {

@@ -1,4 +1,6 @@
 import Foundation
+import GafferCore
+import GafferMonitorModel
 import Postgres
 
 extension MonitorQueries {
@@ -33,7 +35,7 @@ extension MonitorQueries {
         return try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"),
-                       state: JobListState(rawValue: try $0.decode("state")) ?? scope.state, sortAt: try $0.decode("sort_at"),
+                       state: JobState(rawValue: try $0.decode("state")) ?? scope.state, sortAt: try $0.decode("sort_at"),
                        attempts: try $0.decode("attempts"), labels: try $0.decode("labels"),
                        labelCount: try $0.decode("label_count"), error: try $0.decode("error"))
         }
@@ -75,12 +77,12 @@ extension MonitorQueries {
             """, [id, MonitorLimits.attempts, JobDetail.Execution.backtraceLineLimit, JobDetail.errorLimit])
         return JobDetail(
             id: try row.decode("id"), jobClass: try row.decode("job_class"), queue: try row.decode("queue_name"),
-            priority: try row.decode("priority"), state: JobListState(rawValue: try row.decode("state")) ?? .queued,
+            priority: try row.decode("priority"), state: JobState(rawValue: try row.decode("state")) ?? .queued,
             createdAt: try row.decode("created_at"), scheduledAt: try row.decode("scheduled_at"),
             performedAt: try row.decode("performed_at"), finishedAt: try row.decode("finished_at"),
             attempts: try row.decode("attempts"), labels: try row.decode("labels"),
             labelCount: try row.decode("label_count"), error: try row.decode("error"),
-            errorLength: try row.decode("error_length"), errorEvent: try row.decode("error_event"), concurrencyKey: try row.decode("concurrency_key"),
+            errorLength: try row.decode("error_length"), errorEvent: try Self.errorEvent(row), concurrencyKey: try row.decode("concurrency_key"),
             cronKey: try row.decode("cron_key"), lockedByProcess: try row.decode("locked_by_id"),
             advisoryLocked: try row.decode("advisory_locked"), arguments: try row.decode("arguments"),
             executions: try executions.map {
@@ -88,7 +90,7 @@ extension MonitorQueries {
                     id: try $0.decode("id"), startedAt: try $0.decode("created_at"),
                     scheduledAt: try $0.decode("scheduled_at"), finishedAt: try $0.decode("finished_at"),
                     duration: try $0.decode("duration"), error: try $0.decode("error"),
-                    errorLength: try $0.decode("error_length"), errorEvent: try $0.decode("error_event"), processID: try $0.decode("process_id"),
+                    errorLength: try $0.decode("error_length"), errorEvent: try Self.errorEvent($0), processID: try $0.decode("process_id"),
                     backtrace: try $0.decode("backtrace"), backtraceLineCount: try $0.decode("line_count"))
             },
             executionCount: try row.decode("execution_count"), argumentsLength: try row.decode("arguments_length"),
@@ -100,7 +102,7 @@ extension MonitorQueries {
     /// The state's row predicate (GoodJob's scope; `$1` = now), the column its list is ordered by, and
     /// whether newest first. Each row still shows its own badge (`stateCase`), which for a job retried
     /// once (listed under scheduled) says retried.
-    static func statePredicate(_ state: JobListState, byBadge: Bool = false) -> (String, String, Bool) {
+    static func statePredicate(_ state: JobState, byBadge: Bool = false) -> (String, String, Bool) {
         let scope = byBadge ? MonitorSQL.badgePredicate(state) : MonitorSQL.stateScope(state)
         return switch state {
         case .queued: (scope, "coalesce(scheduled_at, created_at)", false)
@@ -108,6 +110,11 @@ extension MonitorQueries {
         case .running: (scope + " AND $1::timestamp IS NOT NULL", "performed_at", false)
         case .succeeded, .discarded: (scope + " AND $1::timestamp IS NOT NULL", "finished_at", true)
         }
+    }
+
+    /// The row's `error_event`; nil when NULL or a value this build does not know.
+    static func errorEvent(_ row: PostgresRow) throws -> ErrorEvent? {
+        try row.decode("error_event", as: Int?.self).flatMap(ErrorEvent.init(rawValue:))
     }
 
     static func likeEscaped(_ text: String) -> String {

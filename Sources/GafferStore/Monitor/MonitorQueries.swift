@@ -1,4 +1,6 @@
 import Foundation
+import GafferCore
+import GafferMonitorModel
 import Postgres
 
 /// The read-only queries behind the monitor's panes, each bounded and cheap on large tables.
@@ -166,7 +168,7 @@ public enum MonitorQueries {
             CronKeyRun(key: try $0.decode("cron_key"), jobClass: try $0.decode("job_class"),
                       lastCronAt: try $0.decode("cron_at"), previousCronAt: try $0.decode("previous_cron_at"),
                       lastJobID: try $0.decode("id"),
-                      lastState: JobListState(rawValue: try $0.decode("state")) ?? .queued)
+                      lastState: JobState(rawValue: try $0.decode("state")) ?? .queued)
         }
     }
 

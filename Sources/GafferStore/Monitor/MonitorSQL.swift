@@ -1,3 +1,5 @@
+import GafferCore
+
 /// SQL fragments shared by the monitor's queries.
 enum MonitorSQL {
     /// A job's derived state (contract §2.2, per-row badge order); `$1` is the application's now.
@@ -15,7 +17,7 @@ enum MonitorSQL {
     ///
     /// One deviation, for rows GoodJob never writes: a row without `scheduled_at` counts as queued from its
     /// `created_at` (GoodJob's scopes drop it from every state), so the screen still lists it.
-    static func stateScope(_ state: JobListState) -> String {
+    static func stateScope(_ state: JobState) -> String {
         switch state {
         case .queued: "performed_at IS NULL AND finished_at IS NULL AND coalesce(scheduled_at, created_at) <= $1"
         case .scheduled: "finished_at IS NULL AND scheduled_at > $1 AND \(paramsExecutions) < 2"
@@ -27,7 +29,7 @@ enum MonitorSQL {
     }
 
     /// The rows whose badge (`stateCase`) is `state`, as index-friendly conditions; `$1` is the application's now.
-    static func badgePredicate(_ state: JobListState) -> String {
+    static func badgePredicate(_ state: JobState) -> String {
         let waiting = "finished_at IS NULL AND performed_at IS NULL"
         return switch state {
         case .queued: "\(waiting) AND coalesce(scheduled_at, created_at) <= $1"

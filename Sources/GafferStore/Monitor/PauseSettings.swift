@@ -1,4 +1,5 @@
 import Foundation
+import GafferMonitorModel
 import Postgres
 
 /// Adds and removes fleet-wide pauses in the `pauses` setting (contract §8), as GoodJob's Pauses page does.

@@ -1,4 +1,4 @@
-import GafferStore
+import GafferCore
 
 /// Why an action cannot run in a context (shown dimmed in the footer and said in the status line).
 enum Availability {
@@ -28,7 +28,7 @@ enum Availability {
     }
 
     static func jobActionReason(_ action: JobAction, _ selected: KeyContext.Selected) -> String? {
-        let state: JobListState
+        let state: JobState
         switch selected {
         case .job(let s): state = s
         case .failureGroup(.discarded): state = .discarded
@@ -38,7 +38,7 @@ enum Availability {
         }
         if state == .running { return "running jobs are left alone" }
         guard action.allowedStates.contains(state) else {
-            let allowed = JobListState.allCases.filter { action.allowedStates.contains($0) }.map(\.rawValue)
+            let allowed = JobState.allCases.filter { action.allowedStates.contains($0) }.map(\.rawValue)
             return "\(action.rawValue) takes \(allowed.joined(separator: "/")) jobs, not \(state.rawValue)"
         }
         return nil

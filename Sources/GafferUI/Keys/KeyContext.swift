@@ -1,4 +1,5 @@
-import GafferStore
+import GafferCore
+import GafferMonitorModel
 
 /// Where the user is, as the binding table judges it: the mode decides which bindings apply,
 /// the rest decides which of them are available.
@@ -26,7 +27,7 @@ public struct KeyContext: Sendable, CustomStringConvertible {
     /// What the selected row is, for deciding which actions make sense.
     public enum Selected: Sendable, Hashable {
         case nothing
-        case job(JobListState)
+        case job(JobState)
         case failureGroup(FailureGroup.Kind)
         case queue
         /// A row with no job actions (a process, a cron entry, a concurrency key).

@@ -97,3 +97,15 @@ public enum Keymap {
                 footerPriority: 9, when: when { $0 == .quit }),
     ]
 }
+
+extension Keymap {
+    /// The first key bound to `action` in `mode`, as texts name it (`?`, `Enter`, `Esc`).
+    static func key(_ action: UIAction, in mode: KeyContext.Mode) -> String {
+        table.keys(for: action, in: KeyContext(mode: mode)).first?.displayName ?? "?"
+    }
+
+    /// Every key bound to `action` in `mode`: `n or Esc`.
+    static func keys(_ action: UIAction, in mode: KeyContext.Mode) -> String {
+        table.keys(for: action, in: KeyContext(mode: mode)).map(\.displayName).joined(separator: " or ")
+    }
+}

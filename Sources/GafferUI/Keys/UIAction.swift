@@ -1,4 +1,4 @@
-import GafferStore
+import GafferCore
 
 /// What a key asks for; the binding table maps keys to these, `update` carries them out.
 public enum UIAction: Sendable, Hashable {

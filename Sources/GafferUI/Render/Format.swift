@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TerminalKit
 
 /// Short numbers and times for narrow columns; all relative to the snapshot's time, never the clock.

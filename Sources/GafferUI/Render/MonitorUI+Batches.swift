@@ -1,6 +1,5 @@
 import Foundation
-import GafferMonitor
-import GafferStore
+import GafferMonitorModel
 import TerminalKit
 
 extension MonitorUI {

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 import TerminalKit
 
 extension MonitorUI {
@@ -8,7 +11,7 @@ extension MonitorUI {
                             into buffer: inout CellBuffer, area: Rect) {
         switch overlay {
         case .help(let scroll):
-            let inside = Frame(title: "Keys", trailing: "Esc closes", isFocused: true).render(into: &buffer, area: area)
+            let inside = Frame(title: "Keys", trailing: "\(Keymap.key(.back, in: .help)) closes", isFocused: true).render(into: &buffer, area: area)
             StyledLine.draw(helpLines(state, s), scroll: scroll, wrap: false, into: &buffer, area: inside)
         case .jobs(let list):
             drawJobList(list, s, state, into: &buffer, area: area)
@@ -21,14 +24,16 @@ extension MonitorUI {
             StyledLine.draw(detailLines(view, s), scroll: view.scroll, wrap: view.wrap, into: &buffer, area: inside)
         case .confirm(let confirmation):
             drawDialog(title: "Confirm", lines: [StyledLine(confirmation.prompt, .warning),
-                                                  StyledLine("y yes · n or Esc no", .muted)], into: &buffer, area: area)
+                                                  StyledLine("\(Keymap.keys(.confirmYes, in: .confirm)) yes · "
+                                                             + "\(Keymap.keys(.confirmNo, in: .confirm)) no", .muted)],
+                       into: &buffer, area: area)
         case .quit:
             drawDialog(title: "Leave", lines: [
                 StyledLine("A worker runs in this process. Leave how?", .text),
-                StyledLine("d detach: close the screen, the worker keeps running", .text),
-                StyledLine("w drain: stop claiming, finish running jobs, exit", .text),
-                StyledLine("s stop now: cancel running jobs and exit", .warning),
-                StyledLine("Esc stay", .muted),
+                StyledLine("\(Keymap.key(.quitDetach, in: .quit)) detach: close the screen, the worker keeps running", .text),
+                StyledLine("\(Keymap.key(.quitDrain, in: .quit)) drain: stop claiming, finish running jobs, exit", .text),
+                StyledLine("\(Keymap.key(.quitStop, in: .quit)) stop now: cancel running jobs and exit", .warning),
+                StyledLine("\(Keymap.keys(.confirmNo, in: .quit)) stay", .muted),
             ], into: &buffer, area: area)
         }
     }

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 import TerminalKit
 
 extension MonitorUI {
@@ -108,7 +111,10 @@ extension MonitorUI {
             StatusLine("slow queries (\(Format.duration(s.refresh.queryTime))): refreshing every "
                        + Format.duration(s.refresh.interval), right: right, role: .status).render(into: &buffer, area: area)
         } else {
-            StatusLine("? keys · Enter opens · / filters", right: right).render(into: &buffer, area: area)
+            let pane = KeyContext.Mode.pane(state.focus)
+            let hint = "\(Keymap.key(.help, in: pane)) keys · \(Keymap.key(.open, in: pane)) opens · "
+                + "\(Keymap.key(.startFilter, in: pane)) filters"
+            StatusLine(hint, right: right).render(into: &buffer, area: area)
         }
     }
 }

@@ -1,7 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GafferCore
 import GafferCron
-import GafferMonitor
-import GafferStore
+import GafferMonitorModel
 import TerminalKit
 
 extension PaneContent {
@@ -217,7 +221,7 @@ extension PaneContent {
             rows: rows, trailing: "\(active) active", emptyMessage: "no worker processes")
     }
 
-    static func role(_ state: JobListState) -> ThemeRole {
+    static func role(_ state: JobState) -> ThemeRole {
         switch state {
         case .queued: .queued
         case .scheduled: .scheduled

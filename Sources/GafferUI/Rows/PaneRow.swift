@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 import TerminalKit
 
 /// One row of a pane: its stable key, its cells, what the filter sees, and what it stands for.

@@ -1,6 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferCore
+import GafferMonitorModel
 
 /// Something `update` asks the application to do outside the pure UI: database actions, loads, I/O.
 public enum Effect: Sendable, Hashable {

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 
 /// A view drawn over the panes; they stack (a job list, then a job's detail, then a confirmation).
 public enum Overlay: Sendable, Hashable {

@@ -1,6 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
 import TerminalKit
 
 /// Everything the screen remembers between frames besides the data: focus, selections, filter,

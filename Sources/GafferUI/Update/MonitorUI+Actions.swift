@@ -1,6 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferCore
+import GafferMonitorModel
 
 extension MonitorUI {
     /// Opens the `y/N` question for a job action, naming the action and the count.

@@ -1,6 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferCore
+import GafferMonitorModel
 
 extension MonitorUI {
     static func move(_ state: inout UIState, _ snapshot: MonitorSnapshot, by delta: Int) -> [Effect] {
@@ -33,7 +37,7 @@ extension MonitorUI {
         return []
     }
 
-    static let tabOrder: [JobListState] = [.queued, .scheduled, .retried, .running, .discarded, .succeeded]
+    static let tabOrder: [JobState] = [.queued, .scheduled, .retried, .running, .discarded, .succeeded]
 
     static func switchTab(_ state: inout UIState, by delta: Int) -> [Effect] {
         guard case .jobs(var list) = state.topOverlay else { return [] }
@@ -55,7 +59,7 @@ extension MonitorUI {
         }
         if case .batches(let view) = state.topOverlay {
             guard let batch = state.selectedBatch(view, snapshot) else { return [] }
-            let first: JobListState = batch.jobsDiscarded > 0 ? .discarded
+            let first: JobState = batch.jobsDiscarded > 0 ? .discarded
                 : batch.jobs > 0 && batch.jobsFinished == batch.jobs ? .succeeded : .queued
             let name = batch.description.flatMap { $0.isEmpty ? nil : $0 } ?? Format.shortID(batch.id)
             return openList("batch \(name)", JobListScope(state: first, batchID: batch.id), &state)
@@ -64,7 +68,7 @@ extension MonitorUI {
         switch row.target {
         case .queue(let name, _):
             let stats = snapshot.queues.first { $0.name == name } ?? QueueStats(name: name)
-            let counts: [JobListState: Int] = [.queued: stats.queued, .scheduled: stats.scheduled,
+            let counts: [JobState: Int] = [.queued: stats.queued, .scheduled: stats.scheduled,
                                                .retried: stats.retried, .running: stats.running,
                                                .discarded: stats.discarded]
             let first = tabOrder.first { (counts[$0] ?? 0) > 0 } ?? .queued

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 import TerminalKit
 
 /// The monitor's pure application layer: keys change the UI state and ask for effects; `render`
@@ -16,7 +19,8 @@ public enum MonitorUI {
         if key == .resize { return (state, []) }
         let context = state.keyContext(snapshot)
         guard let match = Keymap.table.match(for: key, in: context) else {
-            state.status = StatusMessage("\(key.displayName) does nothing here; ? lists the keys")
+            let help = Keymap.key(.help, in: .pane(state.focus))
+            state.status = StatusMessage("\(key.displayName) does nothing here; \(help) lists the keys")
             return (state, [])
         }
         if let reason = match.disabledReason {

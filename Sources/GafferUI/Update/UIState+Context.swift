@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 
 extension UIState {
     /// The key context of this state over `snapshot`: mode from the top overlay, the selected row's kind.

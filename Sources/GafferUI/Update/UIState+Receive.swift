@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GafferMonitor
-import GafferStore
+#endif
+import GafferMonitorModel
 
 extension UIState {
     /// Puts a loaded job detail into its view (nil: the job is gone).

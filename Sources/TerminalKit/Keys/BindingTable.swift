@@ -49,6 +49,12 @@ public struct BindingTable<Action: Sendable, Context>: Sendable {
         return match.action
     }
 
+    /// The keys of the first binding for `action` active in `context`, in table order (empty if none):
+    /// what a hint or a dialog names, so no text repeats a key the table could change.
+    public func keys(for action: Action, in context: Context) -> [Key] where Action: Equatable {
+        bindings.first { $0.action == action && $0.isActive(context) }?.keys ?? []
+    }
+
     /// Footer hints for the active, labelled bindings, dropped by priority to fit one row of `width`.
     public func footerHints(in context: Context, width: Int) -> [KeyHint] {
         let hints = bindings.filter { $0.isActive(context) && !$0.label.isEmpty }.map { binding in

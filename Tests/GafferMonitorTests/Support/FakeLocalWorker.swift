@@ -1,5 +1,6 @@
 import Foundation
 import GafferMonitor
+import GafferMonitorModel
 import Synchronization
 
 /// A local worker whose state the test sets by hand.

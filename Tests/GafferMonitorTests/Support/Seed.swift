@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import GafferStore
 import GafferTestSupport
 import Postgres
@@ -19,7 +20,7 @@ struct Seed {
 
     /// Inserts a job in `state`; times are seconds relative to `now` (negative = past).
     @discardableResult
-    func job(_ state: JobListState, queue: String = "default", jobClass: String = "ExampleJob",
+    func job(_ state: JobState, queue: String = "default", jobClass: String = "ExampleJob",
              error: String? = nil, at offset: Double = -60, labels: [String]? = nil, concurrencyKey: String? = nil,
              cronKey: String? = nil, cronAt: Date? = nil, lockedBy: UUID? = nil, executions: Int = 0,
              arguments: String = "[1, \"two\"]") async throws -> UUID

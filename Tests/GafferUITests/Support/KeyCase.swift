@@ -1,5 +1,7 @@
 import Foundation
+import GafferCore
 import GafferMonitor
+import GafferMonitorModel
 import GafferStore
 @testable import GafferUI
 import TerminalKit
@@ -70,7 +72,7 @@ struct KeyCase: Sendable, CustomTestStringConvertible {
     }
 
     /// Jobs 10, 11, 12, … of ImportOrdersJob in queue default, in `state`.
-    static func jobs(_ count: Int = 3, state: JobListState = .queued) -> [JobSummary] {
+    static func jobs(_ count: Int = 3, state: JobState = .queued) -> [JobSummary] {
         (10..<(10 + count)).map {
             JobSummary(id: Fixtures.id($0), jobClass: "ImportOrdersJob", queue: "default", priority: 0, state: state,
                        sortAt: Fixtures.now - Double(100 - $0), attempts: 0, labels: [], error: nil)

@@ -1,0 +1,50 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import GafferCore
+
+/// Which jobs a list shows: one state plus optional exact filters, paged by keyset.
+public struct JobListScope: Sendable, Hashable {
+    public var state: JobState
+    public var queue: String?
+    public var jobClass: String?
+    public var label: String?
+    /// Exact error class (`split_part(error, ': ', 1)`).
+    public var errorClass: String?
+    /// Case-insensitive substring of the error text.
+    public var errorContains: String?
+    /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
+    public var since: Date?
+    /// Only the jobs and callback jobs of this batch.
+    public var batchID: UUID?
+    /// Rows whose own badge is `state`, instead of GoodJob's scope for it: a failure group's retrying jobs,
+    /// which the retried scope misses until their second retry.
+    public var byBadge: Bool
+
+    public init(state: JobState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
+                errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil,
+                byBadge: Bool = false) {
+        self.state = state
+        self.queue = queue
+        self.jobClass = jobClass
+        self.label = label
+        self.errorClass = errorClass
+        self.errorContains = errorContains
+        self.since = since
+        self.batchID = batchID
+        self.byBadge = byBadge
+    }
+}
+
+/// Where the next page of a job list starts: the last row's sort time and id.
+public struct JobListCursor: Sendable, Hashable {
+    public var sortAt: Date
+    public var id: UUID
+
+    public init(sortAt: Date, id: UUID) {
+        self.sortAt = sortAt
+        self.id = id
+    }
+}

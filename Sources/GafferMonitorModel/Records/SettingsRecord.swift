@@ -1,0 +1,25 @@
+/// The `good_job_settings` rows the monitor reads: pauses and cron enable/disable lists (contract §8).
+public struct SettingsRecord: Sendable, Hashable {
+    public var pausedQueues: [String]
+    public var pausedJobClasses: [String]
+    public var pausedLabels: [String]
+    public var cronKeysEnabled: [String]
+    public var cronKeysDisabled: [String]
+
+    public init(pausedQueues: [String] = [], pausedJobClasses: [String] = [], pausedLabels: [String] = [],
+                cronKeysEnabled: [String] = [], cronKeysDisabled: [String] = []) {
+        self.pausedQueues = pausedQueues
+        self.pausedJobClasses = pausedJobClasses
+        self.pausedLabels = pausedLabels
+        self.cronKeysEnabled = cronKeysEnabled
+        self.cronKeysDisabled = cronKeysDisabled
+    }
+
+    public func isPaused(_ kind: PauseKind, _ name: String) -> Bool {
+        switch kind {
+        case .queue: pausedQueues.contains(name)
+        case .jobClass: pausedJobClasses.contains(name)
+        case .label: pausedLabels.contains(name)
+        }
+    }
+}

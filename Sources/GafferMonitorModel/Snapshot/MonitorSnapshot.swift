@@ -1,0 +1,74 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Everything the screen shows at one moment: immutable, built by the poller, rendered by GafferUI.
+public struct MonitorSnapshot: Sendable {
+    /// The application time the queries used.
+    public var takenAt: Date
+    public var queues: [QueueStats]
+    /// True when discarded counts hit `MonitorLimits.discardedCap` (shown as "≥").
+    public var discardedCapped: Bool
+    public var throughput: ThroughputHistory
+    /// Running jobs of other processes (the local worker's own are in `local`).
+    public var running: [RunningJob]
+    public var processes: [ProcessRecord]
+    public var failures: [FailureGroup]
+    public var cron: [CronKeyRun]
+    public var concurrencyKeys: [ConcurrencyKeyStats]
+    public var settings: SettingsRecord
+    /// The newest batches with their progress.
+    public var batches: [BatchSummary]
+    public var local: LocalWorkerSnapshot?
+    public var refresh: RefreshStatus
+
+    public init(takenAt: Date, queues: [QueueStats] = [], discardedCapped: Bool = false,
+                throughput: ThroughputHistory = ThroughputHistory(), running: [RunningJob] = [],
+                processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronKeyRun] = [],
+                concurrencyKeys: [ConcurrencyKeyStats] = [], settings: SettingsRecord = SettingsRecord(),
+                batches: [BatchSummary] = [], local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
+        self.takenAt = takenAt
+        self.queues = queues
+        self.discardedCapped = discardedCapped
+        self.throughput = throughput
+        self.running = running
+        self.processes = processes
+        self.failures = failures
+        self.cron = cron
+        self.concurrencyKeys = concurrencyKeys
+        self.settings = settings
+        self.batches = batches
+        self.local = local
+        self.refresh = refresh
+    }
+
+    /// Before the first refresh.
+    public static func empty(at now: Date) -> MonitorSnapshot {
+        MonitorSnapshot(takenAt: now, refresh: RefreshStatus(isLoading: true))
+    }
+}
+
+/// How the last refresh went: its cost, the pace now in force, and any failure.
+public struct RefreshStatus: Sendable, Hashable {
+    /// Wall time of the last refresh's queries, in seconds.
+    public var queryTime: Double
+    /// Seconds until the next refresh (the chosen interval, or longer when backing off).
+    public var interval: Double
+    /// True when queries were slow and the poller stretched the interval.
+    public var backingOff: Bool
+    /// The last refresh's failure (connection lost, query error), one line.
+    public var error: String?
+    /// True until the first refresh completes.
+    public var isLoading: Bool
+
+    public init(queryTime: Double = 0, interval: Double = 1, backingOff: Bool = false, error: String? = nil,
+                isLoading: Bool = false) {
+        self.queryTime = queryTime
+        self.interval = interval
+        self.backingOff = backingOff
+        self.error = error
+        self.isLoading = isLoading
+    }
+}

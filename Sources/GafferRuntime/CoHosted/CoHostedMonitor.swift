@@ -1,0 +1,59 @@
+import CursesBackend
+import GafferEngine
+import GafferMonitor
+import GafferUI
+import Postgres
+
+/// The screen over a co-hosted worker, wired as `gaffer start` wires it: local source, poller, actions, session.
+public final class CoHostedMonitor: Sendable {
+    /// The poller the screen reads; a benchmark reads its refresh times.
+    public let poller: MonitorPoller
+    let local: WorkerLocalSource
+    let db: PostgresConnection
+    let session: MonitorSession
+
+    private init(poller: MonitorPoller, local: WorkerLocalSource, db: PostgresConnection, session: MonitorSession) {
+        self.poller = poller
+        self.local = local
+        self.db = db
+        self.session = session
+    }
+
+    /// Connects the monitor to `config` beside `worker`; `openScreen` opens the terminal (or a headless one).
+    public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry],
+                            openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
+        let local = await WorkerLocalSource.start(worker, config: config, cron: cron)
+        let db: PostgresConnection
+        do { db = try await PostgresConnection.connect(config, applicationName: "gaffer-top") } catch {
+            local.stop()
+            throw error
+        }
+        let poller = MonitorPoller(connection: db, local: local, interval: 1)
+        let actions = MonitorActions(connection: db, local: local)
+        let session = MonitorSession(poller: poller, actions: actions, local: local, readOnly: false,
+                                     openScreen: openScreen)
+        return CoHostedMonitor(poller: poller, local: local, db: db, session: session)
+    }
+
+    /// Runs the screen until the user leaves, a signal arrives, or `duration` seconds pass (then it
+    /// leaves by draining, through the same effect as the quit menu); returns how it left.
+    public func run(for duration: Double? = nil) async throws -> QuitMode {
+        defer { local.stop() }
+        let timer = duration.map { seconds in
+            Task { [session] in
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                if !Task.isCancelled { session.quit(.drain) }
+            }
+        }
+        defer { timer?.cancel() }
+        let mode: QuitMode
+        do {
+            mode = try await session.run()
+        } catch {
+            await db.close()
+            throw error
+        }
+        await db.close()
+        return mode
+    }
+}

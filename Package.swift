@@ -30,7 +30,7 @@ let package = Package(
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
         .target(name: "GafferStore", dependencies: ["Postgres"]),
-        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency", "CSupport"]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)

@@ -29,7 +29,7 @@ let package = Package(
 
         // Adapters
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSupport", "GafferConcurrency"]),
-        .target(name: "GafferStore", dependencies: ["Postgres"]),
+        .target(name: "GafferStore", dependencies: ["Postgres", "GafferCore"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency", "CSupport"]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
-        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore", "GafferCron"]),
+        .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferMonitor", "GafferStore", "GafferCron", "GafferCore"]),
 
         // Test support: the real PostgreSQL server tests run against
         .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),

@@ -18,11 +18,11 @@ struct FarFutureRowTests {
         let worker = EngineFixture.worker(config, [RecordingJob.self], poll: 0.05, logger: logger)
         try await worker.start()
         // Twenty polls, each of which reads the earliest future scheduled_at.
-        try await TestWait.until("twenty polls") {
+        try await TestWait.until("twenty polls", timeout: 120) {
             await worker.snapshot().pools.reduce(0) { $0 + $1.roundTrips } >= 20
         }
         let now = try #require(try await client.enqueue(RecordingJob(n: 2)))
-        try await TestWait.until("a job due now runs beside the far-future row") {
+        try await TestWait.until("a job due now runs beside the far-future row", timeout: 120) {
             try await EngineFixture.count(db, "SELECT count(*) FROM side_effects WHERE job_id = $1", [now]) == 1
         }
         let snapshot = await worker.snapshot()

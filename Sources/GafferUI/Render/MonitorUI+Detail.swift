@@ -71,12 +71,11 @@ extension MonitorUI {
         let appCount = frames.filter(\.app).count
         let whole = full || appCount == 0
         var lines = frames.filter { whole || $0.app }.map { StyledLine(Format.clean($0.text), $0.app ? .info : .muted, indent: 4) }
-        let missing = execution.backtraceLineCount - execution.backtrace.count
-        if whole {
-            if missing > 0 { lines.append(StyledLine("… \(missing) more lines not loaded", .muted, indent: 4)) }
-        } else if frames.count + missing > appCount {
-            lines.append(StyledLine("… \(frames.count + missing - appCount) framework frames hidden (t: full trace)", .muted, indent: 4))
+        if !whole && frames.count > appCount {
+            lines.append(StyledLine("… \(frames.count - appCount) framework frames hidden (t: full trace)", .muted, indent: 4))
         }
+        let missing = execution.backtraceLineCount - execution.backtrace.count
+        if missing > 0 { lines.append(StyledLine("… \(missing) more lines not loaded", .muted, indent: 4)) }
         return lines
     }
 

@@ -35,7 +35,7 @@ let package = Package(
         // The monitor's records and snapshot types: what the store reads and the screen shows. Pure
         .target(name: "GafferMonitorModel", dependencies: ["GafferCore", "GafferCron"]),
         .target(name: "GafferStore", dependencies: ["GafferCore", "GafferMonitorModel", "Postgres"]),
-        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency"]),
+        .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency", "CSupport"]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferMonitorModel", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)

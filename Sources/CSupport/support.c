@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <pthread.h>
 #include <pwd.h>
 #include <string.h>
@@ -16,5 +17,12 @@ int gaffer_lookup_user(const char *name, uid_t *uid, gid_t *gid) {
   if (!pw) return -1;
   *uid = pw->pw_uid;
   *gid = pw->pw_gid;
+  return 0;
+}
+
+int gaffer_set_will_throw_hook(gaffer_will_throw_hook hook, gaffer_will_throw_hook *previous) {
+  gaffer_will_throw_hook *slot = (gaffer_will_throw_hook *)dlsym(RTLD_DEFAULT, "_swift_willThrow");
+  if (!slot) return -1;
+  *previous = __atomic_exchange_n(slot, hook, __ATOMIC_ACQ_REL);
   return 0;
 }

@@ -35,13 +35,19 @@ public final class Wakeup: Sendable {
                 }
                 guard let generation else { continuation.resume(); return }
                 Task { [self] in
-                    try? await Task.sleep(for: .seconds(seconds))
+                    try? await Task.sleep(for: .seconds(Self.sleepable(seconds)))
                     self.expire(generation)
                 }
             }
         } onCancel: {
             signal()
         }
+    }
+
+    /// `seconds` as a `Duration` can hold: NaN and negatives are 0, and at most a year (an infinite or
+    /// 1e308-second wait would trap converting to attoseconds; a wake-up that far off is never needed).
+    static func sleepable(_ seconds: Double) -> Double {
+        seconds.isNaN ? 0 : min(max(seconds, 0), 31_536_000)
     }
 
     private func expire(_ generation: Int) {

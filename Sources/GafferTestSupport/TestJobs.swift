@@ -100,3 +100,19 @@ public struct GatedJob: Job {
         }
     }
 }
+
+/// Records its start in `started`; its first attempt then blocks its thread for good, ignoring
+/// cancellation (a body stuck in a blocking call); later attempts return at once.
+public struct StuckJob: Job {
+    public static let className = "StuckJob"
+    public init() {}
+    public init(arguments: JobArguments) throws {}
+    public var arguments: JobArguments { [] }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        try await db.query("INSERT INTO started (job_id, attempt) VALUES ($1, $2)", [context.jobID, context.attempt])
+        guard context.attempt == 1 else { return }
+        while true { sleep(3600) }
+    }
+}

@@ -6,7 +6,8 @@ import Postgres
 
 // gaffer-test-worker: a worker process with the test job types, for tests that SIGKILL or SIGTERM it.
 // Environment: DATABASE_URL; GAFFER_SHUTDOWN_TIMEOUT (seconds, default 25); GAFFER_THREADS (default 5).
-// Prints "ready <process id>" on stdout once started; exits 0 after a graceful stop.
+// Prints "ready <process id>" on stdout once started; exits 0 after a graceful stop, 1 when a body
+// ignored cancellation at the shutdown timeout and was abandoned.
 
 let env = ProcessInfo.processInfo.environment
 var configuration = WorkerConfiguration()
@@ -14,7 +15,7 @@ configuration.shutdownTimeout = Double(env["GAFFER_SHUTDOWN_TIMEOUT"] ?? "") ?? 
 configuration.maxThreads = Int(env["GAFFER_THREADS"] ?? "") ?? 5
 configuration.pollInterval = 1
 let worker = Worker(registry: JobRegistry([SleepJob.self, RecordingJob.self, PublicationSyncJob.self, FaultJob.self,
-                                                GatedJob.self]),
+                                                GatedJob.self, StuckJob.self]),
                     database: try ConnectionConfig(env["DATABASE_URL"] ?? ""), configuration: configuration,
                     logger: StandardErrorLogger())
 
@@ -32,6 +33,6 @@ let sources = [watch(SIGTERM), watch(SIGINT)]
 try await worker.start()
 FileHandle.standardOutput.write(Data("ready \(await worker.processID)\n".utf8))
 for await _ in stopRequested.stream { break }
-await worker.stop()
+let outcome = await worker.stop()
 _ = sources
-exit(0)
+exit(outcome == .drained ? 0 : 1)

@@ -73,7 +73,7 @@ struct BadInputTests {
         (["discard"], "discard needs at least one job id"),
         (["pause"], "give exactly one of --queue, --class or --label"),
         (["pause", "--queue", "a", "--class", "B"], "give exactly one of --queue, --class or --label"),
-        (["demo", "--duration", "0"], "--duration 0.0: give a positive number of seconds"),
+        (["demo", "--duration", "0"], "The value '0' is invalid for '--duration <duration>': give a number of seconds in"),
         (["start", "--queues", "a;;b"], "--queues: queue selection \"a;;b\": empty pool"),
         (["start", "--max-threads", "many"], "The value 'many' is invalid for '--max-threads"),
         (["cleanup", "--before-seconds-ago", "soon"], "The value 'soon' is invalid"),
@@ -86,7 +86,7 @@ struct BadInputTests {
     }
 
     @Test(arguments: [
-        (["start", "--no-tui"], "GOOD_JOB_MAX_THREADS", "lots", "GOOD_JOB_MAX_THREADS=\"lots\" is not a whole number"),
+        (["start", "--no-tui"], "GOOD_JOB_MAX_THREADS", "lots", "GOOD_JOB_MAX_THREADS=\"lots\": give a whole number of threads in 1…1000"),
         (["start", "--no-tui"], "GOOD_JOB_CRON", "{\"nightly\": {\"cron\": \"99 * * * *\", \"class\": \"X\"}}",
          "GOOD_JOB_CRON: "),
         (["cron", "list"], "GOOD_JOB_CRON", "[1]", "GOOD_JOB_CRON: "),

@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import Postgres
 import Testing
 
 /// The issue's "must show": the demo runs headless for 20 seconds, exits 0, and `status --json`
@@ -40,6 +41,7 @@ struct DemoTests {
         let errorClasses = Set((json["failures"]?.arrayValue ?? []).compactMap { $0["error_class"]?.stringValue })
         #expect(errorClasses.isSuperset(of: ["RateLimitError", "InvalidRecordError", "AccountNotFoundError", "BulkImportError"]))
         #expect((json["processes"]?.arrayValue ?? []).isEmpty)
+        try await Self.expectBacktracesAtTheThrowSites(url)
         // The publication syncs are throttled to 2 per second: most of the 160 are still waiting. The stock
         // binary shows their key from the rows; the rule lives in the demo, which is not running now.
         let syncs = (json["limits"]?.arrayValue ?? []).first { $0["key"]?.stringValue == "SocialMediaPublicationDailySyncJob" }
@@ -49,5 +51,28 @@ struct DemoTests {
         let again = try Binary.run(["demo", "--no-tui", "--duration", "1", "--reset"], env: env, timeout: 120)
         #expect(again.status == 0 && again.stderr.contains("demo data seeded"), "\(again.stderr.suffix(1000))")
         #expect(!again.stderr.contains("NOTICE"))
+    }
+
+    /// Issue 13: failed attempts used to store the worker's catch site as raw addresses
+    /// (`gaffer(+0x340c1b) [0x55…]`), the same top frames for every job type.
+    static func expectBacktracesAtTheThrowSites(_ url: String) async throws {
+        let db = try await TestServerDatabase.connect(url)
+        defer { Task { await db.close() } }
+        let rows = try await db.query("""
+            SELECT job_class, split_part(error, ': ', 1) AS error_class, error_backtrace[1:5] AS top
+            FROM good_job_executions WHERE error IS NOT NULL AND error NOT LIKE 'GoodJob::InterruptedError%'
+            """)
+        #expect(rows.count > 10)
+        var firstFrames: [String: String] = [:]
+        for row in rows {
+            let top = try row.decode("top", as: [String].self)
+            let where_ = "\(row["job_class"] ?? "") \(row["error_class"] ?? ""): \(top)"
+            let first = try #require(top.first, "no backtrace: \(where_)")
+            // The throw site, in the demo's own source, in Ruby's shape.
+            #expect(first.contains("/Sources/GafferDemo/") && first.contains(".swift:") && first.contains(":in '"), "\(where_)")
+            #expect(!top.contains { $0.contains("(+0x") }, "\(where_)")
+            firstFrames[row["job_class"] ?? ""] = first
+        }
+        #expect(Set(firstFrames.values).count > 1, "every job type has the same first frame: \(firstFrames)")
     }
 }

@@ -154,7 +154,8 @@ struct StartScreenTests {
         try await filter(tmux, "class:EvilJob")
         try tmux.keys("4", "Enter")
         try await tmux.waitFor(text: "1 of 1")
-        try tmux.keys("Enter")
+        // t: the full trace, with the hostile first line, which is not an application frame.
+        try tmux.keys("Enter", "t")
         // A bounded wait: the detail of a 1 MB backtrace opens promptly.
         let detail = try await tmux.waitFor(text: #"error: EvilError: \e[2J\e]0;pwned\a"#, seconds: 10)
         #expect(detail.contains(#"\e]2;pwned-too\a app/jobs/evil_job.rb:1 \e[31mred"#))

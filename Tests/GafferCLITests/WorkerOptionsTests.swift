@@ -12,7 +12,8 @@ struct WorkerOptionsTests {
         #expect(settings.configuration.queues == "*")
         #expect(settings.configuration.maxThreads == 5)
         #expect(settings.configuration.pollInterval == 10)
-        #expect(settings.configuration.shutdownTimeout == -1)
+        // Not GoodJob's -1 (wait for ever): a stuck body would hold the process until kill -9.
+        #expect(settings.configuration.shutdownTimeout == 25)
         #expect(settings.configuration.enableCron == false)
         #expect(settings.idleTimeout == nil)
         #expect(settings.cleanup == CleanupSettings(beforeSecondsAgo: 1_209_600, includeDiscarded: true,
@@ -58,10 +59,10 @@ struct WorkerOptionsTests {
     }
 
     @Test(arguments: [
-        ([String](), ["GOOD_JOB_MAX_THREADS": "lots"], "GOOD_JOB_MAX_THREADS=\"lots\" is not a whole number"),
-        ([String](), ["GOOD_JOB_POLL_INTERVAL": "soon"], "GOOD_JOB_POLL_INTERVAL=\"soon\" is not a number of seconds"),
+        ([String](), ["GOOD_JOB_MAX_THREADS": "lots"], "GOOD_JOB_MAX_THREADS=\"lots\": give a whole number of threads in 1…1000"),
+        ([String](), ["GOOD_JOB_POLL_INTERVAL": "soon"], "GOOD_JOB_POLL_INTERVAL=\"soon\": give a number of seconds in -1…31536000"),
         ([String](), ["GOOD_JOB_ENABLE_CRON": "maybe"], "GOOD_JOB_ENABLE_CRON=\"maybe\" is not a boolean"),
-        (["--max-threads", "0"], [String: String](), "--max-threads 0: a pool needs at least 1 thread"),
+        ([String](), ["GOOD_JOB_SHUTDOWN_TIMEOUT": "nan"], "GOOD_JOB_SHUTDOWN_TIMEOUT=\"nan\": give a number of seconds in -1…"),
         (["--queues", "a,,b"], [String: String](), "--queues: queue selection \"a,,b\": empty queue name"),
     ])
     func badValuesAreUsageErrorsNamingTheInput(flags: [String], env: [String: String], message: String) {

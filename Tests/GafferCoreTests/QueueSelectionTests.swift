@@ -34,11 +34,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a:x;b", #"queue selection "a:x;b": threads "x" at position 3 must be a positive integer"#),
-        ("a: 0", #"queue selection "a: 0": threads "0" at position 4 must be a positive integer"#),
-        ("a:-2", #"queue selection "a:-2": threads "-2" at position 3 must be a positive integer"#),
-        ("a:2.5", #"queue selection "a:2.5": threads "2.5" at position 3 must be a positive integer"#),
-        ("a:99999999999999999999", #"queue selection "a:99999999999999999999": threads "99999999999999999999" at position 3 must be a positive integer"#),
+        ("a:x;b", #"queue selection "a:x;b": threads "x" at position 3 must be a whole number in 1…1000"#),
+        ("a: 0", #"queue selection "a: 0": threads "0" at position 4 must be a whole number in 1…1000"#),
+        ("a:-2", #"queue selection "a:-2": threads "-2" at position 3 must be a whole number in 1…1000"#),
+        ("a:2.5", #"queue selection "a:2.5": threads "2.5" at position 3 must be a whole number in 1…1000"#),
+        ("a:99999999999999999999", #"queue selection "a:99999999999999999999": threads "99999999999999999999" at position 3 must be a whole number in 1…1000"#),
         ("a;;b", #"queue selection "a;;b": empty pool at position 3; remove the extra ";""#),
         (";a", #"queue selection ";a": empty pool at position 1; remove the extra ";""#),
         ("a; ;b", #"queue selection "a; ;b": empty pool at position 4; remove the extra ";""#),

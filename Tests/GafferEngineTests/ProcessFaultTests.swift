@@ -70,4 +70,26 @@ struct ProcessFaultTests {
         let attempts = try await db.query("SELECT attempt FROM started ORDER BY at")
         #expect(try attempts.map { try $0.decode("attempt", as: Int.self) } == [1, 2])
     }
+
+    /// Issue 13: a body that blocks its thread used to hold the process until kill -9.
+    @Test func aBodyIgnoringCancellationIsAbandonedAtTheTimeoutAndTheWorkerExitsOne() async throws {
+        let (config, db) = try await EngineFixture.database()
+        let id = try #require(try await GafferClient(connection: db).enqueue(StuckJob()))
+        let worker = try await WorkerProcess(database: config, shutdownTimeout: 2)
+        try await Self.waitForStart(db)
+        worker.send(SIGTERM)
+        #expect(await worker.waitForExit() == 1)
+        #expect(try await EngineFixture.count(db, "SELECT count(*) FROM good_job_processes") == 0)
+        #expect(try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE locked_by_id IS NOT NULL") == 0)
+
+        let rescuer = EngineFixture.worker(config, [StuckJob.self])
+        try await rescuer.start()
+        try await TestWait.until("the abandoned job runs again") {
+            try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL AND error IS NULL") == 1
+        }
+        await rescuer.stop()
+        let executions = try await db.query("SELECT error FROM good_job_executions WHERE active_job_id = $1 ORDER BY created_at", [id])
+        #expect(executions.count == 2)
+        #expect(executions.first?["error"]?.hasPrefix("GoodJob::InterruptedError") == true)
+    }
 }

@@ -83,6 +83,30 @@ import Testing
         #expect(retrying.errorClass == "KeyError" && retrying.lastDay == 1)
     }
 
+    /// Issue 13: the same error class from two places is two groups, each naming its first application
+    /// frame (engine, runtime and gem frames skipped); a trace with none groups under nil.
+    @Test func failuresGroupByTheFirstApplicationFrame() async throws {
+        let seed = try await Seed.make()
+        let engine = "/src/gaffer/Sources/GafferEngine/Worker/JobRunner.swift:45:in 'JobRunner.run(_:context:)'"
+        let runtime = "libswift_Concurrency.so:in 'completeTaskWithClosure(swift::AsyncContext*, swift::SwiftError*)'"
+        let call = "/app/Sources/Shop/API.swift:88:in 'API.call(_:)'"
+        let list = "/app/Sources/Shop/API.swift:62:in 'API.list()'"
+        for (site, count) in [([call, list], 2), ([list], 1)] {
+            for _ in 0..<count {
+                let id = try await seed.job(.discarded, jobClass: "SyncJob", error: "RateLimitError: 429", at: -60)
+                try await seed.execution(of: id, at: -60, error: "RateLimitError: 429", backtrace: [runtime] + site + [engine])
+            }
+        }
+        let ruby = try await seed.job(.discarded, jobClass: "SyncJob", error: "RateLimitError: 429", at: -60)
+        try await seed.execution(of: ruby, at: -60, error: "RateLimitError: 429",
+                                 backtrace: ["/usr/lib/ruby/gems/3.3.0/gems/faraday-2.0/lib/faraday.rb:12:in `get'"])
+        let groups = try await MonitorQueries.failureGroups(seed.db, now: seed.now)
+        #expect(groups.count == 3)
+        #expect(groups.first { $0.firstFrame == call }?.lastDay == 2)
+        #expect(groups.first { $0.firstFrame == list }?.lastDay == 1)
+        #expect(groups.first { $0.firstFrame == nil }?.lastDay == 1)
+    }
+
     @Test func cronShowsTheNewestJobPerKey() async throws {
         let seed = try await Seed.make()
         let t1 = seed.now.addingTimeInterval(-7200), t2 = seed.now.addingTimeInterval(-3600)

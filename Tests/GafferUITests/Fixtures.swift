@@ -66,7 +66,8 @@ enum Fixtures {
                                       pools: "*:5", queueSelections: ["*"], maxThreads: 5, activeThreads: 1,
                                       startedAt: now - 86_400, heartbeatAt: now - 400, isActive: false)],
             failures: [FailureGroup(kind: .discarded, errorClass: "Net::ReadTimeout", jobClass: "SyncInventoryJob",
-                                    lastHour: 2, lastDay: 4, latestAt: now - 300, latestJobID: id(4)),
+                                    lastHour: 2, lastDay: 4, latestAt: now - 300, latestJobID: id(4),
+                                    firstFrame: "/app/jobs/sync_inventory_job.rb:12:in `perform'"),
                        FailureGroup(kind: .retrying, errorClass: "\u{1b}[2J\u{1b}]0;pwned\u{07}", jobClass: "EvilJob",
                                     lastHour: 1, lastDay: 1, latestAt: now - 60, latestJobID: id(5))],
             cron: [CronKeyRun(key: "nightly_report", jobClass: "NightlyReportJob", lastCronAt: now - 3600,
@@ -93,6 +94,25 @@ enum Fixtures {
                           error: "Net::ReadTimeout: timed out after 30s", errorEvent: .retried, processID: localID,
                           backtrace: [], backtraceLineCount: 0),
                   ], executionCount: 2)
+    }
+
+    /// A Swift job's failure as the worker stores it: the throw site first, the engine's and the runtime's frames below.
+    static var swiftDetail: JobDetail {
+        var detail = Self.detail
+        detail.jobClass = "CreateMediaCommentsAndPublicationHistoryForTiktokJob"
+        detail.error = "RateLimitError: tiktok answered 429 Too Many Requests"
+        detail.executions[0].error = detail.error
+        detail.executions[0].backtrace = [
+            "/src/gaffer/Sources/GafferDemo/API/SocialMediaAPI.swift:88:in 'SocialMediaAPI.call(_:id:rateLimitChance:)'",
+            "/src/gaffer/Sources/GafferDemo/API/SocialMediaAPI.swift:62:in 'SocialMediaAPI.comments(publicationID:cursor:pageSize:)'",
+            "/src/gaffer/Sources/GafferDemo/Jobs/Comments/CreateMediaCommentsAndPublicationHistoryForTiktokJob.swift:38:in 'CreateMediaCommentsAndPublicationHistoryForTiktokJob.perform(_:)'",
+            "libswift_Concurrency.so:in 'TaskLocal.withValueImpl<A>(_:operation:isolation:file:line:)'",
+            "/src/gaffer/Sources/GafferEngine/Worker/JobRunner.swift:45:in 'JobRunner.run(_:context:)'",
+            "/src/gaffer/Sources/GafferEngine/Worker/Pool.swift:251:in 'closure #2 in Pool.start(_:)'",
+            "libswift_Concurrency.so:in 'completeTaskWithClosure(swift::AsyncContext*, swift::SwiftError*)'",
+        ]
+        detail.executions[0].backtraceLineCount = 7
+        return detail
     }
 
     /// The detail with a 40-line backtrace: longer than any screen's view, so it scrolls.

@@ -293,6 +293,9 @@ import Testing
         KeyCase("w cuts long lines in the detail; again wraps them", KeyCase.detail(), ch("w")) { state, _ in
             #expect(state.topDetail?.wrap == false)
         },
+        KeyCase("t shows the full backtrace in the detail; again only the application's frames", KeyCase.detail(), ch("t")) { state, _ in
+            #expect(state.topDetail?.fullTrace == true)
+        },
         KeyCase("Z freezes; Z again goes live", ch("Z")) { state, _ in
             #expect(state.frozen && state.status?.text == "frozen: data keeps coming, Z shows it")
         },

@@ -54,6 +54,22 @@ import Testing
         SnapshotFile.check(text, named: Self.name("batches", size))
     }
 
+    /// A Swift failure: the application's frames (highlighted) by default, the full trace after `t`.
+    @Test func swiftFailureShowsApplicationFramesThenTheFullTrace() {
+        var state = UIState(hasLocalWorker: true)
+        state.overlays = [.detail(DetailView(id: Fixtures.id(4), detail: Fixtures.swiftDetail))]
+        let appOnly = MonitorUI.render(Fixtures.snapshot, state, width: 160, height: 48)
+        #expect(!appOnly.text().contains("JobRunner.swift") && appOnly.text().contains("4 framework frames hidden"))
+        SnapshotFile.check(appOnly.text(), named: "detail-swift-app-160x48")
+        state = MonitorUI.update(state, key: .character("t"), snapshot: Fixtures.snapshot).0
+        let full = MonitorUI.render(Fixtures.snapshot, state, width: 160, height: 48)
+        #expect(full.text().contains("JobRunner.swift:45"))
+        SnapshotFile.check(full.text(), named: "detail-swift-full-160x48")
+        // Application frames in the info role, the engine's and the runtime's muted.
+        SnapshotFile.check(full.styleMask(legend: [.info: "A", .muted: "-", .error: "E"], unknown: " "),
+                           named: "detail-swift-full-roles-160x48")
+    }
+
     /// `gaffer top` on an empty database: every pane says why it has no rows.
     @Test func emptyDatabase() {
         SnapshotFile.check(screen(UIState(), .empty(at: Fixtures.now)), named: "empty-80x24")

@@ -7,4 +7,11 @@ void gaffer_set_thread_name(const char *name);
 
 /// Looks up a user's uid and gid by name; returns 0 on success.
 int gaffer_lookup_user(const char *name, uid_t *uid, gid_t *gid);
+
+/// The Swift runtime's hook called at every `throw` with the error's box (the one swift-testing uses).
+typedef void (*gaffer_will_throw_hook)(void *error);
+
+/// Installs `hook` as `_swift_willThrow` and stores the previous hook in `previous`; returns -1 (and
+/// installs nothing) when the runtime has no such hook.
+int gaffer_set_will_throw_hook(gaffer_will_throw_hook hook, gaffer_will_throw_hook *previous);
 #endif

@@ -17,21 +17,16 @@ struct CleanupCommand: AsyncParsableCommand {
               gaffer cleanup --before-seconds-ago 86400   # older than a day
             """)
 
-    @Option(help: "Age in seconds ($GOOD_JOB_CLEANUP_PRESERVED_JOBS_BEFORE_SECONDS_AGO, default 1209600 = 14 days).")
+    @Option(parsing: .unconditional, help: "Age in seconds ($GOOD_JOB_CLEANUP_PRESERVED_JOBS_BEFORE_SECONDS_AGO, default 1209600 = 14 days).",
+            transform: NumberInput.cleanupAge.doubleTransform("--before-seconds-ago"))
     var beforeSecondsAgo: Double?
 
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        if let beforeSecondsAgo, beforeSecondsAgo < 0 || !beforeSecondsAgo.isFinite {
-            throw ValidationError("--before-seconds-ago \(beforeSecondsAgo): give zero or more seconds, e.g. 86400")
-        }
-    }
-
     func run() async throws {
         try await reportingErrors {
             let env = EnvironmentSettings(values: ProcessInfo.processInfo.environment)
-            let seconds = try beforeSecondsAgo ?? env.double("GOOD_JOB_CLEANUP_PRESERVED_JOBS_BEFORE_SECONDS_AGO") ?? 1_209_600
+            let seconds = try beforeSecondsAgo ?? env.double("GOOD_JOB_CLEANUP_PRESERVED_JOBS_BEFORE_SECONDS_AGO", .cleanupAge) ?? 1_209_600
             let includeDiscarded = try env.bool("GOOD_JOB_CLEANUP_DISCARDED_JOBS") ?? true
             let cutoff = Date().addingTimeInterval(-seconds)
             let result = try await database.withConnection { db in

@@ -28,19 +28,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Plain log lines on stderr instead of the screen.")
     var noTui = false
 
-    @Option(help: "Stop cleanly after this many seconds (default: run until Ctrl-C).")
+    @Option(parsing: .unconditional, help: "Stop cleanly after this many seconds (default: run until Ctrl-C).",
+            transform: NumberInput.duration.doubleTransform("--duration"))
     var duration: Double?
 
     @Flag(help: "Drop the demo's tables and jobs first and seed again.")
     var reset = false
 
     @OptionGroup var database: DatabaseOptions
-
-    func validate() throws {
-        if let duration, duration <= 0 || !duration.isFinite {
-            throw ValidationError("--duration \(duration): give a positive number of seconds, e.g. 20")
-        }
-    }
 
     func run() async throws {
         try await reportingErrors {

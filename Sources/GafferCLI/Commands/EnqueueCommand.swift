@@ -29,13 +29,15 @@ struct EnqueueCommand: AsyncParsableCommand {
     @Option(help: "Queue (default: the job type's queue, else \"default\").")
     var queue: String?
 
-    @Option(help: "Priority; smaller runs first (default: the job type's, else 0).")
+    @Option(parsing: .unconditional, help: "Priority; smaller runs first (default: the job type's, else 0).",
+            transform: NumberInput.priority.intTransform("--priority"))
     var priority: Int?
 
     @Option(help: "Run at this time: ISO 8601, \"YYYY-MM-DD HH:MM\" (UTC) or now.")
     var at: String?
 
-    @Option(name: .customLong("in"), help: "Run this many seconds from now.")
+    @Option(name: .customLong("in"), parsing: .unconditional, help: "Run this many seconds from now.",
+            transform: NumberInput.delay.doubleTransform("--in"))
     var delay: Double?
 
     @OptionGroup var database: DatabaseOptions
@@ -45,9 +47,6 @@ struct EnqueueCommand: AsyncParsableCommand {
             throw ValidationError("job class \"\(jobClass)\" is not a Ruby class name; write it as Rails does, e.g. SocialMediaAccountUpdaterJob")
         }
         if at != nil && delay != nil { throw ValidationError("give --at or --in, not both") }
-        if let delay, delay < 0 || !delay.isFinite {
-            throw ValidationError("--in \(delay): the delay must be zero or more seconds")
-        }
         if let queue, queue.isEmpty { throw ValidationError("--queue: the queue name is empty") }
     }
 
@@ -84,6 +83,9 @@ struct EnqueueCommand: AsyncParsableCommand {
             json = try JSONValue.parse(args)
         } catch {
             throw CLIError.usage("--args: \(error); pass a JSON array like '[1, \"a\"]' or an object like '{\"force\": true}'")
+        }
+        if json.containsNUL {
+            throw CLIError.usage("--args: a string holds \\u0000, which PostgreSQL cannot store; remove it")
         }
         switch json {
         case .array:

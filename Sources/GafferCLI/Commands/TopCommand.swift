@@ -30,14 +30,9 @@ struct TopCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: default, mono, a name from themes/, or a path to a .theme file (NO_COLOR picks mono).")
     var theme: String?
 
-    @Option(help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen).")
+    @Option(parsing: .unconditional, help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen).",
+            transform: NumberInput.refreshInterval.doubleTransform("--interval"))
     var interval: Double = 1
-
-    func validate() throws {
-        guard interval.isFinite, RefreshPolicy.intervalRange.contains(interval) else {
-            throw ValidationError("--interval must be between 0.25 and 60 seconds, not \(interval)")
-        }
-    }
 
     func run() async throws {
         try await reportingErrors {

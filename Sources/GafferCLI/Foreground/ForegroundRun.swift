@@ -7,7 +7,8 @@ import GafferUI
 ///
 /// A second signal (or any signal once stopping has begun) stops at once: `forceStop` runs (it
 /// stops an embedded server) and the process exits with status 1; jobs still running are re-run
-/// later as interrupted, as GoodJob's are.
+/// later as interrupted, as GoodJob's are. So does a stop whose timeout passed with a body that
+/// ignored cancellation.
 struct ForegroundRun {
     enum Ending: Equatable {
         case signal(Int32)
@@ -77,8 +78,14 @@ struct ForegroundRun {
         case .screen:
             Terminal.note("stopping; waiting \(wait) (press Ctrl-C to stop now)")
         }
-        await worker.stop(timeout: timeout)
+        let outcome = await worker.stop(timeout: timeout)
         watcher.cancel()
+        if case .abandoned(let jobs) = outcome {
+            // Their threads are stuck in the bodies: only the process exit ends them.
+            Terminal.note("\(jobs.count) job(s) did not stop within the shutdown timeout; exiting 1, they will run again as interrupted")
+            forceStop()
+            exit(CLIError.Code.runtime.rawValue)
+        }
     }
 
     /// Calls `idle` once no job has run or finished for `timeout` seconds.

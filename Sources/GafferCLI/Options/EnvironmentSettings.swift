@@ -7,18 +7,16 @@ struct EnvironmentSettings {
         return value
     }
 
-    func int(_ name: String) throws -> Int? {
+    /// A whole number in `input`'s range, or a usage error naming the variable and the range.
+    func int(_ name: String, _ input: NumberInput) throws -> Int? {
         guard let text = string(name) else { return nil }
-        guard let value = Int(text) else { throw CLIError.usage("\(name)=\"\(text)\" is not a whole number; set it to e.g. 5") }
-        return value
+        return try input.int(text, input: name)
     }
 
-    func double(_ name: String) throws -> Double? {
+    /// A number in `input`'s range (never infinite or NaN), or a usage error naming the variable and the range.
+    func double(_ name: String, _ input: NumberInput) throws -> Double? {
         guard let text = string(name) else { return nil }
-        guard let value = Double(text), value.isFinite else {
-            throw CLIError.usage("\(name)=\"\(text)\" is not a number of seconds; set it to e.g. 30")
-        }
-        return value
+        return try input.value(text, input: name)
     }
 
     /// Ruby's boolean casting: true/false, 1/0, yes/no, on/off (any case).
@@ -32,15 +30,15 @@ struct EnvironmentSettings {
     }
 
     /// A count where `false` means off (GoodJob's cleanup intervals): nil when unset.
-    func intOrFalse(_ name: String) throws -> Int?? {
+    func intOrFalse(_ name: String, _ input: NumberInput) throws -> Int?? {
         guard let text = string(name) else { return nil }
         if text.lowercased() == "false" { return .some(nil) }
-        return .some(try int(name))
+        return .some(try int(name, input))
     }
 
-    func doubleOrFalse(_ name: String) throws -> Double?? {
+    func doubleOrFalse(_ name: String, _ input: NumberInput) throws -> Double?? {
         guard let text = string(name) else { return nil }
         if text.lowercased() == "false" { return .some(nil) }
-        return .some(try double(name))
+        return .some(try double(name, input))
     }
 }

@@ -64,6 +64,7 @@ extension StatusReport {
             "last_day": .int(Int64(group.lastDay)),
             "latest_at": time(group.latestAt),
             "latest_job_id": .string(group.latestJobID.uuidString.lowercased()),
+            "first_app_frame": group.firstFrame.map(JSONValue.string) ?? .null,
         ])
     }
 

@@ -22,15 +22,19 @@ public struct JobTimestamp: Sendable, Hashable, Comparable {
     }
 
     /// The instant of `date`, rounded to whole microseconds (PostgreSQL's timestamp resolution).
+    ///
+    /// Never traps: instants beyond ±`limitSeconds` (past PostgreSQL's range; `Date` reaches 1e308) are
+    /// clamped to it, and whole seconds and microseconds are split before any integer conversion.
     public init(_ date: Date) {
-        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        let (seconds, remainder) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
-        if remainder < 0 {
-            self.init(secondsSince1970: seconds - 1, nanoseconds: Int32(remainder + 1_000_000) * 1000)
-        } else {
-            self.init(secondsSince1970: seconds, nanoseconds: Int32(remainder) * 1000)
-        }
+        let t = date.timeIntervalSince1970
+        let clamped = t.isNaN ? 0 : min(max(t, -Self.limitSeconds), Self.limitSeconds)
+        let whole = clamped.rounded(.down)
+        let micros = Int64(((clamped - whole) * 1_000_000).rounded())
+        self.init(secondsSince1970: Int64(whole) + micros / 1_000_000, nanoseconds: Int32(micros % 1_000_000) * 1000)
     }
+
+    /// Seconds from 1970 beyond which instants are clamped: about year 318 857, past PostgreSQL's 294 276.
+    public static let limitSeconds = 1e13
 
     public var date: Date {
         Date(timeIntervalSince1970: Double(secondsSince1970) + Double(nanoseconds) / 1_000_000_000)
@@ -54,7 +58,7 @@ public struct JobTimestamp: Sendable, Hashable, Comparable {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.f…]` with 0–9 fractional digits and `Z` or a `±HH:MM` offset.
     public init?(iso8601 text: String) {
         var scanner = Scanner(Array(text.utf8))
-        guard let year = scanner.number(digits: 4), scanner.skip("-"),
+        guard let year = scanner.year(), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
               let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t"),
               let hour = scanner.number(digits: 2), scanner.skip(":"),
@@ -121,6 +125,16 @@ public struct JobTimestamp: Sendable, Hashable, Comparable {
             guard position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else { return nil }
             defer { position += 1 }
             return Int64(bytes[position] - UInt8(ascii: "0"))
+        }
+
+        /// Four to six digits: PostgreSQL's timestamps reach year 294 276, and Ruby writes such years in full.
+        mutating func year() -> Int64? {
+            guard var value = number(digits: 4) else { return nil }
+            for _ in 0..<2 {
+                guard let digit = digit() else { break }
+                value = value * 10 + digit
+            }
+            return value
         }
 
         mutating func number(digits count: Int) -> Int64? {

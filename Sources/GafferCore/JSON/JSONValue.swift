@@ -132,3 +132,17 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
         self = .object(JSONObject(elements.map { JSONObject.Entry(key: $0.0, value: $0.1) }))
     }
 }
+
+// MARK: - Storability
+
+extension JSONValue {
+    /// Whether any string or key holds U+0000, which PostgreSQL's `jsonb` refuses (error 22P05).
+    public var containsNUL: Bool {
+        switch self {
+        case .string(let text): text.unicodeScalars.contains("\u{0}")
+        case .array(let elements): elements.contains { $0.containsNUL }
+        case .object(let object): object.entries.contains { $0.key.unicodeScalars.contains("\u{0}") || $0.value.containsNUL }
+        case .null, .bool, .int, .double: false
+        }
+    }
+}

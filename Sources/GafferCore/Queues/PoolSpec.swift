@@ -1,5 +1,8 @@
 /// One pool of a queue selection: which queues it serves and how many threads run its jobs.
 public struct PoolSpec: Sendable, Hashable {
+    /// Threads one pool may have: each is an OS thread with an 8 MiB stack and a database session.
+    public static let threadRange = 1...1000
+
     /// Which queues a pool takes jobs from.
     public enum Kind: Sendable, Hashable {
         /// `*`: every queue (no queue predicate at all).

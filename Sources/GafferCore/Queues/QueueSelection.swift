@@ -73,7 +73,7 @@ extension QueueSelection {
                 let threadsRange = trimmed(colon + 1..<segment.upperBound)
                 if !threadsRange.isEmpty {
                     let threadsText = String(characters[threadsRange])
-                    guard threadsText.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(threadsText), count > 0 else {
+                    guard threadsText.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(threadsText), PoolSpec.threadRange.contains(count) else {
                         throw failure(.invalidThreads(threadsText), at: threadsRange.lowerBound)
                     }
                     threads = count

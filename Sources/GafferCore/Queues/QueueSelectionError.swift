@@ -34,7 +34,7 @@ public struct QueueSelectionError: Error, Sendable, Hashable, CustomStringConver
     private var problem: String {
         switch code {
         case .invalidThreads(let threads):
-            "threads \"\(threads)\" at position \(position) must be a positive integer"
+            "threads \"\(threads)\" at position \(position) must be a whole number in \(PoolSpec.threadRange.lowerBound)…\(PoolSpec.threadRange.upperBound)"
         case .emptyPool:
             "empty pool at position \(position); remove the extra \";\""
         case .extraColon:

@@ -1,18 +1,11 @@
 import Foundation
 
-/// An error that carries the backtrace of where it was thrown, recorded in `error_backtrace`.
+/// An error that carries its own backtrace (e.g. one relayed from elsewhere), recorded in
+/// `error_backtrace` as given, one frame per line.
 ///
-/// Swift errors carry no stack; errors conforming to this protocol capture one at creation
-/// (`Backtrace.capture()`), others get the stack of the place the worker caught them.
+/// Other errors need nothing: the worker records where they were thrown (`ThrowSites`).
 public protocol BacktraceProviding: Error {
     var backtrace: [String] { get }
-}
-
-public enum Backtrace {
-    /// The current call stack, one frame per line, without the capture frame itself.
-    public static func capture() -> [String] {
-        Array(Thread.callStackSymbols.dropFirst())
-    }
 }
 
 /// Names an error the way GoodJob records it: `"Type: message"` (the separator is exactly `": "`).

@@ -38,8 +38,9 @@ struct JobRunner: Sendable {
         }
 
         let context = makeContext(payload)
+        let sites = ThrowSites.installed ? ThrowSites() : nil
         do {
-            try await job.perform(context)
+            try await ThrowSites.$current.withValue(sites) { try await job.perform(context) }
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished,
                                  error: nil, errorEvent: nil, backtrace: [], duration: elapsed())
         } catch {
@@ -51,10 +52,18 @@ struct JobRunner: Sendable {
                                      error: ErrorText.format(typeName: "PostgresError", message: "\(lost)"),
                                      errorEvent: nil, backtrace: [], duration: elapsed())
             }
-            let backtrace = ((error as? BacktraceProviding)?.backtrace ?? Backtrace.capture()).map(ErrorText.storable)
+            let backtrace = Self.backtrace(of: error, sites: sites).map(ErrorText.storable)
             return decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
                           duration: elapsed())
         }
+    }
+
+    /// Where `error` was thrown: its own backtrace if it carries one, else the throw site the hook
+    /// recorded (symbolicated here, on failure only); empty when neither is known.
+    static func backtrace(of error: any Error, sites: ThrowSites?) -> [String] {
+        if let provided = (error as? BacktraceProviding)?.backtrace { return provided }
+        guard let trace = sites?.backtrace(of: error) else { return [] }
+        return ThrowSiteTrace.lines(trace)
     }
 
     private func decide(_ error: any Error, claimed: ClaimedJob, payload: ActiveJobPayload, job: any Job.Type,

@@ -40,6 +40,10 @@ actor Pool {
     private var relockNeeded = false
     /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
     private var givingUp = false
+    /// Set when cancelled bodies still had not returned: the loop ends without them.
+    private var abandoning = false
+    /// The jobs whose bodies never returned (their threads are stuck; the process must exit).
+    private(set) var abandonedJobs: [UUID] = []
     private var paused = false
     private var stopping = false
     private var nextScheduledAt: Date?
@@ -103,6 +107,16 @@ actor Pool {
         wake.signal()
     }
 
+    /// Stops waiting for bodies that ignored cancellation: `run()` writes the attempt ends it has, closes
+    /// the sessions (releasing the stuck jobs' advisory locks) and returns; their rows stay started, to
+    /// be re-run as interrupted.
+    func abandon() {
+        guard !running.isEmpty else { return }
+        abandoning = true
+        abandonedJobs = running.values.map(\.job.jobID)
+        wake.signal()
+    }
+
     func state() -> PoolState {
         let slots = (0..<spec.threads).map { SlotState(pool: index, index: $0, job: running[$0]?.job) }
         return PoolState(index: index, queues: spec.queuesText, maxThreads: spec.threads, slots: slots,
@@ -115,7 +129,7 @@ actor Pool {
     func run() async {
         let config = environment.configuration
         var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
-        while !(stopping && running.isEmpty && pending.isEmpty) {
+        while !(stopping && running.isEmpty && pending.isEmpty) && !abandoning {
             do {
                 if backoff.isFailing { try await reopen() }
                 try await exchange()
@@ -124,7 +138,7 @@ actor Pool {
             } catch {
                 claimErrors += 1
                 let delay = backoff.failed(error)
-                if givingUp && running.isEmpty {
+                if givingUp && (running.isEmpty || abandoning) {
                     // Past the shutdown timeout with the database unreachable: the unwritten attempts
                     // keep performed_at and run again as interrupted (contract §3.6).
                     environment.logger.warning("pool \(index): stopping without writing \(pending.count) attempt end(s); those jobs will run again as interrupted")
@@ -153,7 +167,8 @@ actor Pool {
         try? await exchange()
         await settleBatches()
         for thread in slotThreads { thread.shutdown() }
-        for database in slotDatabases { await database.close() }
+        // A stuck body may be inside its slot's session: that one is left to the process exit.
+        for (slot, database) in slotDatabases.enumerated() where running[slot] == nil { await database.close() }
         // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
         await connection.close()
     }

@@ -87,10 +87,24 @@ public actor Worker {
 
     public var isPaused: Bool { paused }
 
+    /// How a stop ended.
+    public enum StopOutcome: Sendable, Equatable {
+        /// Every body returned (finished, or cancelled at the timeout).
+        case drained
+        /// These jobs' bodies ignored cancellation and still run on their threads: the process must exit
+        /// (status 1). Their locks and the process row are released; they run again as interrupted.
+        case abandoned([UUID])
+    }
+
+    /// How long a body has to return once cancelled at the shutdown timeout before it is abandoned.
+    public static let abandonGrace: Duration = .milliseconds(500)
+
     /// Graceful stop: stop claiming, let running jobs finish within `timeout` seconds (< 0: forever),
-    /// then cancel them (they are re-run later as interrupted), delete the process row, close.
-    public func stop(timeout: Double? = nil) async {
-        guard !stopping else { return }
+    /// then cancel them (they are re-run later as interrupted), abandon those that do not return within
+    /// `abandonGrace`, delete the process row, close.
+    @discardableResult
+    public func stop(timeout: Double? = nil) async -> StopOutcome {
+        guard !stopping else { return .drained }
         stopping = true
         let timeout = timeout ?? configuration.shutdownTimeout
         listener?.stop()
@@ -102,11 +116,19 @@ public actor Worker {
             let canceller = Task {
                 try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
                 for pool in pools { await pool.cancelRunning() }
+                try await Task.sleep(for: Self.abandonGrace)
+                for pool in pools { await pool.abandon() }
             }
             await drained.value
             canceller.cancel()
         } else {
             await drained.value
+        }
+        var abandoned: [UUID] = []
+        for pool in pools { abandoned += await pool.abandonedJobs }
+        if !abandoned.isEmpty {
+            logger.error("shutdown timeout: \(abandoned.count) job body(ies) did not return when cancelled; "
+                + "leaving them to run again as interrupted: \(abandoned.map { $0.uuidString.lowercased() }.joined(separator: ", "))")
         }
         for task in background { task.cancel() }
         if let control {
@@ -119,6 +141,7 @@ public actor Worker {
         }
         await enqueueConnection?.close()
         if registered { logger.info("worker \(processID) stopped") }
+        return abandoned.isEmpty ? .drained : .abandoned(abandoned)
     }
 
     /// Waits until the worker has stopped.

@@ -8,8 +8,9 @@ public struct WorkerConfiguration: Sendable {
     public var maxThreads: Int = 5
     /// Seconds between polls; the poll backs up LISTEN/NOTIFY. ≤ 0 disables polling.
     public var pollInterval: Double = 10
-    /// Seconds running jobs get to finish on shutdown before they are cancelled; < 0 waits forever.
-    public var shutdownTimeout: Double = -1
+    /// Seconds running jobs get to finish on shutdown before they are cancelled and, if a body does not
+    /// return, abandoned (the process must then exit; they run again as interrupted); < 0 waits forever.
+    public var shutdownTimeout: Double = Self.defaultShutdownTimeout
     public var enablePauses: Bool = true
     public var enableListenNotify: Bool = true
     public var retryOnUnhandledError: Bool = false
@@ -20,6 +21,10 @@ public struct WorkerConfiguration: Sendable {
     /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
     public var heartbeatInterval: Double = 30
     public var enableCron: Bool = false
+
+    /// 25 s: GoodJob waits for ever by default (-1), which leaves a stuck body holding the process
+    /// until kill -9; 25 s fits within the 30 s most supervisors allow before SIGKILL.
+    public static let defaultShutdownTimeout = 25.0
 
     public init() {}
 }

@@ -4,7 +4,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Failed jobs of the last 24 hours sharing an error class and a job class (GoodJob's Cleaner view).
+/// Failed jobs of the last 24 hours sharing an error class, a job class and the first application frame
+/// of their newest attempt's backtrace (GoodJob's Cleaner view, split by where the error came from).
 public struct FailureGroup: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// Finished with an error.
@@ -22,9 +23,12 @@ public struct FailureGroup: Sendable, Hashable {
     public var latestAt: Date
     /// The newest job of the group, for the detail view.
     public var latestJobID: UUID
+    /// `path:line:in 'function'` of the first application frame; nil when the backtrace has none.
+    public var firstFrame: String?
 
     public init(kind: Kind, errorClass: String, jobClass: String, lastHour: Int, lastDay: Int, latestAt: Date,
-                latestJobID: UUID) {
+                latestJobID: UUID, firstFrame: String? = nil) {
+        self.firstFrame = firstFrame
         self.kind = kind
         self.errorClass = errorClass
         self.jobClass = jobClass

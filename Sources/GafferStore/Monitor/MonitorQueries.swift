@@ -120,27 +120,29 @@ public enum MonitorQueries {
     /// unfinished ones carrying an error, dated by `updated_at` (their last attempt's end).
     public static func failureGroups(_ db: PostgresConnection, now: Date) async throws -> [FailureGroup] {
         let rows = try await db.query("""
-            SELECT kind, error_class, job_class,
+            SELECT kind, error_class, job_class, frame,
                    count(*) FILTER (WHERE at > $1::timestamp - interval '1 hour') AS last_hour,
                    count(*) AS last_day, max(at) AS latest_at,
                    (array_agg(id ORDER BY at DESC, id))[1] AS latest_id
             FROM (
               SELECT 'discarded' AS kind, \(MonitorSQL.errorClass) AS error_class,
-                     coalesce(job_class, '') AS job_class, finished_at AS at, id
+                     coalesce(job_class, '') AS job_class, finished_at AS at, id, \(MonitorSQL.firstApplicationFrame) AS frame
               FROM good_jobs
               WHERE finished_at IS NOT NULL AND error IS NOT NULL AND finished_at > $1::timestamp - interval '24 hours'
               UNION ALL
-              SELECT 'retrying', \(MonitorSQL.errorClass), coalesce(job_class, ''), updated_at, id
+              SELECT 'retrying', \(MonitorSQL.errorClass), coalesce(job_class, ''), updated_at, id,
+                     \(MonitorSQL.firstApplicationFrame)
               FROM good_jobs
               WHERE finished_at IS NULL AND error IS NOT NULL AND updated_at > $1::timestamp - interval '24 hours'
             ) failures
-            GROUP BY 1, 2, 3 ORDER BY last_day DESC, latest_at DESC LIMIT $2
-            """, [now, MonitorLimits.failureGroups])
+            GROUP BY 1, 2, 3, 4 ORDER BY last_day DESC, latest_at DESC LIMIT $2
+            """, [now, MonitorLimits.failureGroups, BacktraceFrame.applicationPattern, BacktraceFrame.frameworkPattern])
         return try rows.map {
             FailureGroup(kind: FailureGroup.Kind(rawValue: try $0.decode("kind")) ?? .discarded,
                          errorClass: try $0.decode("error_class"), jobClass: try $0.decode("job_class"),
                          lastHour: try $0.decode("last_hour"), lastDay: try $0.decode("last_day"),
-                         latestAt: try $0.decode("latest_at"), latestJobID: try $0.decode("latest_id"))
+                         latestAt: try $0.decode("latest_at"), latestJobID: try $0.decode("latest_id"),
+                         firstFrame: try $0.decode("frame"))
         }
     }
 

@@ -51,6 +51,15 @@ enum MonitorSQL {
     // only the first 201 characters of a toasted 1 MB error (slice detoast), and gives the same class.
     static let errorClass = "left(split_part(substr(error, 1, 201), ': ', 1), 200)"
 
+    /// The first application frame of the job's newest attempt (`BacktraceFrame`'s rule: `$3` the
+    /// source-location pattern, `$4` the framework paths), cut to 300 characters; NULL when none.
+    /// One index probe per failed job (executions by `(active_job_id, created_at)`).
+    static let firstApplicationFrame = """
+        (SELECT left(b.line, 300) FROM unnest((SELECT e.error_backtrace FROM good_job_executions e
+                 WHERE e.active_job_id = good_jobs.id ORDER BY e.created_at DESC LIMIT 1)) WITH ORDINALITY AS b(line, n)
+         WHERE b.line ~ $3 AND b.line !~ $4 ORDER BY b.n LIMIT 1)
+        """
+
     /// The advisory-lock key of a row (contract §3.4).
     static func lockKey(table: String, idColumn: String) -> String {
         AdvisoryLockSQL.rowKey(table: table, id: idColumn)

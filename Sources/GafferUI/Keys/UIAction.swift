@@ -9,7 +9,7 @@ public enum UIAction: Sendable, Hashable {
     case act(JobAction)
     case togglePause, toggleLocalPause
     case mark, markAll
-    case freeze, copyID, toggleWrap
+    case freeze, copyID, toggleWrap, toggleTrace
     case slower, faster, refreshNow, redraw
     case help, quit
     case confirmYes, confirmNo

@@ -48,6 +48,12 @@ enum Format {
         return "\(pad2(s / 3600)):\(pad2(s / 60 % 60)):\(pad2(s % 60))"
     }
 
+    /// `SocialMediaAPI.swift:88` from `…/Sources/GafferDemo/API/SocialMediaAPI.swift:88:in '…'`: where, briefly.
+    static func frameSite(_ frame: String) -> String {
+        let location = frame.split(separator: ":in ", maxSplits: 1).first.map(String.init) ?? frame
+        return location.split(separator: "/").last.map(String.init) ?? location
+    }
+
     /// The first 8 hex digits of a job id, as lists show it.
     static func shortID(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
 

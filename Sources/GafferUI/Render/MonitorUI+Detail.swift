@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GafferCore
 import GafferMonitorModel
 import TerminalKit
 
@@ -60,10 +61,24 @@ extension MonitorUI {
                 lines.append(StyledLine(Format.clean(error), .error, indent: 4))
                 lines += cutNote(execution.errorLength - error.count, indent: 4)
             }
-            lines += execution.backtrace.map { StyledLine(Format.clean($0), .muted, indent: 4) }
-            let missing = execution.backtraceLineCount - execution.backtrace.count
-            if missing > 0 { lines.append(StyledLine("… \(missing) more lines not loaded", .muted, indent: 4)) }
+            lines += backtraceLines(execution, full: view.fullTrace)
         }
+        return lines
+    }
+
+    /// An attempt's backtrace: the application's frames highlighted; the others (the engine's, the
+    /// runtime's, gems') shown only in the full trace (`t`), as GoodJob's dashboard and Rails' cleaner do.
+    /// A trace with no application frame is shown whole.
+    static func backtraceLines(_ execution: JobDetail.Execution, full: Bool) -> [StyledLine] {
+        let frames = execution.backtrace.map { (text: $0, app: BacktraceFrame.isApplication($0)) }
+        let appCount = frames.filter(\.app).count
+        let whole = full || appCount == 0
+        var lines = frames.filter { whole || $0.app }.map { StyledLine(Format.clean($0.text), $0.app ? .info : .muted, indent: 4) }
+        if !whole && frames.count > appCount {
+            lines.append(StyledLine("… \(frames.count - appCount) framework frames hidden (t: full trace)", .muted, indent: 4))
+        }
+        let missing = execution.backtraceLineCount - execution.backtrace.count
+        if missing > 0 { lines.append(StyledLine("… \(missing) more lines not loaded", .muted, indent: 4)) }
         return lines
     }
 

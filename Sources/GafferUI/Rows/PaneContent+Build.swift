@@ -145,18 +145,19 @@ extension PaneContent {
 
     static func failures(_ s: MonitorSnapshot) -> PaneContent {
         let rows = s.failures.map { g in
-            row("\(g.kind.rawValue)-\(g.errorClass)-\(g.jobClass)", [
+            row("\(g.kind.rawValue)-\(g.errorClass)-\(g.jobClass)-\(g.firstFrame ?? "")", [
                 TableCell(g.kind == .discarded ? "disc" : "retry", style: Style(g.kind == .discarded ? .discarded : .retried)),
                 TableCell(String(g.lastHour), style: Style(g.lastHour == 0 ? .muted : .text)),
                 TableCell(String(g.lastDay)), TableCell(Format.age(s.takenAt.timeIntervalSince(g.latestAt))),
                 TableCell(Format.clean(g.errorClass)), TableCell(Format.name(g.jobClass)),
+                TableCell(g.firstFrame.map { Format.clean(Format.frameSite($0)) } ?? "", style: Style(.info)),
             ], .failure(g), jobClass: g.jobClass, error: g.errorClass)
         }
         let hour = s.failures.reduce(0) { $0 + $1.lastHour }
         return PaneContent(
             columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
                       .numeric("last", minWidth: 4), TableColumn("error", minWidth: 8, maxWidth: 40, flex: 2),
-                      TableColumn("job", minWidth: 6, flex: 1)],
+                      TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1)],
             rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
     }
 

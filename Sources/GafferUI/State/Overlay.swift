@@ -25,8 +25,12 @@ public struct DetailView: Sendable, Hashable {
     public var missing: Bool
     public var scroll: Int
     public var wrap: Bool
+    /// Backtraces in full rather than the application's frames only.
+    public var fullTrace: Bool
 
-    public init(id: UUID, detail: JobDetail? = nil, missing: Bool = false, scroll: Int = 0, wrap: Bool = true) {
+    public init(id: UUID, detail: JobDetail? = nil, missing: Bool = false, scroll: Int = 0, wrap: Bool = true,
+                fullTrace: Bool = false) {
+        self.fullTrace = fullTrace
         self.id = id
         self.detail = detail
         self.missing = missing

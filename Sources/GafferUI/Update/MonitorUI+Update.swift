@@ -80,6 +80,11 @@ public enum MonitorUI {
                 view.wrap.toggle()
                 state.replaceTop(.detail(view))
             }
+        case .toggleTrace:
+            if case .detail(var view) = state.topOverlay {
+                view.fullTrace.toggle()
+                state.replaceTop(.detail(view))
+            }
         case .slower: return [.changeInterval(slower: true)]
         case .faster: return [.changeInterval(slower: false)]
         case .refreshNow: return [.refreshNow]

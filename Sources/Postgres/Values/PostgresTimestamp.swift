@@ -6,12 +6,19 @@ import GafferCore
 /// Sessions run with `TimeZone = 'UTC'`, so `timestamptz` comes back as `…+00` and a
 /// `timestamp` column holds the UTC wall clock, as Rails writes it.
 public enum PostgresTimestamp {
-    /// `2026-07-20 12:00:00.123456+00`, rounded to the microsecond.
+    /// The instants PostgreSQL's timestamps hold: 4713-11-24 BC to 294276-12-31 AD.
+    public static let range = Date(timeIntervalSince1970: -210_866_803_200)...Date(timeIntervalSince1970: 9_224_318_015_999)
+
+    /// `2026-07-20 12:00:00.123456+00`, rounded to the microsecond; `…+00 BC` before year 1.
+    ///
+    /// Never traps: an instant outside `range` (or NaN) is written clamped to it.
     public static func format(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        var seconds = micros / 1_000_000
-        var fraction = micros % 1_000_000
-        if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
+        let t = date.timeIntervalSince1970
+        let clamped = t.isNaN ? 0 : min(max(t, range.lowerBound.timeIntervalSince1970), range.upperBound.timeIntervalSince1970)
+        let whole = clamped.rounded(.down)
+        let micros = Int64(((clamped - whole) * 1_000_000).rounded())
+        let seconds = Int64(whole) + micros / 1_000_000
+        let fraction = micros % 1_000_000
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
@@ -21,13 +28,18 @@ public enum PostgresTimestamp {
             let s = String(v)
             return String(repeating: "0", count: max(0, n - s.count)) + s
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2)) \(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))+00"
+        return "\(pad(y > 0 ? y : 1 - y, 4))-\(pad(m, 2))-\(pad(d, 2)) \(pad(secondOfDay / 3600, 2)):"
+            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))+00\(y > 0 ? "" : " BC")"
     }
 
-    /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`; no offset means UTC.
+    /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]][ BC]`; no offset means UTC. Years have 4 to 6
+    /// digits; `infinity` and `-infinity` read as `Date.distantFuture` and `Date.distantPast`.
     public static func parse(_ text: String) throws -> Date {
-        let bytes = Array(text.utf8)
+        if text == "infinity" { return .distantFuture }
+        if text == "-infinity" { return .distantPast }
+        var bytes = Array(text.utf8)
+        let bc = bytes.count > 3 && Array(bytes.suffix(3)) == Array(" BC".utf8)
+        if bc { bytes.removeLast(3) }
         func fail() -> PostgresError { PostgresError(.decodingFailed, "\"\(text)\" is not a timestamp") }
         var i = 0
         func number(_ digits: Int) throws -> Int64 {
@@ -45,7 +57,10 @@ public enum PostgresTimestamp {
             guard i < bytes.count, bytes[i] == c else { throw fail() }
             i += 1
         }
-        let year = try number(4); try expect(45)
+        var year = try number(4)
+        while i < bytes.count, bytes[i] != 45, year < 100_000 { year = year * 10 + (try number(1)) }
+        try expect(45)
+        if bc { year = 1 - year }
         let month = try number(2); try expect(45)
         let day = try number(2)
         guard i < bytes.count, bytes[i] == 32 || bytes[i] == 84 else { throw fail() }

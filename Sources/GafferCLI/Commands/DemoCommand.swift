@@ -34,6 +34,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var screen: ScreenOptions
+
     func validate() throws {
         if let duration, duration <= 0 || !duration.isFinite {
             throw ValidationError("--duration \(duration): give a positive number of seconds, e.g. 20")
@@ -42,6 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            let look = try screen.look()
             let (db, resolved) = try await database.connect()
             do {
                 try await Migrator.migrate(db)
@@ -60,7 +63,8 @@ struct DemoCommand: AsyncParsableCommand {
             let cron = SocialMediaDemo.cron
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(SocialMediaDemo.jobs), settings: settings, cron: cron, logFile: logPath,
-                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui))
+                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
+                look: look)
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await SocialMediaDemo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

@@ -18,6 +18,7 @@ struct TopCommand: AsyncParsableCommand {
             Example:
               gaffer top --database-url postgresql://localhost/myapp_production --read-only
               NO_COLOR=1 gaffer top --interval 2
+              gaffer top --theme light
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -25,8 +26,7 @@ struct TopCommand: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Refuse every action; only watch.")
     var readOnly = false
 
-    @Option(help: "Colour theme: default, mono, a name from themes/, or a path to a .theme file (NO_COLOR picks mono).")
-    var theme: String?
+    @OptionGroup var screen: ScreenOptions
 
     @Option(help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen).")
     var interval: Double = 1
@@ -43,7 +43,7 @@ struct TopCommand: AsyncParsableCommand {
                 throw CLIError.usage("gaffer top needs a terminal; for scripts use gaffer status")
             }
             if let problem = CursesError.terminalProblem() { throw CLIError.usage(problem.description) }
-            let (chosenTheme, colors) = try ThemeChoice.resolve(theme)
+            let look = try screen.look()
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }
             let inspection = try await SchemaInspection.read(db)
@@ -53,7 +53,7 @@ struct TopCommand: AsyncParsableCommand {
             let poller = MonitorPoller(connection: db, interval: interval)
             let actions = MonitorActions(connection: db, readOnly: readOnly)
             let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
-                                         openScreen: MonitorSession.terminal(theme: chosenTheme, colors: colors))
+                                         openScreen: MonitorSession.terminal(look))
             _ = try await session.run()
             await db.close()
         }

@@ -24,12 +24,11 @@ enum Screen {
 
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
     /// arrives, or `duration` passes (then it leaves as if SIGTERM had arrived: drain).
-    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?) async throws
-        -> QuitChoice
+    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?,
+                    look: ThemeChoice.Look) async throws -> QuitChoice
     {
-        let (theme, colors) = try ThemeChoice.resolve(nil)
         let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron,
-                                                     openScreen: MonitorSession.terminal(theme: theme, colors: colors))
+                                                     openScreen: MonitorSession.terminal(look))
         // The session leaves on SIGTERM by draining; a duration ends it the same way.
         let timer = duration.map { seconds in
             Task {

@@ -17,6 +17,8 @@ enum WorkerLaunch {
         var duration: Double?
         var progressEvery: Double?
         var wantsScreen: Bool
+        /// The screen's theme, resolved before anything starts so a bad one fails first.
+        var look: ThemeChoice.Look
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -49,7 +51,8 @@ enum WorkerLaunch {
             let choice: Screen.QuitChoice
             do {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
-                                              cron: configuration.enableCron ? plan.cron : [], duration: plan.duration)
+                                              cron: configuration.enableCron ? plan.cron : [], duration: plan.duration,
+                                              look: plan.look)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
                 logger.setStandardError(true)

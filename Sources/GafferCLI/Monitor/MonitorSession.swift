@@ -29,8 +29,8 @@ final class MonitorSession: Sendable {
     }
 
     /// Opens the real terminal through curses.
-    static func terminal(theme: Theme, colors: Bool) -> @Sendable () throws -> any ScreenDevice {
-        { try CursesScreen(theme: theme, colors: colors) }
+    static func terminal(_ look: ThemeChoice.Look) -> @Sendable () throws -> any ScreenDevice {
+        { try CursesScreen(theme: look.theme, colors: look.colors) }
     }
 
     /// Runs until the user leaves or a signal arrives; returns how the user chose to leave.

@@ -97,8 +97,8 @@ public final class CursesScreen: ScreenDevice {
         guard !runs.isEmpty else { return 0 }
         for run in runs {
             let resolved = theme.resolve(run.style)
-            let pair = pairs.pair(for: resolved)
-            wattr_set(window, ColorPairs.attributes(resolved.attributes), pair, nil)
+            let (pair, attributes) = pairs.pair(for: resolved)
+            wattr_set(window, ColorPairs.attributes(attributes), pair, nil)
             let wide = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             // The bottom-right cell returns ERR (the cursor cannot advance); the cell is drawn anyway.
             _ = mvwaddnwstr(window, Int32(run.y), Int32(run.x), wide, Int32(wide.count))

@@ -163,7 +163,7 @@ import Testing
         },
         KeyCase("E on a retrying group asks to run it now", KeyCase.pane(.failures, row: retryingGroupRow),
                 ch("E")) { state, _ in
-            #expect(state.topConfirmation?.prompt == #"Run now 1 retrying job of \e[2J\e]0;pwned\a · EvilJob?"#)
+            #expect(state.topConfirmation?.prompt == #"Run 1 retrying job of \e[2J\e]0;pwned\a · EvilJob now?"#)
             #expect(state.topConfirmation?.effect == .perform(.reschedule, .scope(retryingScope)))
         },
         KeyCase("D on a discarded group asks to destroy it", KeyCase.pane(.failures, row: discardedGroupRow),
@@ -307,6 +307,9 @@ import Testing
             #expect(effects == [.quit(.stopNow)])
         },
         KeyCase("n in the quit choice stays", KeyCase.with(.quit), ch("n")) { state, effects in
+            #expect(state.overlays.isEmpty && effects.isEmpty)
+        },
+        KeyCase("Esc in the quit choice stays", KeyCase.with(.quit), [.escape]) { state, effects in
             #expect(state.overlays.isEmpty && effects.isEmpty)
         },
         KeyCase("a resize changes nothing", [.resize]) { state, effects in

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CursesBackend
 import Foundation
 import GafferEngine
@@ -76,6 +77,9 @@ enum WorkerLaunch {
                 await run.stop(after: .screen)
             case .stopNow:
                 await run.stop(after: .screen, timeout: 0)
+                // A forced stop exits 1, as a second signal does: running jobs were cut short.
+                resolved.finish()
+                throw ExitCode(CLIError.Code.runtime.rawValue)
             }
         } else {
             _ = await run.run()

@@ -26,7 +26,7 @@ final class WorkerLocalSource: LocalWorkerSource {
     static func start(_ worker: Worker, config: ConnectionConfig, cron entries: [CronEntry]) async -> WorkerLocalSource {
         let cron = entries.map {
             LocalWorkerSnapshot.CronSchedule(key: $0.key, schedule: $0.schedule, scheduleText: $0.scheduleText,
-                                             jobClass: $0.jobClass)
+                                             jobClass: $0.jobClass, enabledByDefault: $0.enabledByDefault)
         }
         var first = Self.convert(await worker.snapshot())
         first.cron = cron

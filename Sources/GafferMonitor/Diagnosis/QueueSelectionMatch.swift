@@ -8,4 +8,16 @@ enum QueueSelectionMatch {
         guard let parsed = try? QueueSelection.parse(selection, defaultThreads: 1) else { return true }
         return parsed.accepts(queueName: queue)
     }
+
+    /// The queues a selection names (`a,b`, `+a,b`), which a worker serves even while they are empty;
+    /// none for `*` or an exclusion.
+    static func named(_ selection: String) -> [String] {
+        guard let parsed = try? QueueSelection.parse(selection, defaultThreads: 1) else { return [] }
+        return parsed.pools.flatMap { pool -> [String] in
+            switch pool.kind {
+            case .include(let names), .ordered(let names): names
+            case .all, .exclude: []
+            }
+        }
+    }
 }

@@ -46,12 +46,16 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         /// The schedule as written (`0 3 * * *`, `@hourly`).
         public var scheduleText: String
         public var jobClass: String
+        /// GoodJob's `enabled_by_default`: off entries run only once the dashboard enables them.
+        public var enabledByDefault: Bool
 
-        public init(key: String, schedule: CronExpression, scheduleText: String, jobClass: String) {
+        public init(key: String, schedule: CronExpression, scheduleText: String, jobClass: String,
+                    enabledByDefault: Bool = true) {
             self.key = key
             self.schedule = schedule
             self.scheduleText = scheduleText
             self.jobClass = jobClass
+            self.enabledByDefault = enabledByDefault
         }
     }
 

@@ -6,6 +6,9 @@ public struct MonitorSnapshot: Sendable {
     /// The application time the queries used.
     public var takenAt: Date
     public var queues: [QueueStats]
+    /// Every queue seen this session (in counts, finished jobs, pauses, workers' selections), sorted:
+    /// an idle queue keeps its row, so rows do not shift and it can be paused ahead of time.
+    public var queueNames: [String]
     /// True when discarded counts hit `MonitorLimits.discardedCap` (shown as "≥").
     public var discardedCapped: Bool
     public var throughput: ThroughputHistory
@@ -19,13 +22,14 @@ public struct MonitorSnapshot: Sendable {
     public var local: LocalWorkerSnapshot?
     public var refresh: RefreshStatus
 
-    public init(takenAt: Date, queues: [QueueStats] = [], discardedCapped: Bool = false,
+    public init(takenAt: Date, queues: [QueueStats] = [], queueNames: [String] = [], discardedCapped: Bool = false,
                 throughput: ThroughputHistory = ThroughputHistory(), running: [RunningJob] = [],
                 processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronKeyRun] = [],
                 concurrencyKeys: [ConcurrencyKeyStats] = [], settings: SettingsRecord = SettingsRecord(),
                 local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
         self.takenAt = takenAt
         self.queues = queues
+        self.queueNames = queueNames
         self.discardedCapped = discardedCapped
         self.throughput = throughput
         self.running = running

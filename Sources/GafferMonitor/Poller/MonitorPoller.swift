@@ -18,6 +18,8 @@ public actor MonitorPoller {
     private var failures = 0
     private var forceFull = true
     private var lastWindowEnd: Date?
+    /// Queues seen since the poller started; they keep their rows while idle.
+    private var knownQueues: Set<String> = []
 
     public private(set) var latest: MonitorSnapshot
     public private(set) var interval: Double
@@ -71,7 +73,9 @@ public actor MonitorPoller {
                 localSnapshot == nil || $0.processID != localSnapshot?.processID
             }
             next.settings = try await MonitorQueries.settings(db)
+            knownQueues.formUnion(next.queues.map(\.name) + finished.map(\.queue) + next.settings.pausedQueues)
             if full {
+                knownQueues.formUnion(try await MonitorQueries.recentQueueNames(db))
                 next.processes = try await MonitorQueries.processes(db, now: now)
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
@@ -81,6 +85,10 @@ public actor MonitorPoller {
             if lastWindowEnd != nil { next.throughput.record(finished) }
             lastWindowEnd = now
             next.local = localSnapshot
+            let selections = next.processes.filter(\.isActive).flatMap(\.queueSelections)
+                + (localSnapshot?.pools.map(\.queues) ?? [])
+            knownQueues.formUnion(selections.flatMap(QueueSelectionMatch.named))
+            next.queueNames = knownQueues.sorted()
             let took = started.duration(to: .now).seconds
             let (delay, backingOff) = RefreshPolicy.nextDelay(interval: interval, queryTime: took)
             next.refresh = RefreshStatus(queryTime: took, interval: delay, backingOff: backingOff)

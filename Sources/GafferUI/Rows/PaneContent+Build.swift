@@ -77,8 +77,7 @@ extension PaneContent {
     }
 
     static func queues(_ s: MonitorSnapshot) -> PaneContent {
-        var names = s.queues.map(\.name)
-        for paused in s.settings.pausedQueues where !names.contains(paused) { names.append(paused) }
+        let names = Set(s.queueNames + s.queues.map(\.name) + s.settings.pausedQueues).sorted()
         let stats = Dictionary(s.queues.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = names.map { name -> PaneRow in
             let q = stats[name] ?? QueueStats(name: name)
@@ -136,7 +135,7 @@ extension PaneContent {
             columns: [TableColumn("concurrency key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
                       .numeric("wait"), .numeric("limit"), .numeric("window", minWidth: 6), .numeric("free in", minWidth: 7),
                       TableColumn("rule", minWidth: 4, flex: 1)],
-            rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no concurrency keys in use")
+            rows: rows, trailing: Format.counted(rows.count, "key"), emptyMessage: "no concurrency keys in use")
     }
 
     static func failures(_ s: MonitorSnapshot) -> PaneContent {
@@ -166,11 +165,13 @@ extension PaneContent {
         let rows = keys.map { key -> PaneRow in
             let run = runs[key]
             let schedule = schedules[key]
-            let disabled = s.settings.cronKeysDisabled.contains(key)
+            // Keys only the database knows are on unless disabled: GoodJob's default for an entry.
+            let disabled = !s.settings.isCronEnabled(key, byDefault: schedule?.enabledByDefault ?? true)
             let last = run?.lastCronAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
             let jobClass = run?.jobClass ?? schedule?.jobClass ?? ""
             return row("cron-\(key)", [
-                TableCell(Format.clean(key)), TableCell(nextFire(schedule, run, now: s.takenAt)),
+                TableCell(Format.clean(key)),
+                TableCell(disabled ? "off" : nextFire(schedule, run, now: s.takenAt), style: disabled ? Style(.paused) : nil),
                 TableCell(run?.lastState.rawValue ?? "never", style: Style(run.map { role($0.lastState) } ?? .muted)),
                 TableCell(last), TableCell(Format.clean(schedule?.scheduleText ?? ""), style: Style(.muted)),
                 TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
@@ -182,7 +183,7 @@ extension PaneContent {
                       TableColumn("last run", minWidth: 9), .numeric("ago", minWidth: 3),
                       TableColumn("schedule", minWidth: 8, maxWidth: 16),
                       TableColumn("on", minWidth: 3), TableColumn("job", minWidth: 4, flex: 1)],
-            rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no cron jobs seen")
+            rows: rows, trailing: Format.counted(rows.count, "key"), emptyMessage: "no cron jobs seen")
     }
 
     /// Time to the next fire: exact from the schedule, else estimated from the last two fires.

@@ -15,6 +15,11 @@ public struct SettingsRecord: Sendable, Hashable {
         self.cronKeysDisabled = cronKeysDisabled
     }
 
+    /// Whether a cron key runs, by GoodJob's rule (`CronKeySettings.isEnabled`).
+    public func isCronEnabled(_ key: String, byDefault: Bool) -> Bool {
+        CronKeySettings(enabled: Set(cronKeysEnabled), disabled: Set(cronKeysDisabled)).isEnabled(key, byDefault: byDefault)
+    }
+
     public func isPaused(_ kind: PauseKind, _ name: String) -> Bool {
         switch kind {
         case .queue: pausedQueues.contains(name)

@@ -66,6 +66,10 @@ final class WorkerLocalSource: LocalWorkerSource {
         latest.withLock { $0 }
     }
 
+    func wake() {
+        Task { [worker] in await worker.wake() }
+    }
+
     func setPaused(_ paused: Bool) {
         Task { [worker] in await worker.setPaused(paused) }
         latest.withLock { $0.isPaused = paused }

@@ -90,6 +90,12 @@ public actor Worker {
 
     public var isPaused: Bool { paused }
 
+    /// Asks every pool to claim now (a job was made due by hand in this process: the screen's retry
+    /// or run now), without waiting for the poll or the notification's round trip.
+    public func wake() async {
+        for pool in pools { await pool.notify(scheduledAt: nil) }
+    }
+
     /// Graceful stop: stop claiming, let running jobs finish within `timeout` seconds (< 0: forever),
     /// then cancel them (they are re-run later as interrupted), delete the process row, close.
     public func stop(timeout: Double? = nil) async {

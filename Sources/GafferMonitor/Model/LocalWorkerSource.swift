@@ -9,6 +9,8 @@ public protocol LocalWorkerSource: Sendable {
     func snapshot() -> LocalWorkerSnapshot
     /// Stops (true) or resumes (false) claiming new jobs; running jobs go on.
     func setPaused(_ paused: Bool)
+    /// Asks the worker to claim now: a job it may take was just made due (retry, run now).
+    func wake()
 }
 
 /// The local worker's state at one moment.

@@ -70,3 +70,14 @@ import Testing
     }
 }
 
+/// Issue 14 item 2: an open detail is re-read after every refresh (and so after `^R`).
+@Suite struct DetailRefreshTests {
+    @Test func everyRefreshReloadsTheOpenDetail() {
+        var state = UIState(hasLocalWorker: true)
+        #expect(state.effectsAfterRefresh().isEmpty)
+        state.overlays = [.detail(DetailView(id: Fixtures.id(4), detail: Fixtures.detail))]
+        #expect(state.effectsAfterRefresh() == [.loadDetail(Fixtures.id(4))])
+        state.overlays.append(.help(scroll: 0))
+        #expect(state.effectsAfterRefresh() == [.loadDetail(Fixtures.id(4))])
+    }
+}

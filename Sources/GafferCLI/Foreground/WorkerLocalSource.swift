@@ -30,6 +30,7 @@ final class WorkerLocalSource: LocalWorkerSource {
         }
         var first = Self.convert(await worker.snapshot())
         first.cron = cron
+        first.jobClasses = Set(worker.jobClassNames)
         let source = WorkerLocalSource(worker: worker, cron: cron, first: first)
         let slots = Task { [weak source] in
             while !Task.isCancelled {
@@ -37,6 +38,7 @@ final class WorkerLocalSource: LocalWorkerSource {
                 guard let source else { return }
                 var fresh = Self.convert(await worker.snapshot())
                 fresh.cron = source.cron
+                fresh.jobClasses = Set(worker.jobClassNames)
                 source.latest.withLock { $0 = Self.merge(fresh, limitsOf: $0) }
             }
         }

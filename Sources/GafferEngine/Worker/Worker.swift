@@ -90,6 +90,9 @@ public actor Worker {
 
     public var isPaused: Bool { paused }
 
+    /// The job classes this worker claims (its registry's).
+    public nonisolated var jobClassNames: [String] { registry.classNames }
+
     /// Asks every pool to claim now (a job was made due by hand in this process: the screen's retry
     /// or run now), without waiting for the poll or the notification's round trip.
     public func wake() async {

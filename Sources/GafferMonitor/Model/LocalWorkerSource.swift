@@ -27,9 +27,11 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
     public var limits: [ConcurrencyLimitState]
     /// The cron entries this worker enqueues (empty when its cron is off).
     public var cron: [CronSchedule]
+    /// The job classes this worker registers (it claims no other); nil when unknown.
+    public var jobClasses: Set<String>?
 
     public init(processID: UUID, pid: Int, pools: [Pool], slots: [Slot], isPaused: Bool, succeeded: Int, failed: Int,
-                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = []) {
+                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = [], jobClasses: Set<String>? = nil) {
         self.processID = processID
         self.pid = pid
         self.pools = pools
@@ -39,6 +41,7 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         self.failed = failed
         self.limits = limits
         self.cron = cron
+        self.jobClasses = jobClasses
     }
 
     /// A cron entry: its key, schedule and job class, so the screen knows its exact next fire time.

@@ -81,3 +81,23 @@ import Testing
         #expect(state.effectsAfterRefresh() == [.loadDetail(Fixtures.id(4))])
     }
 }
+
+/// Issue 14 item 1 on the screen: the detail of a throttled job says so, at every size.
+@Suite struct ThrottledDetailTests {
+    @Test(arguments: ScreenText.sizes)
+    func theDetailSaysThrottled(size: Size) {
+        var s = Fixtures.snapshot
+        s.local?.jobClasses = ["SyncInventoryJob"]
+        s.settings.pausedJobClasses = []
+        var detail = Fixtures.detail
+        detail.state = .queued
+        detail.finishedAt = nil
+        detail.performedAt = nil
+        detail.concurrencyKey = "import-42"
+        var state = UIState(hasLocalWorker: true)
+        state.overlays = [.detail(DetailView(id: detail.id, detail: detail))]
+        let text = ScreenText.screen(s, state, size: size)
+        #expect(text.contains("why not running: throttled: key import-42 started 2 of 2"), "\(text)")
+        SnapshotFile.check(text, named: ScreenText.name("detail-throttled", size))
+    }
+}

@@ -50,6 +50,7 @@ final class MonitorSession: Sendable {
         var snapshot = MonitorSnapshot.empty(at: Date())
         var frozen: MonitorSnapshot?
         var dirty = true
+        var drawnSecond = 0
         while true {
             if signals.receivedSignal != nil { return .success(local == nil ? .exit : .drain) }
             var effects: [Effect] = []
@@ -68,10 +69,15 @@ final class MonitorSession: Sendable {
                 if live != snapshot.local { snapshot.local = live; dirty = true }
             }
             if let mode = perform(effects, screen) { return .success(mode) }
+            // The clock and the data's age count every second, so an outage shows as it lasts.
+            let now = Date()
+            if Int(now.timeIntervalSince1970) != drawnSecond { dirty = true }
             if dirty {
                 let size = screen.size
                 state.viewport = size
-                screen.present(MonitorUI.render(frozen ?? snapshot, state, width: size.width, height: size.height))
+                drawnSecond = Int(now.timeIntervalSince1970)
+                screen.present(MonitorUI.render(frozen ?? snapshot, state, width: size.width, height: size.height,
+                                                now: now))
                 dirty = false
             }
             guard let key = screen.readKey(timeout: Self.tickMilliseconds) else { continue }

@@ -3,8 +3,10 @@ import GafferStore
 
 /// Everything the screen shows at one moment: immutable, built by the poller, rendered by GafferUI.
 public struct MonitorSnapshot: Sendable {
-    /// The application time the queries used.
+    /// The application time the queries used: the age of the cheap panes' data (Threads, Queues).
     public var takenAt: Date
+    /// When the slower panes (Limits, Failures, Cron, Processes) were last read; nil before.
+    public var slowTakenAt: Date?
     public var queues: [QueueStats]
     /// Every queue seen this session (in counts, finished jobs, pauses, workers' selections), sorted:
     /// an idle queue keeps its row, so rows do not shift and it can be paused ahead of time.
@@ -60,13 +62,16 @@ public struct RefreshStatus: Sendable, Hashable {
     public var error: String?
     /// True until the first refresh completes.
     public var isLoading: Bool
+    /// When the refreshes started failing (the database unreachable); nil while they succeed.
+    public var failingSince: Date?
 
     public init(queryTime: Double = 0, interval: Double = 1, backingOff: Bool = false, error: String? = nil,
-                isLoading: Bool = false) {
+                isLoading: Bool = false, failingSince: Date? = nil) {
         self.queryTime = queryTime
         self.interval = interval
         self.backingOff = backingOff
         self.error = error
         self.isLoading = isLoading
+        self.failingSince = failingSince
     }
 }

@@ -80,6 +80,7 @@ public actor MonitorPoller {
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
                 next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
+                next.slowTakenAt = now
                 forceFull = false
             }
             if lastWindowEnd != nil { next.throughput.record(finished) }
@@ -99,6 +100,7 @@ public actor MonitorPoller {
             forceFull = true
             latest.refresh.error = (error as? PostgresError)?.description ?? "\(error)"
             latest.refresh.isLoading = false
+            latest.refresh.failingSince = latest.refresh.failingSince ?? now
             latest.refresh.interval = RefreshPolicy.failureDelay(interval: interval, failures: failures)
             latest.local = local?.snapshot()
             if let pgError = error as? PostgresError, pgError.isConnectionError {

@@ -23,7 +23,7 @@ import Testing
         s.local?.limits.removeLast()
         s.local?.cron.removeLast()
         let screen = ScreenText.screen(s, size: Size(width: 120, height: 40))
-        #expect(screen.contains(" 1 key ─"))
+        #expect(screen.contains(" 1 key · live ─"))
         #expect(!screen.contains("1 keys"))
     }
 

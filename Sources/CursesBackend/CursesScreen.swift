@@ -134,9 +134,16 @@ public final class CursesScreen: ScreenDevice {
     }
 
     /// Leaves curses mode and restores the terminal.
+    ///
+    /// The screen is blanked first: a terminal that resized its alternate screen while curses was
+    /// on (tmux after the window grew) can carry the alternate screen's rows into the shell's
+    /// screen on leaving, so the last frame must not be in them.
     public func end() {
         guard !ended else { return }
         ended = true
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
         endwin()
         delscreen(terminal)
     }

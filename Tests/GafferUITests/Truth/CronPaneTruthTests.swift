@@ -30,7 +30,7 @@ import Testing
         state.focus = .cron
         let text = ScreenText.pane(.cron, Self.snapshot, state, size: size)
         SnapshotFile.check(text, named: ScreenText.name("cron-off-by-default", size))
-        let line = ScreenText.lines(text, containing: "publication_").first ?? ""
+        let line = ScreenText.lines(text, containing: "publicati").first ?? ""
         #expect(line.contains(" off "), "\(line)")
         #expect(!line.contains(" on "), "\(line)")
     }

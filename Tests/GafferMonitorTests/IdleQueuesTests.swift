@@ -23,3 +23,15 @@ import Testing
         #expect(later.queueNames == ["default", "exports", "mailers", "reports"])
     }
 }
+
+/// Issue 14 item 8: concurrency keys' waiting counts refresh with Queues, not every 5 s.
+@Suite struct LimitsRefreshTests {
+    @Test func waitingCountsFollowEveryRefresh() async throws {
+        let seed = try await Seed.make()
+        try await seed.job(.queued, concurrencyKey: "k")
+        let poller = MonitorPoller(connection: seed.db, interval: 1, clock: { Seed.now })
+        #expect(await poller.refresh().concurrencyKeys.first?.waiting == 1)
+        try await seed.job(.queued, concurrencyKey: "k")
+        #expect(await poller.refresh().concurrencyKeys.first?.waiting == 2)  // a cheap refresh, not a full one
+    }
+}

@@ -73,13 +73,14 @@ public actor MonitorPoller {
                 localSnapshot == nil || $0.processID != localSnapshot?.processID
             }
             next.settings = try await MonitorQueries.settings(db)
+            // Per refresh, like Queues beside it: a waiting count five seconds older than the ready count lies.
+            next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
             knownQueues.formUnion(next.queues.map(\.name) + finished.map(\.queue) + next.settings.pausedQueues)
             if full {
                 knownQueues.formUnion(try await MonitorQueries.recentQueueNames(db))
                 next.processes = try await MonitorQueries.processes(db, now: now)
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
-                next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
                 next.slowTakenAt = now
                 forceFull = false
             }

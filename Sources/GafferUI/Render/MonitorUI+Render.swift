@@ -73,7 +73,8 @@ extension MonitorUI {
         var areas: [Pane: Rect] = [:]
         let order: [[Pane]] = [[.threads, .queues], [.limits, .failures], [.cron, .processes]]
         for (band, panes) in zip(bands, order) {
-            let columns = band.split(columns: [.percent(45), .fill])
+            // Limits has eight columns, its rule the widest: it gets the larger half of its band.
+            let columns = band.split(columns: [.percent(panes[0] == .limits ? 55 : 45), .fill])
             areas[panes[0]] = columns[0]
             areas[panes[1]] = columns[1]
         }

@@ -120,6 +120,12 @@ extension PaneContent {
             let window = states.first { $0.windowLimit != nil }
             let nextFree = states.compactMap(\.nextFree).max()
             let blocked = states.contains { $0.isBlocked }
+            // At the throttle's pace, with the database's waiting count (the fresher one).
+            let clears = states.compactMap { state -> Double? in
+                var fresh = state
+                fresh.waiting = waiting
+                return fresh.secondsToClear
+            }.max()
             return row("key-\(key)", [
                 TableCell(Format.clean(key), style: Style(blocked ? .warning : .text)),
                 TableCell(String(running), style: Style(.running)),
@@ -127,15 +133,26 @@ extension PaneContent {
                 TableCell(limit.map(String.init) ?? "–", style: Style(limit.map { running >= $0 } == true ? .warning : .text)),
                 TableCell(window.map { "\($0.windowCount ?? 0)/\($0.windowLimit ?? 0)" } ?? "–",
                           style: Style(window?.isThrottled == true ? .warning : .text)),
+                TableCell(clears.map { "≈" + Format.age($0) } ?? ""),
                 TableCell(nextFree.map { Format.duration(max(0, $0.timeIntervalSince(s.takenAt))) } ?? ""),
-                TableCell(Format.clean(states.map(\.rule).joined(separator: "; ")), style: Style(.muted)),
+                TableCell(Format.clean(states.map { shortRule($0.rule) }.joined(separator: "; ")), style: Style(.muted)),
             ], .concurrencyKey(key))
         }
         return PaneContent(
-            columns: [TableColumn("concurrency key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
-                      .numeric("wait"), .numeric("limit"), .numeric("window", minWidth: 6), .numeric("free in", minWidth: 7),
-                      TableColumn("rule", minWidth: 4, flex: 1)],
+            columns: [TableColumn("key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
+                      .numeric("wait"), .numeric("limit"), .numeric("window", minWidth: 6), .numeric("clears", minWidth: 6),
+                      .numeric("free in", minWidth: 7), TableColumn("rule", minWidth: 4, flex: 2)],
             rows: rows, trailing: Format.counted(rows.count, "key"), emptyMessage: "no concurrency keys in use")
+    }
+
+    /// A limiter rule in few columns: `perform_limit: 2, perform_throttle: [2, 1s]` reads `run ≤2, 2 per 1s`.
+    static func shortRule(_ rule: String) -> String {
+        rule.replacingOccurrences(of: "perform_limit: ", with: "run ≤")
+            .replacingOccurrences(of: "enqueue_limit: ", with: "enqueued ≤")
+            .replacingOccurrences(of: "total_limit: ", with: "total ≤")
+            .replacingOccurrences(of: #"perform_throttle: \[(\d+), ([^\]]+)\]"#, with: "$1 per $2", options: .regularExpression)
+            .replacingOccurrences(of: #"enqueue_throttle: \[(\d+), ([^\]]+)\]"#, with: "enqueue $1 per $2",
+                                  options: .regularExpression)
     }
 
     static func failures(_ s: MonitorSnapshot) -> PaneContent {
@@ -150,7 +167,7 @@ extension PaneContent {
         let hour = s.failures.reduce(0) { $0 + $1.lastHour }
         return PaneContent(
             columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
-                      .numeric("last", minWidth: 4), TableColumn("error", minWidth: 8, maxWidth: 40, flex: 2),
+                      .numeric("last", minWidth: 5), TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
                       TableColumn("job", minWidth: 6, flex: 1)],
             rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
     }
@@ -202,7 +219,9 @@ extension PaneContent {
             let beat = Format.age(s.takenAt.timeIntervalSince(p.heartbeatAt))
             return row("process-\(p.id.uuidString)", [
                 TableCell(Format.clean(p.hostname) + (isLocal ? " *" : "")),
-                TableCell(p.pid.map(String.init) ?? "?"), TableCell("\(p.activeThreads)/\(p.maxThreads)"),
+                // The local worker's own row from memory, as Threads shows it; others from their heartbeat.
+                TableCell(p.pid.map(String.init) ?? "?"),
+                TableCell(isLocal ? s.local.map { "\($0.busySlots)/\($0.slots.count)" } ?? "" : "\(p.activeThreads)/\(p.maxThreads)"),
                 TableCell(p.memoryKiB.map { "\($0 / 1024)M" } ?? "?"),
                 TableCell(p.isActive ? beat : "\(beat) stale", style: Style(p.isActive ? .ok : .warning)),
                 TableCell(Format.clean(p.pools)),

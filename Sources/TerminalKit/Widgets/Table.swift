@@ -2,9 +2,8 @@
 ///
 /// Column widths come from the content and the width (so they do not jump while scrolling):
 /// every column gets its minimum, then all grow together, a cell at a time, toward their widest
-/// cell (capped by their maximum), so no column eats the others' room; then flexible columns
-/// share what is left; then, while blank columns remain, a column whose cells are still cut grows
-/// past its maximum. Columns that cannot get their minimum are dropped from the right. Too-long
+/// cell (capped by their maximum), so no column eats the others' room; then a column whose cells
+/// are still cut grows past its maximum while room is left; then flexible columns share the rest. Columns that cannot get their minimum are dropped from the right. Too-long
 /// text ends in `…`.
 public struct Table: Hashable, Sendable {
     public var columns: [TableColumn]
@@ -101,8 +100,8 @@ public struct Table: Hashable, Sendable {
         let natural = shown.map { naturalWidth(of: $0) }
         let capped = zip(shown, natural).map { index, wanted in min(wanted, columns[index].maxWidth ?? Int.max) }
         grow(&spare, toward: capped, over: shown, into: &widths)
-        distribute(&spare, over: shown, into: &widths)
         grow(&spare, toward: natural, over: shown, into: &widths)
+        distribute(&spare, over: shown, into: &widths)
         return widths
     }
 

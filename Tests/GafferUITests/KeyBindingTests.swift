@@ -85,7 +85,7 @@ import Testing
         },
         KeyCase("h and ← go to the previous state tab (wrapping), l and → to the next",
                 KeyCase.list(marks: [Fixtures.id(10)]), [.character("h"), .left, .character("l"), .right, .right]) { state, effects in
-            #expect(effects.map { effect -> JobListState? in
+            #expect(effects.compactMap { effect -> JobListState? in
                         if case .loadJobs(let scope, nil) = effect { scope.state } else { nil } }
                         == [.succeeded, .discarded, .succeeded, .queued, .scheduled])
             #expect(state.topList?.scope.state == .scheduled && state.topList?.marks == [] && state.topList?.jobs == nil)
@@ -108,12 +108,13 @@ import Testing
     static let opening: [KeyCase] = [
         KeyCase("Enter on a queue opens its jobs at the first state that has any", KeyCase.pane(.queues, row: 1),
                 [.enter]) { state, effects in
-            #expect(effects == [.loadJobs(JobListScope(state: .running, queue: "mailers"), after: nil)])
+            let scope = JobListScope(state: .running, queue: "mailers")
+            #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
             #expect(state.topList?.title == "queue mailers")
         },
         KeyCase("Enter on a discarded failure group opens its jobs of the last 24 h",
                 KeyCase.pane(.failures, row: discardedGroupRow), [.enter]) { state, effects in
-            #expect(effects == [.loadJobs(discardedScope, after: nil)])
+            #expect(effects == [.loadJobs(discardedScope, after: nil), .countJobs(discardedScope)])
             #expect(state.topList?.title == "Net::ReadTimeout · SyncInventoryJob")
         },
         KeyCase("Enter on a local slot's job opens its detail", [.enter]) { state, effects in

@@ -9,6 +9,7 @@ final class Inbox: Sendable {
         case report(ActionReport)
         case detail(JobDetail?, UUID)
         case jobs([JobSummary], JobListScope, JobListCursor?)
+        case count(Int, JobListScope)
         case error(String)
         case status(String)
     }

@@ -94,6 +94,7 @@ final class MonitorSession: Sendable {
         case .report(let report): return state.receive(report: report)
         case .detail(let detail, let id): state.receive(detail: detail, for: id)
         case .jobs(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, after: cursor)
+        case .count(let count, let scope): state.receive(count: count, scope: scope)
         case .error(let text): state.receive(error: text)
         case .status(let text): state.status = StatusMessage(text)
         }
@@ -129,6 +130,10 @@ final class MonitorSession: Sendable {
                     } catch {
                         inbox.post(.error("cannot load jobs: \(error)"))
                     }
+                }
+            case .countJobs(let scope):
+                Task { [poller, inbox] in
+                    if let count = try? await poller.countJobs(scope) { inbox.post(.count(count, scope)) }
                 }
             case .copy(let text):
                 screen.writeRaw("\u{1b}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")

@@ -116,6 +116,11 @@ public actor MonitorPoller {
         try await MonitorQueries.jobDetail(db, id: id, now: clock())
     }
 
+    /// How many jobs a list's scope holds (counted up to 100,000).
+    public func countJobs(_ scope: JobListScope) async throws -> Int {
+        try await MonitorQueries.countJobs(db, scope: scope, now: clock())
+    }
+
     /// One page of a job list.
     public func jobs(_ scope: JobListScope, after cursor: JobListCursor? = nil, limit: Int = 50) async throws
         -> [JobSummary]

@@ -46,6 +46,17 @@ enum Format {
         return "\((Double(n) / 100_000).rounded() / 10)M"
     }
 
+    /// `10,000`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (index, ch) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+
     /// `20:26:40` (UTC).
     static func clock(_ date: Date) -> String {
         let s = Int(date.timeIntervalSince1970.rounded(.down)) % 86_400

@@ -110,9 +110,9 @@ extension MonitorUI {
             buffer.fill(area, style: Style(.keyHint))
             var x = area.x
             x += buffer.put("/", x: x, y: area.y, style: Style(.keyHintKey))
-            x += buffer.put(state.filter.text, x: x, y: area.y, style: Style(.text), maxWidth: area.width - 40)
+            x += buffer.put(state.activeFilter.text, x: x, y: area.y, style: Style(.text), maxWidth: area.width - 40)
             x += buffer.put("▏", x: x, y: area.y, style: Style(.keyHintKey))
-            buffer.put("  Enter keep · Esc clear · queue: class: label: error: !not", x: x, y: area.y,
+            buffer.put("  Enter keep · Esc clear · ^U erase · queue: class: label: error: !not", x: x, y: area.y,
                        style: Style(.muted))
             return
         }

@@ -25,8 +25,9 @@ extension PaneContent {
         return content
     }
 
-    static func row(_ key: String, _ cells: [TableCell], _ target: PaneRow.Target, queue: String = "",
-                    jobClass: String = "", labels: [String] = [], error: String = "") -> PaneRow {
+    /// A row; the fields it does not pass are ones it does not have, which qualified filter terms skip.
+    static func row(_ key: String, _ cells: [TableCell], _ target: PaneRow.Target, queue: String? = nil,
+                    jobClass: String? = nil, labels: [String]? = nil, error: String? = nil) -> PaneRow {
         PaneRow(key: key, cells: cells,
                 fields: RowFields(queue: queue, jobClass: jobClass, labels: labels, error: error,
                                   text: cells.map(\.text).joined(separator: " ")),
@@ -49,7 +50,7 @@ extension PaneContent {
                     let word = local.isPaused ? "paused" : "idle"
                     rows.append(row("slot-\(slot.index)", [
                         TableCell(slotName), TableCell(word, style: Style(local.isPaused ? .paused : .muted)),
-                    ], .localSlot(slot, paused: local.isPaused)))
+                    ], .localSlot(slot, paused: local.isPaused), queue: "", jobClass: ""))
                 }
             }
         }

@@ -28,6 +28,15 @@ extension UIState {
         }
     }
 
+    /// Puts the count of all jobs of a scope into the list that shows it.
+    public mutating func receive(count: Int, scope: JobListScope) {
+        for (index, overlay) in overlays.enumerated() {
+            guard case .jobs(var list) = overlay, list.scope == scope else { continue }
+            list.total = count
+            overlays[index] = .jobs(list)
+        }
+    }
+
     /// Shows a failed load or action in the status line.
     public mutating func receive(error text: String) {
         status = StatusMessage(text, isError: true)

@@ -12,6 +12,12 @@ public struct JobListScope: Sendable, Hashable {
     public var errorContains: String?
     /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
     public var since: Date?
+    /// The screen's filter: case-insensitive substrings of one field each (`queue:` `class:` `label:`)…
+    public var queueContains: String?
+    public var classContains: String?
+    public var labelContains: String?
+    /// …and free text, found in the class, queue, error, arguments, or as the start of the id.
+    public var search: [String] = []
 
     public init(state: JobListState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
                 errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil) {

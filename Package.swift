@@ -83,7 +83,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "GafferMonitorModel", "Postgres",
                                                               "GafferTestSupport"]),
-        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitorModel", "GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport"]),
+        .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitorModel", "GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport", "GafferUI"]),
         .testTarget(name: "GafferUITests", dependencies: ["GafferMonitorModel", "GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),

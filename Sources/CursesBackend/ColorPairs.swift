@@ -25,18 +25,19 @@ struct ColorPairs {
         }
     }
 
-    /// The pair number for a resolved style (0 = the terminal's defaults).
-    mutating func pair(for style: ResolvedStyle) -> Int16 {
-        guard colors > 0 else { return 0 }
-        let key = PairKey(foreground: ColorReduction.index(style.foreground, available: colors) ?? -1,
-                          background: ColorReduction.index(style.background, available: colors) ?? -1)
-        if key.foreground == -1 && key.background == -1 { return 0 }
-        if let existing = pairs[key] { return existing }
+    /// The pair number for a resolved style (0 = the terminal's defaults) and the attributes to draw it
+    /// with (the reduction may add some, see `ColorReduction`).
+    mutating func pair(for style: ResolvedStyle) -> (Int16, TextAttributes) {
+        guard colors > 0 else { return (0, style.attributes) }
+        let reduced = ColorReduction.reduce(style, available: colors)
+        let key = PairKey(foreground: reduced.foreground ?? -1, background: reduced.background ?? -1)
+        if key.foreground == -1 && key.background == -1 { return (0, reduced.attributes) }
+        if let existing = pairs[key] { return (existing, reduced.attributes) }
         let number = Int16(pairs.count + 1)
-        guard Int(number) < pairLimit else { return 0 }
+        guard Int(number) < pairLimit else { return (0, reduced.attributes) }
         init_pair(number, key.foreground, key.background)
         pairs[key] = number
-        return number
+        return (number, reduced.attributes)
     }
 
     /// The curses attribute bits for TerminalKit attributes.

@@ -97,8 +97,8 @@ public final class CursesScreen: ScreenDevice {
         guard !runs.isEmpty else { return 0 }
         for run in runs {
             let resolved = theme.resolve(run.style)
-            let pair = pairs.pair(for: resolved)
-            wattr_set(window, ColorPairs.attributes(resolved.attributes), pair, nil)
+            let (pair, attributes) = pairs.pair(for: resolved)
+            wattr_set(window, ColorPairs.attributes(attributes), pair, nil)
             let wide = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             // The bottom-right cell returns ERR (the cursor cannot advance); the cell is drawn anyway.
             _ = mvwaddnwstr(window, Int32(run.y), Int32(run.x), wide, Int32(wide.count))
@@ -134,9 +134,16 @@ public final class CursesScreen: ScreenDevice {
     }
 
     /// Leaves curses mode and restores the terminal.
+    ///
+    /// The screen is blanked first: a terminal that resized its alternate screen while curses was
+    /// on (tmux after the window grew) can carry the alternate screen's rows into the shell's
+    /// screen on leaving, so the last frame must not be in them.
     public func end() {
         guard !ended else { return }
         ended = true
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
         endwin()
         delscreen(terminal)
     }

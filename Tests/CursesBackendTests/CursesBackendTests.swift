@@ -74,12 +74,42 @@ import Testing
 }
 
 @Suite struct ColorReductionTests {
+    func reduce(_ color: Color, _ available: Int) -> ColorReduction.Reduced {
+        ColorReduction.reduce(ResolvedStyle(foreground: color), available: available)
+    }
+
     @Test func reducesToWhatTheTerminalHas() {
-        #expect(ColorReduction.index(.default, available: 256) == nil)
-        #expect(ColorReduction.index(.indexed(208), available: 256) == 208)
-        #expect(ColorReduction.index(.indexed(196), available: 16) == 9)   // bright red
-        #expect(ColorReduction.index(.indexed(196), available: 8) == 1)    // red
-        #expect(ColorReduction.index(.indexed(12), available: 8) == 4)     // bright blue → blue
-        #expect(ColorReduction.index(.indexed(255), available: 16) == 7)   // light gray (238) is nearest white (229)
+        #expect(reduce(.default, 256).foreground == nil)
+        #expect(reduce(.indexed(208), 256).foreground == 208)
+        #expect(reduce(.indexed(196), 16).foreground == 9)   // bright red
+        #expect(reduce(.indexed(196), 8) == .init(foreground: 1, background: nil, attributes: .bold))  // red, bold
+        #expect(reduce(.indexed(12), 8) == .init(foreground: 4, background: nil, attributes: .bold))   // bright blue
+        #expect(reduce(.indexed(255), 16).foreground == 7)   // light gray
+        #expect(reduce(.indexed(234), 16).foreground == 8)   // dark gray: grey, not black
+    }
+
+    /// Issue 14 item 6: bright black (muted text, ids, borders, the clock) was `8 % 8`, black.
+    @Test func brightBlackOnEightColoursIsDimDefaultNotBlack() {
+        #expect(reduce(.indexed(8), 8) == .init(foreground: nil, background: nil, attributes: .dim))
+        #expect(reduce(.indexed(15), 8) == .init(foreground: nil, background: nil, attributes: .bold))
+    }
+
+    /// Every role of every shipped theme, at 256, 16 and 8 colours: the foreground drawn is never the
+    /// background drawn. The terminal's own default background is taken as black for the dark themes
+    /// and white for `light` (palette 7 on 8 colours, 15 otherwise).
+    @Test(arguments: [256, 16, 8])
+    func everyRoleOfEveryShippedThemeStaysVisible(colors: Int) {
+        for theme in Theme.shipped {
+            let light = theme.name == "light"
+            let defaultBackground: Int16 = light ? (colors == 8 ? 7 : 15) : 0
+            let defaultForeground: Int16 = light ? 0 : 7
+            for role in ThemeRole.allCases {
+                let reduced = ColorReduction.reduce(theme.resolve(role), available: colors)
+                let foreground = reduced.foreground ?? defaultForeground
+                let background = reduced.background ?? defaultBackground
+                #expect(foreground != background, "\(theme.name) \(role.rawValue) at \(colors) colours: \(reduced)")
+                #expect(Int(foreground) < colors && Int(background) < colors)
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ struct StartScreenTests {
         try await tmux.runAtShell(try seed.startCommand(home: home), width: 120, height: 40)
         return try await tmux.waitFor("all six panes with their rows") { screen in
             ["1 Threads", "2 Queues", "3 Limits", "4 Failures", "5 Cron", "6 Processes",  // pane titles
-             "idle", "mailers", "import-42", "Net::ReadTimeout", "nightly_report", "1 active"].allSatisfy(screen.contains)
+             "idle", "mailers", "import-42", "Net::ReadTimeout", "nightly_r", "1 active"].allSatisfy(screen.contains)
         }
     }
 

@@ -28,7 +28,7 @@ struct WorkerScreenTests {
             }
         }
         // The cron pane knows the worker's schedules: an exact next fire time, not an estimate.
-        #expect(screen.range(of: #"publication_daily_upda\S* +\d+[smhd] "#, options: .regularExpression) != nil, "\(screen)")
+        #expect(screen.range(of: #"publication_dai\S* +(\d+[smhd])+ "#, options: .regularExpression) != nil, "\(screen)")
         let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }
         #expect(after.contains("EXIT=0"))
         #expect(!(try tmux.alternateScreen()))

@@ -15,7 +15,7 @@ struct PerformLimitTests {
         let registry = JobRegistry([ThrottledJob.self])
         let before = try await Limiter(registry: registry).states(db, now: Date())
         #expect(before == [ConcurrencyLimitState(key: "ThrottledJob", rule: "perform_throttle: [2, 1s]", inUse: 0, limit: nil,
-                                                 waiting: total, windowCount: 0, windowLimit: 2)])
+                                                 waiting: total, windowCount: 0, windowLimit: 2, windowPeriod: 1)])
 
         let workers = (0..<2).map { _ in
             Worker(registry: registry, database: config, configuration: EngineFixture.configuration(threads: 5))

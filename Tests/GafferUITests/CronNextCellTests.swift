@@ -18,8 +18,8 @@ struct CronNextCellTests {
     @Test func aScheduleGivesTheExactTimeWhateverTheRowsSay() throws {
         let schedule = LocalWorkerSnapshot.CronSchedule(key: "k", schedule: try CronExpression.parse("*/5 * * * *"),
                                                         scheduleText: "*/5 * * * *", jobClass: "J")
-        #expect(PaneContent.nextFire(schedule, run(last: now - 3600, previous: now - 7200), now: now) == "3m")
-        #expect(PaneContent.nextFire(schedule, nil, now: now) == "3m")
+        #expect(PaneContent.nextFire(schedule, run(last: now - 3600, previous: now - 7200), now: now) == "3m20s")
+        #expect(PaneContent.nextFire(schedule, nil, now: now) == "3m20s")
     }
 
     @Test func rowsAloneGiveAnEstimateOrSayDue() {

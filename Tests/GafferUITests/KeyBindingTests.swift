@@ -89,7 +89,7 @@ import Testing
         },
         KeyCase("h and ← go to the previous state tab (wrapping), l and → to the next",
                 KeyCase.list(marks: [Fixtures.id(10)]), [.character("h"), .left, .character("l"), .right, .right]) { state, effects in
-            #expect(effects.map { effect -> JobState? in
+            #expect(effects.compactMap { effect -> JobState? in
                         if case .loadJobs(let scope, nil) = effect { scope.state } else { nil } }
                         == [.succeeded, .discarded, .succeeded, .queued, .scheduled])
             #expect(state.topList?.scope.state == .scheduled && state.topList?.marks == [] && state.topList?.jobs == nil)
@@ -112,12 +112,13 @@ import Testing
     static let opening: [KeyCase] = [
         KeyCase("Enter on a queue opens its jobs at the first state that has any", KeyCase.pane(.queues, row: 1),
                 [.enter]) { state, effects in
-            #expect(effects == [.loadJobs(JobListScope(state: .running, queue: "mailers"), after: nil)])
+            let scope = JobListScope(state: .running, queue: "mailers")
+            #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
             #expect(state.topList?.title == "queue mailers")
         },
         KeyCase("Enter on a discarded failure group opens its jobs of the last 24 h",
                 KeyCase.pane(.failures, row: discardedGroupRow), [.enter]) { state, effects in
-            #expect(effects == [.loadJobs(discardedScope, after: nil)])
+            #expect(effects == [.loadJobs(discardedScope, after: nil), .countJobs(discardedScope)])
             #expect(state.topList?.title == "Net::ReadTimeout · SyncInventoryJob")
         },
         KeyCase("Enter on a local slot's job opens its detail", [.enter]) { state, effects in
@@ -137,12 +138,14 @@ import Testing
         },
         KeyCase("Enter on a batch lists its jobs and callback jobs, discarded ones first when it has any",
                 KeyCase.with(.batches(BatchListView())), [.enter]) { state, effects in
-            #expect(effects == [.loadJobs(JobListScope(state: .discarded, batchID: Fixtures.id(0x20)), after: nil)])
+            let scope = JobListScope(state: .discarded, batchID: Fixtures.id(0x20))
+            #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
             #expect(state.topList?.title == "batch nightly import" && state.overlays.count == 2)
         },
         KeyCase("j then Enter on a finished batch lists its succeeded jobs", KeyCase.with(.batches(BatchListView())),
                 ch("j") + [.enter]) { _, effects in
-            #expect(effects == [.loadJobs(JobListScope(state: .succeeded, batchID: Fixtures.id(0x21)), after: nil)])
+            let scope = JobListScope(state: .succeeded, batchID: Fixtures.id(0x21))
+            #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
         },
         KeyCase("Esc closes the batches view", KeyCase.with(.batches(BatchListView())), [.escape]) { state, _ in
             #expect(state.overlays.isEmpty)
@@ -182,7 +185,7 @@ import Testing
         },
         KeyCase("E on a retrying group asks to run it now", KeyCase.pane(.failures, row: retryingGroupRow),
                 ch("E")) { state, _ in
-            #expect(state.topConfirmation?.prompt == #"Run now 1 retrying job of \e[2J\e]0;pwned\a · EvilJob?"#)
+            #expect(state.topConfirmation?.prompt == #"Run 1 retrying job of \e[2J\e]0;pwned\a · EvilJob now?"#)
             #expect(state.topConfirmation?.effect == .perform(.reschedule, .scope(retryingScope)))
         },
         KeyCase("D on a discarded group asks to destroy it", KeyCase.pane(.failures, row: discardedGroupRow),
@@ -329,6 +332,9 @@ import Testing
             #expect(effects == [.quit(.stopNow)])
         },
         KeyCase("n in the quit choice stays", KeyCase.with(.quit), ch("n")) { state, effects in
+            #expect(state.overlays.isEmpty && effects.isEmpty)
+        },
+        KeyCase("Esc in the quit choice stays", KeyCase.with(.quit), [.escape]) { state, effects in
             #expect(state.overlays.isEmpty && effects.isEmpty)
         },
         KeyCase("a resize changes nothing", [.resize]) { state, effects in

@@ -82,13 +82,13 @@ import Testing
             #expect(state.status?.text == "read-only mode: actions are off")
         }
         // Looking around still works.
-        #expect(press(chars("4") + [.enter], readOnly).1.count == 1)
+        #expect(press(chars("4") + [.enter], readOnly).1.count == 2)  // the list's first page and its count
     }
 
     @Test func aQueueOpensAJobListWhereMarkedJobsAreDiscarded() {
         var (state, effects) = press(chars("2") + [.enter])
         let scope = JobListScope(state: .queued, queue: "default")
-        #expect(effects == [.loadJobs(scope, after: nil)])
+        #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
         let jobs = (10..<13).map {
             JobSummary(id: Fixtures.id($0), jobClass: "ImportOrdersJob", queue: "default", priority: 0, state: .queued,
                        sortAt: Fixtures.now - 10, attempts: 0, labels: [], error: nil)
@@ -103,7 +103,8 @@ import Testing
         #expect(list.marks.isEmpty)
         // Next state tab reloads; Esc closes the list.
         (state, effects) = press(chars("l"), state)
-        #expect(effects == [.loadJobs(JobListScope(state: .scheduled, queue: "default"), after: nil)])
+        let scheduled = JobListScope(state: .scheduled, queue: "default")
+        #expect(effects == [.loadJobs(scheduled, after: nil), .countJobs(scheduled)])
         #expect(press([.escape], state).0.overlays.isEmpty)
     }
 

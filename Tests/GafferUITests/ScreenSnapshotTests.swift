@@ -94,7 +94,7 @@ import Testing
 
     @Test func databaseTextIsShownEscaped() {
         // The Failures row's error class is ESC [2J ESC ]0;pwned BEL: shown as text, never obeyed.
-        let buffer = MonitorUI.render(Fixtures.snapshot, UIState(), width: 120, height: 40)
+        let buffer = MonitorUI.render(Fixtures.snapshot, UIState(), width: 160, height: 48)
         #expect(buffer.text().contains(#"\e[2J\e]0;pwned\a"#))
         #expect(!buffer.cells.contains { $0.character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
         var state = UIState()

@@ -1,4 +1,5 @@
 import Foundation
+import GafferMonitorModel
 import GafferMonitor
 @testable import GafferUI
 import TerminalKit

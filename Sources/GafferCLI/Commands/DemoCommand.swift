@@ -37,9 +37,18 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var screen: ScreenOptions
+
+    func validate() throws {
+        if let duration, duration <= 0 || !duration.isFinite {
+            throw ValidationError("--duration \(duration): give a positive number of seconds, e.g. 20")
+        }
+    }
+
     func run() async throws {
         try await reportingErrors {
             guard let demo = GafferApp.current.demo else { throw CLIError.usage("\(GafferApp.current.name) has no demo") }
+            let look = try screen.look()
             let (db, resolved) = try await database.connect()
             do {
                 // Before anything is written: the demo's reset and workers would act on an app's jobs of the same class.
@@ -63,7 +72,8 @@ struct DemoCommand: AsyncParsableCommand {
             settings.cleanup.intervalSeconds = nil
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
-                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui))
+                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
+                look: look)
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

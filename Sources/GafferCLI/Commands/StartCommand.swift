@@ -28,8 +28,11 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var screen: ScreenOptions
+
     func run() async throws {
         try await reportingErrors {
+            let look = try screen.look()
             let settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
             let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
@@ -47,7 +50,8 @@ struct StartCommand: AsyncParsableCommand {
             let wantsScreen = Screen.wanted(noTUI: noTui)
             let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
-                                         alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen)
+                                         alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen,
+                                         look: look)
             try await WorkerLaunch.run(plan, database: resolved)
         }
     }

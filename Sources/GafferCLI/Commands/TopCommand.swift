@@ -20,6 +20,7 @@ struct TopCommand: AsyncParsableCommand {
             Example:
               gaffer top --database-url postgresql://localhost/myapp_production --read-only
               NO_COLOR=1 gaffer top --interval 2
+              gaffer top --theme light
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -27,8 +28,7 @@ struct TopCommand: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Refuse every action; only watch.")
     var readOnly = false
 
-    @Option(help: "Colour theme: default, mono, a name from themes/, or a path to a .theme file (NO_COLOR picks mono).")
-    var theme: String?
+    @OptionGroup var screen: ScreenOptions
 
     @Option(parsing: .unconditional, help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen).",
             transform: NumberInput.refreshInterval.doubleTransform("--interval"))
@@ -40,17 +40,14 @@ struct TopCommand: AsyncParsableCommand {
                 throw CLIError.usage("gaffer top needs a terminal; for scripts use gaffer status")
             }
             if let problem = CursesError.terminalProblem() { throw CLIError.usage(problem.description) }
-            let (chosenTheme, colors): (Theme, Bool)
-            do { (chosenTheme, colors) = try ThemeChoice.resolve(theme) } catch let error as ThemeChoiceError {
-                throw CLIError.usage(error.description)
-            }
+            let look = try screen.look()
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }
             try await SchemaGate.check(db)
             let poller = MonitorPoller(connection: db, interval: interval)
             let actions = MonitorActions(connection: db, readOnly: readOnly)
             let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
-                                         openScreen: MonitorSession.terminal(theme: chosenTheme, colors: colors))
+                                         openScreen: MonitorSession.terminal(look))
             _ = try await session.run()
             await db.close()
         }

@@ -23,12 +23,11 @@ enum Screen {
 
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
     /// arrives (drain), or `duration` passes (drain, as if chosen from the quit menu).
-    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?) async throws
-        -> QuitMode
+    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?,
+                    look: ThemeChoice.Look) async throws -> QuitMode
     {
-        let (theme, colors) = try ThemeChoice.resolve(nil)
         let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron,
-                                                     openScreen: MonitorSession.terminal(theme: theme, colors: colors))
+                                                     openScreen: MonitorSession.terminal(look))
         return try await monitor.run(for: duration)
     }
 }

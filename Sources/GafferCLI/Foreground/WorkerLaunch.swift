@@ -1,3 +1,4 @@
+import ArgumentParser
 import CursesBackend
 import Foundation
 import GafferEngine
@@ -19,6 +20,8 @@ enum WorkerLaunch {
         var duration: Double?
         var progressEvery: Double?
         var wantsScreen: Bool
+        /// The screen's theme, resolved before anything starts so a bad one fails first.
+        var look: ThemeChoice.Look
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -51,7 +54,8 @@ enum WorkerLaunch {
             let choice: QuitMode
             do {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
-                                              cron: configuration.enableCron ? plan.cron : [], duration: plan.duration)
+                                              cron: configuration.enableCron ? plan.cron : [], duration: plan.duration,
+                                              look: plan.look)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
                 logger.setStandardError(true)
@@ -71,8 +75,13 @@ enum WorkerLaunch {
                 let elapsed = ContinuousClock.now - started
                 run.duration = plan.duration.map { max(0.1, $0 - Double(elapsed.components.seconds)) }
                 _ = await run.run()
-            case .drain, .stopNow, .exit:
+            case .drain, .exit:
                 await run.stop(after: .screen(choice))
+            case .stopNow:
+                await run.stop(after: .screen(choice))
+                // A forced stop exits 1, as a second signal does: running jobs were cut short.
+                resolved.finish()
+                throw ExitCode(CLIError.Code.runtime.rawValue)
             }
         } else {
             _ = await run.run()

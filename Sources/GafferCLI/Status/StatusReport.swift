@@ -105,8 +105,7 @@ struct StatusReport {
     static func cronRows(declared: [CronEntry], seen: [CronKeyRun], settings: SettingsRecord, now: Date) -> [CronRow] {
         var rows: [CronRow] = declared.map { entry in
             let last = seen.first { $0.key == entry.key }
-            let enabled = entry.enabledByDefault
-                ? !settings.cronKeysDisabled.contains(entry.key) : settings.cronKeysEnabled.contains(entry.key)
+            let enabled = settings.isCronEnabled(entry.key, byDefault: entry.enabledByDefault)
             return CronRow(key: entry.key, jobClass: entry.jobClass, schedule: entry.scheduleText, enabled: enabled,
                            lastCronAt: last?.lastCronAt, lastState: last?.lastState.rawValue, lastJobID: last?.lastJobID,
                            nextAt: entry.schedule.next(after: now))

@@ -14,6 +14,8 @@ public struct ConcurrencyLimitState: Sendable, Hashable {
     public var windowCount: Int?
     /// The throttle's limit per period, if a throttle applies.
     public var windowLimit: Int?
+    /// The throttle's period in seconds, if a throttle applies.
+    public var windowPeriod: Double?
     /// When the throttle next admits a start; nil when no throttle is full (a concurrency limit frees
     /// when a running job finishes, which has no known time).
     public var nextFree: Date?
@@ -24,7 +26,8 @@ public struct ConcurrencyLimitState: Sendable, Hashable {
 
     public init(
         key: String, rule: String, inUse: Int, limit: Int?, waiting: Int,
-        windowCount: Int? = nil, windowLimit: Int? = nil, nextFree: Date? = nil, recentDeferrals: Int = 0
+        windowCount: Int? = nil, windowLimit: Int? = nil, windowPeriod: Double? = nil, nextFree: Date? = nil,
+        recentDeferrals: Int = 0
     ) {
         self.key = key
         self.rule = rule
@@ -33,6 +36,7 @@ public struct ConcurrencyLimitState: Sendable, Hashable {
         self.waiting = waiting
         self.windowCount = windowCount
         self.windowLimit = windowLimit
+        self.windowPeriod = windowPeriod
         self.nextFree = nextFree
         self.recentDeferrals = recentDeferrals
     }
@@ -41,8 +45,15 @@ public struct ConcurrencyLimitState: Sendable, Hashable {
     public init(key: String, rule: String, inUse: Int, limit: Int?, waiting: Int, throttle: ThrottleWindow) {
         self.init(
             key: key, rule: rule, inUse: inUse, limit: limit, waiting: waiting,
-            windowCount: throttle.count, windowLimit: throttle.limit,
+            windowCount: throttle.count, windowLimit: throttle.limit, windowPeriod: throttle.period,
             nextFree: throttle.isFull ? throttle.nextFree : nil)
+    }
+
+    /// Seconds until every waiting job could have started at the throttle's pace (`waiting / (limit / period)`);
+    /// nil without a throttle or with nothing waiting.
+    public var secondsToClear: Double? {
+        guard waiting > 0, let windowLimit, windowLimit > 0, let windowPeriod else { return nil }
+        return Double(waiting) * windowPeriod / Double(windowLimit)
     }
 
     /// Whether the limit is reached.

@@ -55,6 +55,7 @@ extension Limiter {
             let window = ThrottleWindow(limit: throttle.count, period: throttle.period, starts: usage.windowNewest, now: now)
             state.windowCount = usage.windowCount
             state.windowLimit = throttle.count
+            state.windowPeriod = throttle.period
             state.nextFree = window.isFull ? window.nextFree : nil
         }
         return state

@@ -99,6 +99,15 @@ public actor Worker {
     /// How long a body has to return once cancelled at the shutdown timeout before it is abandoned.
     public static let abandonGrace: Duration = .milliseconds(500)
 
+    /// The job classes this worker claims (its registry's).
+    public nonisolated var jobClassNames: [String] { registry.classNames }
+
+    /// Asks every pool to claim now (a job was made due by hand in this process: the screen's retry
+    /// or run now), without waiting for the poll or the notification's round trip.
+    public func wake() async {
+        for pool in pools { await pool.notify(scheduledAt: nil) }
+    }
+
     /// Graceful stop: stop claiming, let running jobs finish within `timeout` seconds (< 0: forever),
     /// then cancel them (they are re-run later as interrupted), abandon those that do not return within
     /// `abandonGrace`, delete the process row, close.

@@ -30,6 +30,8 @@ public struct MonitorActions: Sendable {
         } catch {
             report.failure = Self.failure(error)
         }
+        // The NOTIFY reaches the co-hosted worker through its listener; poke it directly as well.
+        if report.done > 0, action == .retry || action == .reschedule { local?.wake() }
         return report
     }
 

@@ -19,6 +19,8 @@ public actor MonitorPoller {
     private var failures = 0
     private var forceFull = true
     private var lastWindowEnd: Date?
+    /// Queues seen since the poller started; they keep their rows while idle.
+    private var knownQueues: Set<String> = []
 
     public private(set) var latest: MonitorSnapshot
     public private(set) var interval: Double
@@ -72,17 +74,26 @@ public actor MonitorPoller {
                 localSnapshot == nil || $0.processID != localSnapshot?.processID
             }
             next.settings = try await MonitorQueries.settings(db)
+            // Per refresh, like Queues beside it: a waiting count five seconds older than the ready count lies.
+            next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
+            knownQueues.formUnion(next.queues.map(\.name) + finished.map(\.queue) + next.settings.pausedQueues)
             if full {
+                knownQueues.formUnion(try await MonitorQueries.recentQueueNames(db))
                 next.processes = try await MonitorQueries.processes(db, now: now)
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
                 next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
                 next.batches = try await MonitorQueries.batches(db)
+                next.slowTakenAt = now
                 forceFull = false
             }
             if lastWindowEnd != nil { next.throughput.record(finished) }
             lastWindowEnd = now
             next.local = localSnapshot
+            let selections = next.processes.filter(\.isActive).flatMap(\.queueSelections)
+                + (localSnapshot?.pools.map(\.queues) ?? [])
+            knownQueues.formUnion(selections.flatMap(QueueSelectionMatch.named))
+            next.queueNames = knownQueues.sorted()
             let took = started.duration(to: .now).seconds
             let (delay, backingOff) = RefreshPolicy.nextDelay(interval: interval, queryTime: took)
             next.refresh = RefreshStatus(queryTime: took, interval: delay, backingOff: backingOff)
@@ -93,6 +104,7 @@ public actor MonitorPoller {
             forceFull = true
             latest.refresh.error = (error as? PostgresError)?.description ?? "\(error)"
             latest.refresh.isLoading = false
+            latest.refresh.failingSince = latest.refresh.failingSince ?? now
             latest.refresh.interval = RefreshPolicy.failureDelay(interval: interval, failures: failures)
             latest.local = local?.snapshot()
             if let pgError = error as? PostgresError, pgError.isConnectionError {
@@ -105,6 +117,11 @@ public actor MonitorPoller {
     /// One job with its attempts, for the detail view.
     public func jobDetail(_ id: UUID) async throws -> JobDetail? {
         try await MonitorQueries.jobDetail(db, id: id, now: clock())
+    }
+
+    /// How many jobs a list's scope holds (counted up to 100,000).
+    public func countJobs(_ scope: JobListScope) async throws -> Int {
+        try await MonitorQueries.countJobs(db, scope: scope, now: clock())
     }
 
     /// One page of a job list.

@@ -21,6 +21,13 @@ public enum Blocker: Sendable, Hashable {
     case paused(PauseKind, String)
     /// Claimed (`locked_by_id`) by a worker that has not started it yet.
     case claimed(process: String)
+    /// The local worker's limiter: the throttle for its key is full, or more jobs wait than its
+    /// window admits (they start in turn).
+    case throttled(key: String, started: Int, limit: Int, waiting: Int, nextFree: Date?)
+    /// The local worker's limiter: the concurrency limit of its key is reached.
+    case atLimit(key: String, running: Int, limit: Int)
+    /// Only the local worker serves its queue, and it does not register the job's class.
+    case classNotServed(jobClass: String, queue: String)
     /// Other jobs with its concurrency key are running; its limit may be reached.
     case concurrency(key: String, running: Int)
     /// No active process has a pool whose queue selection takes its queue.
@@ -44,6 +51,14 @@ public enum Blocker: Sendable, Hashable {
         case .noJobClass: "its job_class is NULL: no Gaffer worker claims it (a Ruby worker may, by its payload's class)"
         case .paused(let kind, let name): "\(kind.noun) \(name) is paused"
         case .claimed(let process): "claimed by \(process), starting"
+        case .throttled(let key, let started, let limit, let waiting, let nextFree):
+            "throttled: key \(key) started \(started) of \(limit) in its window"
+                + (nextFree.map { "; the next start in \(Self.duration($0.timeIntervalSince(now)))" } ?? "")
+                + (waiting > 1 ? "; \(waiting) jobs wait their turn" : "")
+        case .atLimit(let key, let running, let limit): "concurrency key \(key) runs \(running) of its limit \(limit)"
+        case .classNotServed(let jobClass, let queue):
+            "this worker does not run class \(jobClass.isEmpty ? "(none)" : jobClass) and no other worker serves queue "
+                + "\(queue.isEmpty ? "(none)" : queue)"
         case .concurrency(let key, let running):
             "concurrency key \(key) has \(running) running; its limit may be reached"
         case .noWorker(let queue): "no active worker serves queue \(queue.isEmpty ? "(none)" : queue)"
@@ -91,6 +106,7 @@ extension Blocker {
         if settings.isPaused(.jobClass, job.jobClass) { return .paused(.jobClass, job.jobClass) }
         if let label = job.labels.first(where: { settings.isPaused(.label, $0) }) { return .paused(.label, label) }
         if let owner = job.lockedByProcess { return .claimed(process: name(owner)) }
+        if let limiter = localLimit(for: job, in: snapshot) { return limiter }
         if let key = job.concurrencyKey,
            let stats = snapshot.concurrencyKeys.first(where: { $0.key == key }), stats.running > 0 {
             return .concurrency(key: key, running: stats.running)
@@ -101,6 +117,9 @@ extension Blocker {
         }
         let localPools = snapshot.local?.pools.filter { QueueSelectionMatch.accepts($0.queues, queue: job.queue) } ?? []
         if remote.isEmpty && localPools.isEmpty { return .noWorker(queue: job.queue) }
+        if remote.isEmpty, let classes = snapshot.local?.jobClasses, !classes.contains(job.jobClass) {
+            return .classNotServed(jobClass: job.jobClass, queue: job.queue)
+        }
         if remote.isEmpty, snapshot.local?.isPaused == true { return .localWorkerPaused }
         let remoteFree = remote.contains { $0.activeThreads < $0.maxThreads }
         let localFree = snapshot.local.map { local in
@@ -110,5 +129,24 @@ extension Blocker {
         } ?? false
         if !remoteFree && !localFree { return .allThreadsBusy }
         return .ready
+    }
+
+    /// What the local worker's limiter says about the job's key (`concurrency_key`, or `label:<label>`
+    /// for a rule on a label): at its limit, or throttled; nil when it holds nothing back.
+    static func localLimit(for job: JobDetail, in snapshot: MonitorSnapshot) -> Blocker? {
+        let keys = Set([job.concurrencyKey].compactMap { $0 } + job.labels.map { "label:" + $0 })
+        for state in snapshot.local?.limits ?? [] where keys.contains(state.key) {
+            if let limit = state.limit, state.inUse >= limit {
+                return .atLimit(key: state.key, running: state.inUse, limit: limit)
+            }
+            if let limit = state.windowLimit {
+                let started = state.windowCount ?? 0
+                if started >= limit || state.waiting > limit - started {
+                    return .throttled(key: state.key, started: started, limit: limit, waiting: state.waiting,
+                                      nextFree: state.nextFree)
+                }
+            }
+        }
+        return nil
     }
 }

@@ -22,6 +22,12 @@ public struct JobListScope: Sendable, Hashable {
     /// Rows whose own badge is `state`, instead of GoodJob's scope for it: a failure group's retrying jobs,
     /// which the retried scope misses until their second retry.
     public var byBadge: Bool
+    /// The screen's filter: case-insensitive substrings of one field each (`queue:` `class:` `label:`)…
+    public var queueContains: String?
+    public var classContains: String?
+    public var labelContains: String?
+    /// …and free text, found in the class, queue, error, arguments, or as the start of the id.
+    public var search: [String] = []
 
     public init(state: JobState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
                 errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil,

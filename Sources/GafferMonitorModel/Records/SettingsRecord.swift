@@ -1,3 +1,5 @@
+import GafferCore
+
 /// The `good_job_settings` rows the monitor reads: pauses and cron enable/disable lists (contract §8).
 public struct SettingsRecord: Sendable, Hashable {
     public var pausedQueues: [String]
@@ -13,6 +15,11 @@ public struct SettingsRecord: Sendable, Hashable {
         self.pausedLabels = pausedLabels
         self.cronKeysEnabled = cronKeysEnabled
         self.cronKeysDisabled = cronKeysDisabled
+    }
+
+    /// Whether a cron key runs, by GoodJob's rule (`CronKeySettings.isEnabled`).
+    public func isCronEnabled(_ key: String, byDefault: Bool) -> Bool {
+        CronKeySettings(enabled: Set(cronKeysEnabled), disabled: Set(cronKeysDisabled)).isEnabled(key, byDefault: byDefault)
     }
 
     public func isPaused(_ kind: PauseKind, _ name: String) -> Bool {

@@ -14,6 +14,8 @@ public protocol LocalWorkerSource: Sendable {
     func snapshot() -> LocalWorkerSnapshot
     /// Stops (true) or resumes (false) claiming new jobs; running jobs go on.
     func setPaused(_ paused: Bool)
+    /// Asks the worker to claim now: a job it may take was just made due (retry, run now).
+    func wake()
 }
 
 /// The local worker's state at one moment.
@@ -30,9 +32,11 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
     public var limits: [ConcurrencyLimitState]
     /// The cron entries this worker enqueues (empty when its cron is off).
     public var cron: [CronSchedule]
+    /// The job classes this worker registers (it claims no other); nil when unknown.
+    public var jobClasses: Set<String>?
 
     public init(processID: UUID, pid: Int, pools: [Pool], slots: [Slot], isPaused: Bool, succeeded: Int, failed: Int,
-                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = []) {
+                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = [], jobClasses: Set<String>? = nil) {
         self.processID = processID
         self.pid = pid
         self.pools = pools
@@ -42,6 +46,7 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         self.failed = failed
         self.limits = limits
         self.cron = cron
+        self.jobClasses = jobClasses
     }
 
     /// A cron entry: its key, schedule and job class, so the screen knows its exact next fire time.
@@ -51,12 +56,16 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         /// The schedule as written (`0 3 * * *`, `@hourly`).
         public var scheduleText: String
         public var jobClass: String
+        /// GoodJob's `enabled_by_default`: off entries run only once the dashboard enables them.
+        public var enabledByDefault: Bool
 
-        public init(key: String, schedule: CronExpression, scheduleText: String, jobClass: String) {
+        public init(key: String, schedule: CronExpression, scheduleText: String, jobClass: String,
+                    enabledByDefault: Bool = true) {
             self.key = key
             self.schedule = schedule
             self.scheduleText = scheduleText
             self.jobClass = jobClass
+            self.enabledByDefault = enabledByDefault
         }
     }
 

@@ -6,9 +6,14 @@ import Foundation
 
 /// Everything the screen shows at one moment: immutable, built by the poller, rendered by GafferUI.
 public struct MonitorSnapshot: Sendable {
-    /// The application time the queries used.
+    /// The application time the queries used: the age of the cheap panes' data (Threads, Queues).
     public var takenAt: Date
+    /// When the slower panes (Limits, Failures, Cron, Processes) were last read; nil before.
+    public var slowTakenAt: Date?
     public var queues: [QueueStats]
+    /// Every queue seen this session (in counts, finished jobs, pauses, workers' selections), sorted:
+    /// an idle queue keeps its row, so rows do not shift and it can be paused ahead of time.
+    public var queueNames: [String]
     /// True when discarded counts hit `MonitorLimits.discardedCap` (shown as "≥").
     public var discardedCapped: Bool
     public var throughput: ThroughputHistory
@@ -24,13 +29,14 @@ public struct MonitorSnapshot: Sendable {
     public var local: LocalWorkerSnapshot?
     public var refresh: RefreshStatus
 
-    public init(takenAt: Date, queues: [QueueStats] = [], discardedCapped: Bool = false,
+    public init(takenAt: Date, queues: [QueueStats] = [], queueNames: [String] = [], discardedCapped: Bool = false,
                 throughput: ThroughputHistory = ThroughputHistory(), running: [RunningJob] = [],
                 processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronKeyRun] = [],
                 concurrencyKeys: [ConcurrencyKeyStats] = [], settings: SettingsRecord = SettingsRecord(),
                 batches: [BatchSummary] = [], local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
         self.takenAt = takenAt
         self.queues = queues
+        self.queueNames = queueNames
         self.discardedCapped = discardedCapped
         self.throughput = throughput
         self.running = running
@@ -62,13 +68,16 @@ public struct RefreshStatus: Sendable, Hashable {
     public var error: String?
     /// True until the first refresh completes.
     public var isLoading: Bool
+    /// When the refreshes started failing (the database unreachable); nil while they succeed.
+    public var failingSince: Date?
 
     public init(queryTime: Double = 0, interval: Double = 1, backingOff: Bool = false, error: String? = nil,
-                isLoading: Bool = false) {
+                isLoading: Bool = false, failingSince: Date? = nil) {
         self.queryTime = queryTime
         self.interval = interval
         self.backingOff = backingOff
         self.error = error
         self.isLoading = isLoading
+        self.failingSince = failingSince
     }
 }

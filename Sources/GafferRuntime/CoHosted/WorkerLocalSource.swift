@@ -28,10 +28,11 @@ final class WorkerLocalSource: LocalWorkerSource {
     static func start(_ worker: Worker, config: ConnectionConfig, cron entries: [CronEntry]) async -> WorkerLocalSource {
         let cron = entries.map {
             LocalWorkerSnapshot.CronSchedule(key: $0.key, schedule: $0.schedule, scheduleText: $0.scheduleText,
-                                             jobClass: $0.jobClass)
+                                             jobClass: $0.jobClass, enabledByDefault: $0.enabledByDefault)
         }
         var first = Self.convert(await worker.snapshot())
         first.cron = cron
+        first.jobClasses = Set(worker.jobClassNames)
         let source = WorkerLocalSource(worker: worker, cron: cron, first: first)
         let slots = Task { [weak source] in
             while !Task.isCancelled {
@@ -39,6 +40,7 @@ final class WorkerLocalSource: LocalWorkerSource {
                 guard let source else { return }
                 var fresh = Self.convert(await worker.snapshot())
                 fresh.cron = source.cron
+                fresh.jobClasses = Set(worker.jobClassNames)
                 source.latest.withLock { $0 = Self.merge(fresh, limitsOf: $0) }
             }
         }
@@ -66,6 +68,10 @@ final class WorkerLocalSource: LocalWorkerSource {
 
     func snapshot() -> LocalWorkerSnapshot {
         latest.withLock { $0 }
+    }
+
+    func wake() {
+        Task { [worker] in await worker.wake() }
     }
 
     func setPaused(_ paused: Bool) {

@@ -30,8 +30,8 @@ public final class MonitorSession: Sendable {
     }
 
     /// Opens the real terminal through curses.
-    public static func terminal(theme: Theme, colors: Bool) -> @Sendable () throws -> any ScreenDevice {
-        { try CursesScreen(theme: theme, colors: colors) }
+    public static func terminal(_ look: ThemeChoice.Look) -> @Sendable () throws -> any ScreenDevice {
+        { try CursesScreen(theme: look.theme, colors: look.colors) }
     }
 
     /// Runs until the user leaves or a signal arrives; returns how the user chose to leave.
@@ -56,6 +56,7 @@ public final class MonitorSession: Sendable {
         var snapshot = MonitorSnapshot.empty(at: Date())
         var frozen: MonitorSnapshot?
         var dirty = true
+        var drawnSecond = 0
         while true {
             if signals.receivedSignal != nil { return .success(local == nil ? .exit : .drain) }
             var effects: [Effect] = []
@@ -74,10 +75,15 @@ public final class MonitorSession: Sendable {
                 if live != snapshot.local { snapshot.local = live; dirty = true }
             }
             if let mode = perform(effects, screen) { return .success(mode) }
+            // The clock and the data's age count every second, so an outage shows as it lasts.
+            let now = Date()
+            if Int(now.timeIntervalSince1970) != drawnSecond { dirty = true }
             if dirty {
                 let size = screen.size
                 state.viewport = size
-                screen.present(MonitorUI.render(frozen ?? snapshot, state, width: size.width, height: size.height))
+                drawnSecond = Int(now.timeIntervalSince1970)
+                screen.present(MonitorUI.render(frozen ?? snapshot, state, width: size.width, height: size.height,
+                                                now: now))
                 dirty = false
             }
             guard let key = screen.readKey(timeout: Self.tickMilliseconds) else { continue }
@@ -94,6 +100,7 @@ public final class MonitorSession: Sendable {
         case .report(let report): return state.receive(report: report)
         case .detail(let detail, let id): state.receive(detail: detail, for: id)
         case .jobs(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, after: cursor)
+        case .count(let count, let scope): state.receive(count: count, scope: scope)
         case .error(let text): state.receive(error: text)
         case .status(let text): state.status = StatusMessage(text)
         case .quit(let mode): return [.quit(mode)]
@@ -130,6 +137,10 @@ public final class MonitorSession: Sendable {
                     } catch {
                         inbox.post(.error("cannot load jobs: \(error)"))
                     }
+                }
+            case .countJobs(let scope):
+                Task { [poller, inbox] in
+                    if let count = try? await poller.countJobs(scope) { inbox.post(.count(count, scope)) }
                 }
             case .copy(let text):
                 screen.writeRaw("\u{1b}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")

@@ -1,4 +1,5 @@
 import Foundation
+import GafferCore
 import Postgres
 
 /// Reads and writes the cron enable/disable lists, as GoodJob's dashboard does (contract §8).

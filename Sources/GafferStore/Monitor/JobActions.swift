@@ -52,8 +52,7 @@ public enum JobActions {
                   error_event = \(ErrorEvent.retried.rawValue), updated_at = $1
                 WHERE id = $2
                 """, [now, id])
-            let payload = "{\"queue_name\":\(jsonString(queue)),\"scheduled_at\":\"\(isoMillis(now))\"}"
-            try db.query("SELECT pg_notify('good_job', $1)", [payload])
+            try notify(queue: queue, scheduledAt: now, on: db)
         case .discard:
             try db.query("""
                 UPDATE good_jobs SET finished_at = $1, updated_at = $1, error_event = \(ErrorEvent.discarded.rawValue),
@@ -62,10 +61,18 @@ public enum JobActions {
                 """, [now, id])
         case .reschedule:
             try db.query("UPDATE good_jobs SET scheduled_at = $3, updated_at = $1 WHERE id = $2", [now, id, scheduledAt ?? now])
+            // Like an enqueue: listening workers of the queue claim it now (or note the new time).
+            try notify(queue: queue, scheduledAt: scheduledAt ?? now, on: db)
         case .destroy:
             try db.query("DELETE FROM good_job_executions WHERE active_job_id = $1", [id])
             try db.query("DELETE FROM good_jobs WHERE id = $1", [id])
         }
+    }
+
+    /// GoodJob's `good_job` notification for a job due at `scheduledAt` in `queue`; sent at commit.
+    static func notify(queue: String, scheduledAt: Date, on db: isolated PostgresConnection) throws {
+        let payload = "{\"queue_name\":\(jsonString(queue)),\"scheduled_at\":\"\(isoMillis(scheduledAt))\"}"
+        try db.query("SELECT pg_notify('good_job', $1)", [payload])
     }
 
     /// Rails' JSON time: `2026-07-20T12:00:00.123Z`.

@@ -17,21 +17,13 @@ extension MonitorQueries {
                    coalesce(labels[1:$11], '{}') AS labels, coalesce(cardinality(labels), 0) AS label_count,
                    substr(error, 1, 300) AS error
             FROM good_jobs
-            WHERE \(predicate)
-              AND ($2::text IS NULL OR queue_name = $2 OR ($2 = '' AND queue_name IS NULL))
-              AND ($3::text IS NULL OR job_class = $3 OR ($3 = '' AND job_class IS NULL))
-              AND ($4::text IS NULL OR labels && ARRAY[$4::text])
-              AND ($5::text IS NULL OR \(MonitorSQL.errorClass) = $5)
-              AND ($6::text IS NULL OR error ILIKE $6)
+            WHERE \(predicate) AND \(scopePredicate)
               AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
               AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
-              AND ($12::uuid IS NULL OR batch_id = $12::uuid OR batch_callback_id = $12::uuid)
             ORDER BY \(sortColumn) \(direction), id \(direction)
             LIMIT $9
-            """, [now, scope.queue, scope.jobClass, scope.label, scope.errorClass,
-                  scope.errorContains.map { "%" + likeEscaped($0) + "%" },
-                  cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit,
-                  scope.batchID])
+            """, scopeValues(scope, now: now) + [cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit]
+                + filterValues(scope))
         return try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"),
@@ -40,6 +32,57 @@ extension MonitorQueries {
                        labelCount: try $0.decode("label_count"), error: try $0.decode("error"))
         }
     }
+
+    /// How many jobs the scope holds, counted up to `cap` (a list shows `100 of 10,000`).
+    public static func countJobs(_ db: PostgresConnection, scope: JobListScope, now: Date, cap: Int = 100_000)
+        async throws -> Int
+    {
+        let (predicate, sortColumn, _) = statePredicate(scope.state, byBadge: scope.byBadge)
+        let rows = try await db.query("""
+            SELECT count(*) AS n FROM (
+              SELECT 1 FROM good_jobs
+              WHERE \(predicate) AND \(scopePredicate)
+                -- $7, $8 and $11 (the page's cursor and label cut) have no use in a count.
+                AND $7::timestamp IS NULL AND $8::uuid IS NULL AND $11::int IS NULL
+                AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
+              LIMIT $9
+            ) matching
+            """, scopeValues(scope, now: now) + [nil as Date?, nil as UUID?, cap, scope.since, nil as Int?]
+                + filterValues(scope))
+        return try rows.first?.decode("n") ?? 0
+    }
+
+    /// The scope's conditions, `$1`–`$6` and `$12`–`$16` (see `scopeValues`, `filterValues`); NULL
+    /// columns never match a search term (hence the `coalesce`).
+    /// The filter's terms match case-insensitively, as the screen's own matching does.
+    static let scopePredicate = """
+        ($2::text IS NULL OR queue_name = $2 OR ($2 = '' AND queue_name IS NULL))
+          AND ($3::text IS NULL OR job_class = $3 OR ($3 = '' AND job_class IS NULL))
+          AND ($4::text IS NULL OR labels && ARRAY[$4::text])
+          AND ($5::text IS NULL OR \(MonitorSQL.errorClass) = $5)
+          AND ($6::text IS NULL OR error ILIKE $6)
+          AND ($12::text IS NULL OR queue_name ILIKE $12)
+          AND ($13::text IS NULL OR job_class ILIKE $13)
+          AND ($14::text IS NULL OR EXISTS (SELECT 1 FROM unnest(labels) label WHERE label ILIKE $14))
+          AND ($15::text[] IS NULL OR NOT EXISTS (
+                SELECT 1 FROM unnest($15::text[]) AS term(pattern)
+                WHERE NOT coalesce(job_class ILIKE term.pattern OR queue_name ILIKE term.pattern
+                                   OR error ILIKE term.pattern OR (serialized_params->'arguments')::text ILIKE term.pattern
+                                   OR id::text ILIKE ltrim(term.pattern, '%'), false)))
+          AND ($16::uuid IS NULL OR batch_id = $16::uuid OR batch_callback_id = $16::uuid)
+        """
+
+    static func scopeValues(_ scope: JobListScope, now: Date) -> [any PostgresEncodable] {
+        [now, scope.queue, scope.jobClass, scope.label, scope.errorClass, scope.errorContains.map(contains)]
+    }
+
+    static func filterValues(_ scope: JobListScope) -> [any PostgresEncodable] {
+        [scope.queueContains.map(contains), scope.classContains.map(contains), scope.labelContains.map(contains),
+         scope.search.isEmpty ? nil as [String]? : scope.search.map(contains), scope.batchID]
+    }
+
+    /// `%text%` with LIKE's wildcards escaped.
+    static func contains(_ text: String) -> String { "%" + likeEscaped(text) + "%" }
 
     /// A job with its arguments and its newest attempts; nil when the row is gone.
     public static func jobDetail(_ db: PostgresConnection, id: UUID, now: Date) async throws -> JobDetail? {

@@ -47,6 +47,18 @@ public enum MonitorQueries {
         }
     }
 
+    /// The queues of the newest `limit` finished jobs (the finished-at index, newest first): queues
+    /// with no unfinished job left still get their row.
+    public static func recentQueueNames(_ db: PostgresConnection, limit: Int = 1000) async throws -> [String] {
+        let rows = try await db.query("""
+            SELECT DISTINCT queue_name FROM (
+              SELECT coalesce(queue_name, '') AS queue_name FROM good_jobs
+              WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT $1
+            ) newest
+            """, [limit])
+        return try rows.map { try $0.decode("queue_name") }
+    }
+
     /// Jobs finished in `(since, until]`, per queue (throughput between two refreshes).
     public static func finishedCounts(_ db: PostgresConnection, since: Date, until: Date) async throws
         -> [FinishedCounts]

@@ -7,14 +7,22 @@ import TerminalKit
 
 /// Short numbers and times for narrow columns; all relative to the snapshot's time, never the clock.
 enum Format {
-    /// `42s`, `5m`, `3h`, `2d`; negative spans (clock skew) show as `0s`.
+    /// `42s`, `1m48s`, `12m`, `3h05m`, `14h`, `2d07h`: a second unit while the first is one digit,
+    /// so no span reads as half its length (108 s is `1m48s`, not `1m`); negative spans (clock skew)
+    /// show as `0s`.
     static func age(_ seconds: Double) -> String {
         let s = max(0, Int(seconds))
         if s < 60 { return "\(s)s" }
+        if s < 600 { return "\(s / 60)m\(pad2(s % 60))s" }
         if s < 3600 { return "\(s / 60)m" }
+        if s < 36_000 { return "\(s / 3600)h\(pad2(s / 60 % 60))m" }
         if s < 86_400 { return "\(s / 3600)h" }
+        if s < 864_000 { return "\(s / 86_400)d\(pad2(s / 3600 % 24))h" }
         return "\(s / 86_400)d"
     }
+
+    /// `1 key`, `3 keys`.
+    static func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     /// `42s`, `5m12s`, `3h05m`: a running time with one more unit of detail.
     static func elapsed(_ seconds: Double) -> String {
@@ -40,6 +48,17 @@ enum Format {
         if n < 10_000 { return String(n) }
         if n < 1_000_000 { return "\(n / 1000)k" }
         return "\((Double(n) / 100_000).rounded() / 10)M"
+    }
+
+    /// `10,000`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (index, ch) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
     }
 
     /// `20:26:40` (UTC).

@@ -10,8 +10,10 @@ extension MonitorUI {
     static func drawJobList(_ list: JobListView, _ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer,
                             area: Rect) {
         let jobs = state.visibleJobs(list)
-        let loaded = list.jobs.map { "\($0.count)\(list.exhausted ? "" : "+")" } ?? "…"
-        let trailing = "\(jobs.count) of \(loaded)" + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
+        let all = list.total.map { $0 >= 100_000 ? "100,000+" : Format.grouped($0) }
+            ?? list.jobs.map { "\($0.count)\(list.exhausted ? "" : "+")" } ?? "…"
+        let trailing = (list.filter.isEmpty ? "" : "/\(Format.clean(list.filter.text)) · ")
+            + "\(jobs.count) of \(all)" + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
         let inside = Frame(title: "Jobs · \(Format.clean(list.title))", trailing: trailing, isFocused: true)
             .render(into: &buffer, area: area)
         guard inside.height > 1 else { return }

@@ -11,18 +11,24 @@ extension MonitorUI {
     ///
     /// Every string from the database reaches the buffer through `Sanitizer` (in `Format.clean`
     /// and again in `CellBuffer.put`), so it can never act on the terminal.
-    public static func render(_ snapshot: MonitorSnapshot, _ state: UIState, width: Int, height: Int) -> CellBuffer {
+    ///
+    /// `now` is the wall clock at drawing (default: the snapshot's time): the header's clock and
+    /// every pane's data age count from it, and the screen turns stale when the data is too old.
+    public static func render(_ snapshot: MonitorSnapshot, _ state: UIState, width: Int, height: Int,
+                              now: Date? = nil) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         if MinimumSize(minimumSize).drawProblem(into: &buffer) { return buffer }
         let rows = screenRows(buffer.bounds)
-        drawHeader(snapshot, state, into: &buffer, area: rows[0])
+        let now = now ?? snapshot.takenAt
+        let age = DataAge(snapshot, now: now)
+        drawHeader(snapshot, state, age, now: now, into: &buffer, area: rows[0])
         let context = state.keyContext(snapshot)
-        drawPanes(snapshot, state, into: &buffer, area: rows[1])
+        drawPanes(snapshot, state, age, into: &buffer, area: rows[1])
         for overlay in state.overlays {
             drawOverlay(overlay, snapshot, state, context, into: &buffer, area: rows[1])
         }
         drawFooter(state, context, into: &buffer, area: rows[2])
-        drawStatus(snapshot, state, into: &buffer, area: rows[3])
+        drawStatus(snapshot, state, age, into: &buffer, area: rows[3])
         return buffer
     }
 
@@ -31,7 +37,8 @@ extension MonitorUI {
         bounds.split(rows: [.fixed(1), .fill, .fixed(1), .fixed(1)])
     }
 
-    static func drawHeader(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {
+    static func drawHeader(_ s: MonitorSnapshot, _ state: UIState, _ age: DataAge, now: Date, into buffer: inout CellBuffer,
+                           area: Rect) {
         let ready = s.queues.reduce(0) { $0 + $1.queued }
         let running = s.queues.reduce(0) { $0 + $1.running }
         let failed = s.failures.reduce(0) { $0 + $1.lastHour }
@@ -45,8 +52,12 @@ extension MonitorUI {
         let summary = " · \(Format.count(ready)) ready · \(Format.count(running)) running · \(failed) failed/1h"
             + " · \(active) process\(active == 1 ? "" : "es")"
         let right = (s.refresh.isLoading ? "loading… " : "")
-            + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(s.takenAt))"
+            + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(now))"
         var badges: [(String, ThemeRole)] = []
+        if age.isStale {
+            let why = s.refresh.error == nil ? "STALE" : "NO DATABASE"
+            badges.append((" \(why) · data \(Format.age(age.fast)) old ", .banner))
+        }
         if state.readOnly { badges.append((" READ-ONLY ", .banner)) }
         if state.frozen { badges.append((" FROZEN ", .banner)) }
         var end = area.maxX - 1 - DisplayWidth.of(right)
@@ -55,7 +66,8 @@ extension MonitorUI {
             end -= DisplayWidth.of(text) + 1
             buffer.put(text, x: end, y: area.y, style: Style(role))
         }
-        buffer.put(DisplayWidth.truncate(summary, toWidth: max(0, end - 1 - x)), x: x, y: area.y, style: Style(.text))
+        buffer.put(DisplayWidth.truncate(summary, toWidth: max(0, end - 1 - x)), x: x, y: area.y,
+                   style: Style(age.isStale ? .muted : .text))
     }
 
     /// The panes' grid: Threads | Queues, Limits | Failures, Cron | Processes.
@@ -64,20 +76,32 @@ extension MonitorUI {
         var areas: [Pane: Rect] = [:]
         let order: [[Pane]] = [[.threads, .queues], [.limits, .failures], [.cron, .processes]]
         for (band, panes) in zip(bands, order) {
-            let columns = band.split(columns: [.percent(45), .fill])
+            // Limits has eight columns, its rule the widest: it gets the larger half of its band.
+            let columns = band.split(columns: [.percent(panes[0] == .limits ? 55 : 45), .fill])
             areas[panes[0]] = columns[0]
             areas[panes[1]] = columns[1]
         }
         return areas
     }
 
-    static func drawPanes(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {
+    /// Each pane with its data's age in its frame; while the data is stale every cell is greyed, so
+    /// no old number reads as live.
+    static func drawPanes(_ s: MonitorSnapshot, _ state: UIState, _ age: DataAge, into buffer: inout CellBuffer,
+                          area: Rect) {
         for (pane, rect) in paneAreas(area) {
             let content = PaneContent.build(pane, s, filter: state.filter)
             let focused = pane == state.focus && state.overlays.isEmpty
             let title = "\(pane.rawValue + 1) \(pane.title)"
-            let inside = Frame(title: title, trailing: content.trailing, isFocused: focused).render(into: &buffer, area: rect)
-            let table = Table(columns: content.columns, rows: content.rows.map(\.cells),
+            // The age always shows: the pane's own summary gives way when both do not fit.
+            let ageLabel = DataAge.label(age.of(pane))
+            let full = content.trailing + " · " + ageLabel
+            let room = rect.width - 6 - DisplayWidth.of(title) - 3
+            let trailing = DisplayWidth.of(full) <= room ? full : ageLabel
+            let inside = Frame(title: title, trailing: trailing, isFocused: focused).render(into: &buffer, area: rect)
+            let cells = content.rows.map { row in
+                age.isStale ? row.cells.map { TableCell($0.text, style: Style(.muted)) } : row.cells
+            }
+            let table = Table(columns: content.columns, rows: cells,
                               selection: state.selection(pane).resolved(in: content.keys), isFocused: focused,
                               emptyMessage: content.emptyMessage)
             table.render(into: &buffer, area: inside)
@@ -89,24 +113,26 @@ extension MonitorUI {
             buffer.fill(area, style: Style(.keyHint))
             var x = area.x
             x += buffer.put("/", x: x, y: area.y, style: Style(.keyHintKey))
-            x += buffer.put(state.filter.text, x: x, y: area.y, style: Style(.text), maxWidth: area.width - 40)
+            x += buffer.put(state.activeFilter.text, x: x, y: area.y, style: Style(.text), maxWidth: area.width - 40)
             x += buffer.put("▏", x: x, y: area.y, style: Style(.keyHintKey))
-            buffer.put("  Enter keep · Esc clear · queue: class: label: error: !not", x: x, y: area.y,
+            buffer.put("  Enter keep · Esc clear · ^U erase · queue: class: label: error: !not", x: x, y: area.y,
                        style: Style(.muted))
             return
         }
         KeyHints(Keymap.table.footerHints(in: context, width: area.width)).render(into: &buffer, area: area)
     }
 
-    static func drawStatus(_ s: MonitorSnapshot, _ state: UIState, into buffer: inout CellBuffer, area: Rect) {
+    static func drawStatus(_ s: MonitorSnapshot, _ state: UIState, _ age: DataAge, into buffer: inout CellBuffer,
+                           area: Rect) {
         var right = state.filter.isEmpty ? "" : "filter: \(state.filter.text)"
         if state.readOnly { right = right.isEmpty ? "read-only" : right + " · read-only" }
         if let message = state.status {
             StatusLine(message.text, right: right, role: message.isError ? .statusError : .status)
                 .render(into: &buffer, area: area)
         } else if let error = s.refresh.error {
-            StatusLine("database: \(error) (retrying in \(Format.duration(s.refresh.interval)))", right: right,
-                       role: .statusError).render(into: &buffer, area: area)
+            let since = age.failingFor.map { " for " + Format.age($0) } ?? ""
+            StatusLine("database unreachable\(since), retrying every \(Format.duration(s.refresh.interval)): \(error)",
+                       right: right, role: .statusError).render(into: &buffer, area: area)
         } else if s.refresh.backingOff {
             StatusLine("slow queries (\(Format.duration(s.refresh.queryTime))): refreshing every "
                        + Format.duration(s.refresh.interval), right: right, role: .status).render(into: &buffer, area: area)

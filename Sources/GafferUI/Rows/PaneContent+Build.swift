@@ -29,8 +29,9 @@ extension PaneContent {
         return content
     }
 
-    static func row(_ key: String, _ cells: [TableCell], _ target: PaneRow.Target, queue: String = "",
-                    jobClass: String = "", labels: [String] = [], error: String = "") -> PaneRow {
+    /// A row; the fields it does not pass are ones it does not have, which qualified filter terms skip.
+    static func row(_ key: String, _ cells: [TableCell], _ target: PaneRow.Target, queue: String? = nil,
+                    jobClass: String? = nil, labels: [String]? = nil, error: String? = nil) -> PaneRow {
         PaneRow(key: key, cells: cells,
                 fields: RowFields(queue: queue, jobClass: jobClass, labels: labels, error: error,
                                   text: cells.map(\.text).joined(separator: " ")),
@@ -53,7 +54,7 @@ extension PaneContent {
                     let word = local.isPaused ? "paused" : "idle"
                     rows.append(row("slot-\(slot.index)", [
                         TableCell(slotName), TableCell(word, style: Style(local.isPaused ? .paused : .muted)),
-                    ], .localSlot(slot, paused: local.isPaused)))
+                    ], .localSlot(slot, paused: local.isPaused), queue: "", jobClass: ""))
                 }
             }
         }
@@ -81,8 +82,7 @@ extension PaneContent {
     }
 
     static func queues(_ s: MonitorSnapshot) -> PaneContent {
-        var names = s.queues.map(\.name)
-        for paused in s.settings.pausedQueues where !names.contains(paused) { names.append(paused) }
+        let names = Set(s.queueNames + s.queues.map(\.name) + s.settings.pausedQueues).sorted()
         let stats = Dictionary(s.queues.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = names.map { name -> PaneRow in
             let q = stats[name] ?? QueueStats(name: name)
@@ -125,6 +125,12 @@ extension PaneContent {
             let window = states.first { $0.windowLimit != nil }
             let nextFree = states.compactMap(\.nextFree).max()
             let blocked = states.contains { $0.isBlocked }
+            // At the throttle's pace, with the database's waiting count (the fresher one).
+            let clears = states.compactMap { state -> Double? in
+                var fresh = state
+                fresh.waiting = waiting
+                return fresh.secondsToClear
+            }.max()
             return row("key-\(key)", [
                 TableCell(Format.clean(key), style: Style(blocked ? .warning : .text)),
                 TableCell(String(running), style: Style(.running)),
@@ -132,15 +138,26 @@ extension PaneContent {
                 TableCell(limit.map(String.init) ?? "–", style: Style(limit.map { running >= $0 } == true ? .warning : .text)),
                 TableCell(window.map { "\($0.windowCount ?? 0)/\($0.windowLimit ?? 0)" } ?? "–",
                           style: Style(window?.isThrottled == true ? .warning : .text)),
+                TableCell(clears.map { "≈" + Format.age($0) } ?? ""),
                 TableCell(nextFree.map { Format.duration(max(0, $0.timeIntervalSince(s.takenAt))) } ?? ""),
-                TableCell(Format.clean(states.map(\.rule).joined(separator: "; ")), style: Style(.muted)),
+                TableCell(Format.clean(states.map { shortRule($0.rule) }.joined(separator: "; ")), style: Style(.muted)),
             ], .concurrencyKey(key))
         }
         return PaneContent(
-            columns: [TableColumn("concurrency key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
-                      .numeric("wait"), .numeric("limit"), .numeric("window", minWidth: 6), .numeric("free in", minWidth: 7),
-                      TableColumn("rule", minWidth: 4, flex: 1)],
-            rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no concurrency keys in use")
+            columns: [TableColumn("key", minWidth: 8, flex: 1), .numeric("run", minWidth: 3),
+                      .numeric("wait"), .numeric("limit"), .numeric("window", minWidth: 6), .numeric("clears", minWidth: 6),
+                      .numeric("free in", minWidth: 7), TableColumn("rule", minWidth: 4, flex: 2)],
+            rows: rows, trailing: Format.counted(rows.count, "key"), emptyMessage: "no concurrency keys in use")
+    }
+
+    /// A limiter rule in few columns: `perform_limit: 2, perform_throttle: [2, 1s]` reads `run ≤2, 2 per 1s`.
+    static func shortRule(_ rule: String) -> String {
+        rule.replacingOccurrences(of: "perform_limit: ", with: "run ≤")
+            .replacingOccurrences(of: "enqueue_limit: ", with: "enqueued ≤")
+            .replacingOccurrences(of: "total_limit: ", with: "total ≤")
+            .replacingOccurrences(of: #"perform_throttle: \[(\d+), ([^\]]+)\]"#, with: "$1 per $2", options: .regularExpression)
+            .replacingOccurrences(of: #"enqueue_throttle: \[(\d+), ([^\]]+)\]"#, with: "enqueue $1 per $2",
+                                  options: .regularExpression)
     }
 
     static func failures(_ s: MonitorSnapshot) -> PaneContent {
@@ -156,7 +173,7 @@ extension PaneContent {
         let hour = s.failures.reduce(0) { $0 + $1.lastHour }
         return PaneContent(
             columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
-                      .numeric("last", minWidth: 4), TableColumn("error", minWidth: 8, maxWidth: 40, flex: 2),
+                      .numeric("last", minWidth: 5), TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
                       TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1)],
             rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
     }
@@ -173,11 +190,13 @@ extension PaneContent {
         let rows = keys.map { key -> PaneRow in
             let run = runs[key]
             let schedule = schedules[key]
-            let disabled = s.settings.cronKeysDisabled.contains(key)
+            // Keys only the database knows are on unless disabled: GoodJob's default for an entry.
+            let disabled = !s.settings.isCronEnabled(key, byDefault: schedule?.enabledByDefault ?? true)
             let last = run?.lastCronAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
             let jobClass = run?.jobClass ?? schedule?.jobClass ?? ""
             return row("cron-\(key)", [
-                TableCell(Format.clean(key)), TableCell(nextFire(schedule, run, now: s.takenAt)),
+                TableCell(Format.clean(key)),
+                TableCell(disabled ? "off" : nextFire(schedule, run, now: s.takenAt), style: disabled ? Style(.paused) : nil),
                 TableCell(run?.lastState.rawValue ?? "never", style: Style(run.map { role($0.lastState) } ?? .muted)),
                 TableCell(last), TableCell(Format.clean(schedule?.scheduleText ?? ""), style: Style(.muted)),
                 TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
@@ -189,7 +208,7 @@ extension PaneContent {
                       TableColumn("last run", minWidth: 9), .numeric("ago", minWidth: 3),
                       TableColumn("schedule", minWidth: 8, maxWidth: 16),
                       TableColumn("on", minWidth: 3), TableColumn("job", minWidth: 4, flex: 1)],
-            rows: rows, trailing: "\(rows.count) keys", emptyMessage: "no cron jobs seen")
+            rows: rows, trailing: Format.counted(rows.count, "key"), emptyMessage: "no cron jobs seen")
     }
 
     /// Time to the next fire: exact from the schedule, else estimated from the last two fires.
@@ -208,7 +227,9 @@ extension PaneContent {
             let beat = Format.age(s.takenAt.timeIntervalSince(p.heartbeatAt))
             return row("process-\(p.id.uuidString)", [
                 TableCell(Format.clean(p.hostname) + (isLocal ? " *" : "")),
-                TableCell(p.pid.map(String.init) ?? "?"), TableCell("\(p.activeThreads)/\(p.maxThreads)"),
+                // The local worker's own row from memory, as Threads shows it; others from their heartbeat.
+                TableCell(p.pid.map(String.init) ?? "?"),
+                TableCell(isLocal ? s.local.map { "\($0.busySlots)/\($0.slots.count)" } ?? "" : "\(p.activeThreads)/\(p.maxThreads)"),
                 TableCell(p.memoryKiB.map { "\($0 / 1024)M" } ?? "?"),
                 TableCell(p.isActive ? beat : "\(beat) stale", style: Style(p.isActive ? .ok : .warning)),
                 TableCell(Format.clean(p.pools)),

@@ -16,6 +16,8 @@ public enum Effect: Sendable, Hashable {
     case loadDetail(UUID)
     /// Read a page of a job list; hand it back with `UIState.receive(jobs:)`.
     case loadJobs(JobListScope, after: JobListCursor?)
+    /// Count every job of a list's scope; hand it back with `UIState.receive(count:scope:)`.
+    case countJobs(JobListScope)
     /// Put text on the user's clipboard through the terminal (OSC 52, works over ssh).
     case copy(String)
     case changeInterval(slower: Bool)

@@ -1,3 +1,6 @@
+import GafferCore
+import GafferMonitorModel
+
 /// The `/` filter: space-separated terms, each matching any column or, with a qualifier
 /// (`queue:` `class:` `label:` `error:`), one field; a leading `!` inverts a term.
 ///
@@ -37,15 +40,16 @@ public struct Filter: Sendable, Hashable {
         return Term(field: field, value: word.lowercased(), negated: negated)
     }
 
-    /// Whether a row passes every term.
+    /// Whether a row passes every term. A qualified term on a field the row does not have (a
+    /// failure group has no queue) does not hide it.
     public func matches(_ row: RowFields) -> Bool {
         terms.allSatisfy { term in
             let haystacks: [String]
             switch term.field {
-            case .queue: haystacks = [row.queue]
-            case .jobClass: haystacks = [row.jobClass]
-            case .label: haystacks = row.labels
-            case .error: haystacks = [row.error]
+            case .queue: guard let queue = row.queue else { return true }; haystacks = [queue]
+            case .jobClass: guard let jobClass = row.jobClass else { return true }; haystacks = [jobClass]
+            case .label: guard let labels = row.labels else { return true }; haystacks = labels
+            case .error: guard let error = row.error else { return true }; haystacks = [error]
             case nil: haystacks = [row.text]
             }
             let found = haystacks.contains { $0.lowercased().contains(term.value) }
@@ -57,18 +61,38 @@ public struct Filter: Sendable, Hashable {
     public func value(of field: Field) -> String? {
         terms.first { $0.field == field && !$0.negated }?.value
     }
+
+    /// `scope` narrowed by the positive terms, which the database matches case-insensitively; the
+    /// negated ones (`!x`) are applied to the rows it returns (`negatedOnly`).
+    public func narrowing(_ scope: JobListScope) -> JobListScope {
+        var scope = scope
+        scope.queueContains = value(of: .queue)
+        scope.classContains = value(of: .jobClass)
+        scope.labelContains = value(of: .label)
+        if let error = value(of: .error) { scope.errorContains = error }
+        scope.search = terms.filter { $0.field == nil && !$0.negated }.map(\.value)
+        return scope
+    }
+
+    /// Only the negated terms: what the database query leaves to the screen.
+    public var negatedOnly: Filter {
+        Filter(terms.filter(\.negated).map { ($0.negated ? "!" : "") + ($0.field.map { $0.rawValue + ":" } ?? "") + $0.value }
+            .joined(separator: " "))
+    }
 }
 
 /// The parts of a row the filter looks at.
+/// A nil field is one the row does not have.
 public struct RowFields: Sendable, Hashable {
-    public var queue: String
-    public var jobClass: String
-    public var labels: [String]
-    public var error: String
+    public var queue: String?
+    public var jobClass: String?
+    public var labels: [String]?
+    public var error: String?
     /// Every visible cell, joined.
     public var text: String
 
-    public init(queue: String = "", jobClass: String = "", labels: [String] = [], error: String = "", text: String = "") {
+    public init(queue: String? = nil, jobClass: String? = nil, labels: [String]? = nil, error: String? = nil,
+                text: String = "") {
         self.queue = queue
         self.jobClass = jobClass
         self.labels = labels

@@ -43,7 +43,13 @@ public struct DetailView: Sendable, Hashable {
 public struct JobListView: Sendable, Hashable {
     /// What the list shows, e.g. `queue mailers` or `Net::ReadTimeout · SyncJob`.
     public var title: String
+    /// What the list was opened on; `scope` is this narrowed by the list's own filter.
+    public var baseScope: JobListScope
     public var scope: JobListScope
+    /// The `/` filter typed in this list: it narrows the database query, and goes when the list closes.
+    public var filter: Filter
+    /// How many jobs the scope holds in all (nil until counted).
+    public var total: Int?
     /// nil while loading.
     public var jobs: [JobSummary]?
     public var selection: RowSelection
@@ -56,7 +62,10 @@ public struct JobListView: Sendable, Hashable {
     public init(title: String, scope: JobListScope, jobs: [JobSummary]? = nil, selection: RowSelection = RowSelection(),
                 marks: Set<UUID> = [], exhausted: Bool = false) {
         self.title = title
+        self.baseScope = scope
         self.scope = scope
+        self.filter = Filter()
+        self.total = nil
         self.jobs = jobs
         self.selection = selection
         self.marks = marks

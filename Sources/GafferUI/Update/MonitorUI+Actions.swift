@@ -9,7 +9,6 @@ import GafferMonitorModel
 extension MonitorUI {
     /// Opens the `y/N` question for a job action, naming the action and the count.
     static func askToAct(_ action: JobAction, _ state: inout UIState, _ snapshot: MonitorSnapshot) {
-        let verb = action.imperative
         switch state.topOverlay {
         case .jobs(let list):
             let visible = state.visibleJobs(list)
@@ -20,11 +19,11 @@ extension MonitorUI {
                 }
             guard !ids.isEmpty else { return }
             let what = ids.count == 1 ? "job \(Format.shortID(ids[0]))" : "\(ids.count) marked jobs"
-            state.overlays.append(.confirm(Confirmation(prompt: "\(verb) \(what)?", effect: .perform(action, .ids(ids)))))
+            state.overlays.append(.confirm(Confirmation(prompt: action.question(what), effect: .perform(action, .ids(ids)))))
         case .detail(let view):
             guard let detail = view.detail else { return }
             state.overlays.append(.confirm(Confirmation(
-                prompt: "\(verb) job \(Format.shortID(detail.id)) (\(Format.name(detail.jobClass)))?",
+                prompt: action.question("job \(Format.shortID(detail.id)) (\(Format.name(detail.jobClass)))"),
                 effect: .perform(action, .ids([detail.id])))))
         case nil:
             guard let row = state.selectedRow(snapshot), case .failure(let group) = row.target else { return }
@@ -35,7 +34,7 @@ extension MonitorUI {
             let noun = group.kind == .discarded ? "discarded" : "retrying"
             let jobs = group.lastDay == 1 ? "1 \(noun) job" : "\(group.lastDay) \(noun) jobs"
             state.overlays.append(.confirm(Confirmation(
-                prompt: "\(verb) \(jobs) of \(Format.clean(group.errorClass)) · \(Format.name(group.jobClass))?",
+                prompt: action.question("\(jobs) of \(Format.clean(group.errorClass)) · \(Format.name(group.jobClass))"),
                 effect: .perform(action, .scope(scope)))))
         default:
             break
@@ -92,13 +91,13 @@ extension MonitorUI {
 }
 
 extension JobAction {
-    /// "Retry", "Discard", "Run now", "Destroy".
-    var imperative: String {
+    /// The confirmation's question about `what`: `Retry 3 marked jobs?`, `Run job 6d6acc51 now?`.
+    func question(_ what: String) -> String {
         switch self {
-        case .retry: "Retry"
-        case .discard: "Discard"
-        case .reschedule: "Run now"
-        case .destroy: "Destroy"
+        case .retry: "Retry \(what)?"
+        case .discard: "Discard \(what)?"
+        case .reschedule: "Run \(what) now?"
+        case .destroy: "Destroy \(what)?"
         }
     }
 }

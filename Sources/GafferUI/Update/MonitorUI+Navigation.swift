@@ -42,14 +42,9 @@ extension MonitorUI {
     static func switchTab(_ state: inout UIState, by delta: Int) -> [Effect] {
         guard case .jobs(var list) = state.topOverlay else { return [] }
         let index = tabOrder.firstIndex(of: list.scope.state) ?? 0
-        list.scope.state = tabOrder[(index + delta + tabOrder.count) % tabOrder.count]
-        list.scope.since = nil
-        list.jobs = nil
-        list.marks = []
-        list.selection = RowSelection()
-        list.exhausted = false
-        state.replaceTop(.jobs(list))
-        return [.loadJobs(list.scope, after: nil)]
+        list.baseScope.state = tabOrder[(index + delta + tabOrder.count) % tabOrder.count]
+        list.baseScope.since = nil
+        return requery(&list, &state)
     }
 
     static func open(_ state: inout UIState, _ snapshot: MonitorSnapshot) -> [Effect] {
@@ -89,20 +84,12 @@ extension MonitorUI {
         }
     }
 
-    /// `base` narrowed by the filter's qualifiers (the database does exact queue/class/label matches).
-    static func scope(_ state: UIState, _ base: JobListScope) -> JobListScope {
-        var scope = base
-        let filter = state.filter
-        if scope.queue == nil, let queue = filter.value(of: .queue) { scope.queue = queue }
-        if scope.jobClass == nil, let jobClass = filter.value(of: .jobClass) { scope.jobClass = jobClass }
-        if let label = filter.value(of: .label) { scope.label = label }
-        if let error = filter.value(of: .error) { scope.errorContains = error }
-        return scope
-    }
+    /// A list opens with its own empty filter: the panes' filter chose the row, not the jobs.
+    static func scope(_ state: UIState, _ base: JobListScope) -> JobListScope { base }
 
     static func openList(_ title: String, _ scope: JobListScope, _ state: inout UIState) -> [Effect] {
         state.overlays.append(.jobs(JobListView(title: title, scope: scope)))
-        return [.loadJobs(scope, after: nil)]
+        return [.loadJobs(scope, after: nil), .countJobs(scope)]
     }
 
     static func openDetail(_ id: UUID, _ state: inout UIState) -> [Effect] {

@@ -15,7 +15,7 @@ public enum MonitorUI {
     /// Applies one key press.
     public static func update(_ state: UIState, key: Key, snapshot: MonitorSnapshot) -> (UIState, [Effect]) {
         var state = state
-        if state.isEditingFilter { return (editFilter(state, key), []) }
+        if state.isEditingFilter { return editFilter(state, key) }
         if key == .resize { return (state, []) }
         let context = state.keyContext(snapshot)
         guard let match = Keymap.table.match(for: key, in: context) else {
@@ -32,18 +32,37 @@ public enum MonitorUI {
         return (state, effects)
     }
 
-    static func editFilter(_ state: UIState, _ key: Key) -> UIState {
+    /// Typing after `/`: into the open job list's own filter, else the panes'. `^U` clears the text;
+    /// Enter keeps it, Esc drops it; either way a job list queries the database again.
+    static func editFilter(_ state: UIState, _ key: Key) -> (UIState, [Effect]) {
         var state = state
+        var filter = state.activeFilter
         switch key {
-        case .character(let c): state.filter = Filter(state.filter.text + String(c))
-        case .backspace, .delete: state.filter = Filter(String(state.filter.text.dropLast()))
+        case .ctrl("u"): filter = Filter()
+        case .character(let c): filter = Filter(filter.text + String(c))
+        case .backspace, .delete: filter = Filter(String(filter.text.dropLast()))
         case .enter: state.isEditingFilter = false
         case .escape:
-            state.filter = Filter()
+            filter = Filter()
             state.isEditingFilter = false
         default: break
         }
-        return state
+        state.activeFilter = filter
+        guard !state.isEditingFilter, case .jobs(var list) = state.topOverlay else { return (state, []) }
+        let effects = requery(&list, &state)
+        return (state, effects)
+    }
+
+    /// Reloads a job list for its filter: the first page and the count of all matches.
+    static func requery(_ list: inout JobListView, _ state: inout UIState) -> [Effect] {
+        list.scope = list.filter.narrowing(list.baseScope)
+        list.jobs = nil
+        list.total = nil
+        list.marks = []
+        list.selection = RowSelection()
+        list.exhausted = false
+        state.replaceTop(.jobs(list))
+        return [.loadJobs(list.scope, after: nil), .countJobs(list.scope)]
     }
 
     static func dispatch(_ action: UIAction, _ state: inout UIState, _ snapshot: MonitorSnapshot) -> [Effect] {
@@ -59,7 +78,9 @@ public enum MonitorUI {
         case .bottom: return move(&state, snapshot, by: 1_000_000)
         case .previousTab: return switchTab(&state, by: -1)
         case .nextTab: return switchTab(&state, by: 1)
-        case .startFilter: state.isEditingFilter = true
+        case .startFilter:
+            state.activeFilter = Filter()  // `/` starts fresh; the old filter stays until Enter
+            state.isEditingFilter = true
         case .open: return open(&state, snapshot)
         case .back: back(&state)
         case .openBatches: state.overlays.append(.batches(BatchListView()))

@@ -33,9 +33,26 @@ extension UIState {
         return selection(focus).resolved(in: content.keys).map { content.rows[$0] }
     }
 
-    /// The jobs of a list that pass the filter.
+    /// The filter `/` edits: the open job list's own, else the panes'.
+    var activeFilter: Filter {
+        get {
+            if case .jobs(let list) = topOverlay { return list.filter }
+            return filter
+        }
+        set {
+            if case .jobs(var list) = topOverlay {
+                list.filter = newValue
+                replaceTop(.jobs(list))
+            } else {
+                filter = newValue
+            }
+        }
+    }
+
+    /// The jobs of a list that pass its filter's negated terms (the database applied the others).
     func visibleJobs(_ list: JobListView) -> [JobSummary] {
-        (list.jobs ?? []).filter { job in
+        let filter = list.filter.negatedOnly
+        return (list.jobs ?? []).filter { job in
             filter.matches(RowFields(queue: job.queue, jobClass: job.jobClass, labels: job.labels, error: job.error ?? "",
                                      text: [job.id.uuidString.lowercased(), job.jobClass, job.queue, job.error ?? ""]
                                          .joined(separator: " ")))

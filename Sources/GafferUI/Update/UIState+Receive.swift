@@ -31,6 +31,15 @@ extension UIState {
         }
     }
 
+    /// Puts the count of all jobs of a scope into the list that shows it.
+    public mutating func receive(count: Int, scope: JobListScope) {
+        for (index, overlay) in overlays.enumerated() {
+            guard case .jobs(var list) = overlay, list.scope == scope else { continue }
+            list.total = count
+            overlays[index] = .jobs(list)
+        }
+    }
+
     /// Shows a failed load or action in the status line.
     public mutating func receive(error text: String) {
         status = StatusMessage(text, isError: true)
@@ -39,15 +48,20 @@ extension UIState {
     /// Shows what an action did and asks to reload what it may have changed.
     public mutating func receive(report: ActionReport) -> [Effect] {
         status = StatusMessage(report.summary, isError: report.failure != nil || (report.done == 0 && !report.refused.isEmpty))
-        var effects = effectsAfterRefresh() + [.refreshNow]
-        if case .detail(let view) = topOverlay { effects.append(.loadDetail(view.id)) }
-        return effects
+        return effectsAfterRefresh() + [.refreshNow]
     }
 
-    /// Loads to issue after each new snapshot: the open job list's first page, so it stays live.
+    /// Loads to issue after each new snapshot, so what is open stays live: the open job list's first
+    /// page, and the open job detail (its state, attempts and times change as the job runs).
     public func effectsAfterRefresh() -> [Effect] {
-        guard let top = overlays.last(where: { if case .jobs = $0 { true } else { false } }),
-              case .jobs(let list) = top, (list.jobs?.count ?? 0) <= JobListView.pageSize else { return [] }
-        return [.loadJobs(list.scope, after: nil)]
+        var effects: [Effect] = []
+        if let top = overlays.last(where: { if case .jobs = $0 { true } else { false } }),
+           case .jobs(let list) = top, (list.jobs?.count ?? 0) <= JobListView.pageSize {
+            effects.append(.loadJobs(list.scope, after: nil))
+        }
+        if let top = overlays.last(where: { if case .detail = $0 { true } else { false } }), case .detail(let view) = top {
+            effects.append(.loadDetail(view.id))
+        }
+        return effects
     }
 }

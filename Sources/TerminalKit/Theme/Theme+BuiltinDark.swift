@@ -56,11 +56,5 @@ banner             = yellow reverse bold
 """
 
     /// `builtinDarkText` parsed; a test guarantees it parses and defines every role.
-    public static let builtinDark: Theme = {
-        do {
-            return try Theme.parse(builtinDarkText, name: "dark")
-        } catch {
-            fatalError("built-in theme does not parse: \(error)")
-        }
-    }()
+    public static let builtinDark: Theme = compiledIn(builtinDarkText, name: "dark")
 }

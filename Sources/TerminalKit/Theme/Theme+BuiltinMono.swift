@@ -52,11 +52,5 @@ banner             = reverse bold
 """
 
     /// `builtinMonoText` parsed; a test guarantees it parses and defines every role.
-    public static let builtinMono: Theme = {
-        do {
-            return try Theme.parse(builtinMonoText, name: "mono")
-        } catch {
-            fatalError("built-in theme does not parse: \(error)")
-        }
-    }()
+    public static let builtinMono: Theme = compiledIn(builtinMonoText, name: "mono")
 }

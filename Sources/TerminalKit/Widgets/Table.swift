@@ -1,9 +1,10 @@
 /// Rows under a header, with a highlighted selection that scrolling keeps in view.
 ///
-/// Column widths come from the content (so they do not jump while scrolling): every column
-/// gets its minimum, then grows toward its widest cell, then flexible columns share what is
-/// left. Columns that cannot get their minimum are dropped from the right. Too-long text
-/// ends in `…`.
+/// Column widths come from the content and the width (so they do not jump while scrolling):
+/// every column gets its minimum, then all grow together, a cell at a time, toward their widest
+/// cell (capped by their maximum), so no column eats the others' room; then a column whose cells
+/// are still cut grows past its maximum while room is left; then flexible columns share the rest. Columns that cannot get their minimum are dropped from the right. Too-long
+/// text ends in `…`.
 public struct Table: Hashable, Sendable {
     public var columns: [TableColumn]
     /// Each row holds one cell per column; missing cells are blank, extra ones ignored.
@@ -96,14 +97,25 @@ public struct Table: Hashable, Sendable {
             }
         }
         var spare = width - used
-        for index in shown where spare > 0 {
-            let wanted = min(naturalWidth(of: index), columns[index].maxWidth ?? Int.max)
-            let growth = min(spare, max(0, wanted - widths[index]))
-            widths[index] += growth
-            spare -= growth
-        }
+        let natural = shown.map { naturalWidth(of: $0) }
+        let capped = zip(shown, natural).map { index, wanted in min(wanted, columns[index].maxWidth ?? Int.max) }
+        grow(&spare, toward: capped, over: shown, into: &widths)
+        grow(&spare, toward: natural, over: shown, into: &widths)
         distribute(&spare, over: shown, into: &widths)
         return widths
+    }
+
+    /// Hands out `spare` one cell per column per round to the columns narrower than their target.
+    private func grow(_ spare: inout Int, toward targets: [Int], over shown: [Int], into widths: inout [Int]) {
+        while spare > 0 {
+            var grew = false
+            for (position, index) in shown.enumerated() where spare > 0 && widths[index] < targets[position] {
+                widths[index] += 1
+                spare -= 1
+                grew = true
+            }
+            if !grew { return }
+        }
     }
 
     /// Shares `spare` cells among the shown flexible columns by weight, respecting maximum widths.

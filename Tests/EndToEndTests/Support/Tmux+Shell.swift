@@ -10,15 +10,17 @@ extension Tmux {
         try type(command)
     }
 
-    /// Presses `q` (and `answer` in a worker's quit menu), waits for `EXIT=0` and the prompt, checks the terminal.
+    /// Presses `q` (and `answer` in a worker's quit menu), waits for the exit status (1 after `s`,
+    /// stop now, as a forced stop; 0 otherwise) and the prompt, checks the terminal.
     func quitAndCheckTheTerminal(answer: String? = nil, clearsTheScreen: Bool = true) async throws {
         try keys("q")
         if let answer {
             try await waitFor(text: "s stop now")
             try keys(answer)
         }
-        let after = try await waitFor("the shell's prompt after gaffer exits", seconds: 30) { screen in
-            screen.contains("EXIT=0") && screen.split(separator: "\n").last.map(String.init) == Self.prompt
+        let status = answer == "s" ? "EXIT=1" : "EXIT=0"
+        let after = try await waitFor("the shell's prompt after gaffer exits with \(status)", seconds: 30) { screen in
+            screen.contains(status) && screen.split(separator: "\n").last.map(String.init) == Self.prompt
         }
         #expect(!clearsTheScreen || !after.contains("6 Processes"))
         try await expectSaneTerminal()

@@ -6,6 +6,8 @@ import Synchronization
 /// A local worker whose state the test sets by hand.
 final class FakeLocalWorker: LocalWorkerSource {
     let state: Mutex<LocalWorkerSnapshot>
+    /// How many times the screen asked it to claim now.
+    let wakes = Mutex(0)
 
     init(_ snapshot: LocalWorkerSnapshot = LocalWorkerSnapshot(
         processID: UUID(), pid: 99, pools: [.init(index: 0, queues: "*", threads: 2)],
@@ -17,4 +19,5 @@ final class FakeLocalWorker: LocalWorkerSource {
 
     func snapshot() -> LocalWorkerSnapshot { state.withLock { $0 } }
     func setPaused(_ paused: Bool) { state.withLock { $0.isPaused = paused } }
+    func wake() { wakes.withLock { $0 += 1 } }
 }

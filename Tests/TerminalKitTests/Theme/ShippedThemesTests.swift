@@ -68,3 +68,17 @@ private enum ThemesFolder {
         #expect(Theme.builtinMono.missingRoles == [])
     }
 }
+
+/// Issue 14 item 7: every shipped theme is compiled in, so an installed binary finds all of them.
+@Suite struct CompiledInThemesTests {
+    @Test func everyShippedFileIsCompiledInByteForByte() throws {
+        let texts = ["dark": Theme.builtinDarkText, "light": Theme.builtinLightText,
+                     "high-contrast": Theme.builtinHighContrastText, "mono": Theme.builtinMonoText]
+        #expect(Set(texts.keys) == Set(try ThemesFolder.names()))
+        #expect(Theme.shipped.map(\.name).sorted() == (try ThemesFolder.names()))
+        for name in try ThemesFolder.names() {
+            #expect(Array((texts[name] ?? "").utf8) == (try ThemesFolder.bytes(of: name)), "\(name).theme")
+        }
+        for theme in Theme.shipped { #expect(theme.missingRoles == [], "\(theme.name)") }
+    }
+}

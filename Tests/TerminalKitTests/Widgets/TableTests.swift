@@ -36,9 +36,20 @@ import Testing
         #expect(table.columnWidths(forWidth: 16) == [5, 4, 5])
     }
 
-    @Test func maximumWidthsCapGrowth() {
+    /// A maximum stops flexible growth, but never cuts text while blank columns remain (issue 14 item 10).
+    @Test func maximumWidthsCapFlexButNeverCutTextBesideBlankRoom() {
         let capped = Table(columns: [TableColumn("Queue", maxWidth: 6, flex: 1), .numeric("Jobs")], rows: rows)
-        #expect(capped.columnWidths(forWidth: 30) == [6, 4])
+        #expect(capped.columnWidths(forWidth: 30) == [10, 4])
+        #expect(capped.columnWidths(forWidth: 13) == [8, 4])
+    }
+
+    /// Columns grow together toward their content: a long first column does not starve the next
+    /// (issue 14 item 10: `vm:223… run Recalcul…` at 80 columns).
+    @Test func columnsShareTheRoomInsteadOfTheFirstTakingAll() {
+        let table = Table(columns: [TableColumn("where", minWidth: 5, maxWidth: 22), TableColumn("job", minWidth: 9, flex: 2)],
+                          rows: [[TableCell("vm-2231.internal:4242"), TableCell("RecalculateMediaPlanMetricJob")]])
+        let widths = table.columnWidths(forWidth: 36)
+        #expect(widths == [16, 19])  // before: [22, 13]
     }
 
     @Test func narrowTablesDropColumnsFromTheRightAndCutText() {

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// Issue 14 item 7: a copied or installed binary finds every shipped theme (compiled in) and the
+/// user's own (`$XDG_CONFIG_HOME/gaffer/themes`, `<prefix>/share/gaffer/themes`, beside the binary);
+/// `--theme` and `GAFFER_THEME` work on every screen command.
+@Suite("themes are found where an installed binary looks")
+struct ThemeLookupTests {
+    static let unreachable = "postgresql://gaffer@127.0.0.1:1/nowhere"
+
+    /// The built binary copied to `<prefix>/bin/gaffer` under a scratch folder, run from `/`.
+    struct Installed {
+        let prefix = "/tmp/gaffer-theme-\(UInt32.random(in: 0...UInt32.max))"
+        var binary: String { prefix + "/bin/gaffer" }
+
+        init() throws {
+            try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: try Binary.path("gaffer"), toPath: binary)
+        }
+
+        func run(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Binary.Result {
+            var env = Binary.environment(home: prefix + "/home", ["XDG_CONFIG_HOME": prefix + "/config"])
+            env.merge(extra) { _, new in new }
+            let process = try Binary.Running(executable: binary, arguments: arguments, env: env)
+            return try process.wait(timeout: 60)
+        }
+
+        func write(_ name: String, in folder: String, _ text: String) throws {
+            try FileManager.default.createDirectory(atPath: prefix + "/" + folder, withIntermediateDirectories: true)
+            try text.write(toFile: "\(prefix)/\(folder)/\(name).theme", atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: prefix) }
+    }
+
+    /// Past the theme, the command reaches the (unreachable) database: exit 1, naming it, not the theme.
+    func expectThemeAccepted(_ result: Binary.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 1, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.contains("theme"), "\(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["light", "high-contrast", "dark", "mono", "default"])
+    func everyShippedThemeWorksFromACopiedBinary(name: String) throws {
+        let installed = try Installed()
+        defer { installed.remove() }
+        for command in [["demo", "--no-tui", "--duration", "1"], ["start", "--no-tui"]] {
+            expectThemeAccepted(try installed.run(command + ["--theme", name, "--database-url", Self.unreachable]))
+        }
+        expectThemeAccepted(try installed.run(["demo", "--no-tui", "--database-url", Self.unreachable],
+                                              ["GAFFER_THEME": name]))
+    }
+
+    @Test func userAndPrefixThemesAreFoundAndABadOneIsNamed() throws {
+        let installed = try Installed()
+        defer { installed.remove() }
+        try installed.write("mine", in: "config/gaffer/themes", "text = default\nmuted = bright-black dim\n")
+        try installed.write("site", in: "share/gaffer/themes", "text = default\n")
+        try installed.write("beside", in: "bin/themes", "text = default\n")
+        for name in ["mine", "site", "beside"] {
+            expectThemeAccepted(try installed.run(["demo", "--no-tui", "--theme", name, "--database-url", Self.unreachable]))
+        }
+        try installed.write("broken", in: "config/gaffer/themes", "text = purple\n")
+        let broken = try installed.run(["start", "--no-tui", "--theme", "broken", "--database-url", Self.unreachable])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.theme") && broken.stderr.contains("purple"), "\(broken.stderr)")
+        let missing = try installed.run(["start", "--no-tui", "--database-url", Self.unreachable], ["GAFFER_THEME": "nosuch"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("GAFFER_THEME nosuch") && missing.stderr.contains("high-contrast"),
+                "\(missing.stderr)")
+        #expect(missing.stderrLines.count == 1)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import GafferCore
 import GafferCron
+import GafferEngine
 import GafferStore
 
 /// `gaffer status --json`: one object whose keys the README documents (a test holds them equal).
@@ -8,6 +9,7 @@ extension StatusReport {
     var json: JSONValue {
         .object([
             "generated_at": Self.time(generatedAt),
+            "version": .string(GafferVersion.current),
             "database": .string(database),
             "queues": .array(queues.map { Self.queueJSON($0, now: generatedAt) }),
             "totals": Self.queueJSON(totals, now: generatedAt, named: false),

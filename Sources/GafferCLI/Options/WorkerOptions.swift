@@ -35,6 +35,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "Whether clean-up also deletes discarded jobs ($GOOD_JOB_CLEANUP_DISCARDED_JOBS, default true).")
     var cleanupDiscardedJobs: Bool?
 
+    @Option(help: "Serve GoodJob's health checks (/status, /status/started, /status/connected) on this port; 0 picks a free one ($GOOD_JOB_PROBE_PORT, default off).")
+    var probePort: Int?
+
     /// The settings in force, from these flags over `environment` over the defaults.
     func resolve(environment: [String: String]) throws -> WorkerSettings {
         let env = EnvironmentSettings(values: environment)
@@ -62,6 +65,11 @@ struct WorkerOptions: ParsableArguments {
             ?? env.doubleOrFalse("GOOD_JOB_CLEANUP_INTERVAL_SECONDS") ?? 600
         cleanup.intervalJobs = jobs == 0 ? nil : jobs
         cleanup.intervalSeconds = seconds == 0 ? nil : seconds
-        return WorkerSettings(configuration: configuration, idleTimeout: idle.flatMap { $0 > 0 ? $0 : nil }, cleanup: cleanup)
+        let probe = try probePort ?? env.int("GOOD_JOB_PROBE_PORT")
+        if let probe, !(0...65535).contains(probe) {
+            throw CLIError.usage("--probe-port \(probe): not a port; use 1 to 65535 (0 picks a free one)")
+        }
+        return WorkerSettings(configuration: configuration, idleTimeout: idle.flatMap { $0 > 0 ? $0 : nil }, cleanup: cleanup,
+                              probePort: probe)
     }
 }

@@ -7,7 +7,7 @@ import Glibc
 
 /// Holds `connections` hostile connections open to a port from its own thread until stopped: a
 /// quarter silent, a quarter sending random bytes, a quarter trickling a request head that never
-/// ends, a quarter sending an oversized head. A connection the server closes is opened again.
+/// ends, a quarter sending an oversized head, every 50 ms. A connection the server closes is opened again.
 final class GarbageFlood: Sendable {
     let port: Int
     let connections: Int
@@ -52,7 +52,7 @@ final class GarbageFlood: Sendable {
                     }
                 }
             }
-            usleep(5_000)
+            usleep(50_000)
         }
         for fd in fds { close(fd) }
         done.signal()

@@ -39,7 +39,9 @@ enum ThemeChoice {
 
     /// `./themes`, then `themes` next to the executable and in the source tree above `.build/<config>/`.
     static func searchDirectories() -> [String] {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The running binary's own path: argv[0] is a bare name when it was found on PATH.
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
         return [FileManager.default.currentDirectoryPath + "/themes",
                 executable.appendingPathComponent("themes").path,
                 executable.appendingPathComponent("../../../themes").standardized.path,

@@ -48,3 +48,16 @@ struct ServiceTests {
         #expect(try holder.wait(timeout: 60).status == 0)
     }
 }
+
+extension ServiceTests {
+    @Test func startOnTheEmbeddedDatabaseWarnsAndNamesAMisspeltVariable() throws {
+        let home = ScratchHome()
+        defer { home.remove() }
+        let result = try Binary.run(["start", "--no-tui"], env: Binary.environment(home: home.path, ["DATABSE_URL": "postgres://db/app"]),
+                                    timeout: 120)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("gaffer: DATABSE_URL is set but not read: did you mean DATABASE_URL?"), "\(result.stderr)")
+        #expect(result.stderr.contains("gaffer: WARNING: this worker runs on gaffer's embedded development database"), "\(result.stderr)")
+        #expect(!result.stderr.contains("postgres://db/app"))
+    }
+}

@@ -35,6 +35,9 @@ struct StartCommand: AsyncParsableCommand {
             }
             let cron = try CronInstall.entries(app: app, environment: ProcessInfo.processInfo.environment)
             let (db, resolved) = try await database.connect()
+            if resolved.embedded {
+                Terminal.note("WARNING: this worker runs on gaffer's embedded development database, not your app's: set DATABASE_URL (or --database-url) to the database your Rails app's GoodJob uses")
+            }
             do {
                 try await DatabaseOptions.requireGoodJobTables(db)
                 await db.close()

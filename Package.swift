@@ -41,6 +41,9 @@ let package = Package(
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
         .target(name: "GafferDemo", dependencies: ["GafferEngine", "GafferCore", "Postgres"]),
 
+        // Running as a service: health probe and metrics port, systemd notifications
+        .target(name: "GafferOps", dependencies: ["GafferEngine"]),
+
         // Application layer: pure (no clock, no I/O); the monitor's snapshot types only
         .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferCore", "GafferCron", "GafferMonitorModel"]),
 
@@ -56,7 +59,7 @@ let package = Package(
         // Command line: a library, so apps that embed Gaffer get the same commands
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
-            "GafferMonitor", "GafferMonitorModel", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit",
+            "GafferMonitor", "GafferMonitorModel", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit", "GafferOps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "GafferUITests", dependencies: ["GafferMonitorModel", "GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
+        .testTarget(name: "GafferOpsTests", dependencies: ["GafferOps", "GafferEngine", "GafferStore", "Postgres", "GafferTestSupport"]),
         .testTarget(name: "GafferCLITests", dependencies: ["GafferMonitorModel", "GafferCLI", "GafferCore", "GafferStore"]),
         .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                             "GafferTestSupport"]),

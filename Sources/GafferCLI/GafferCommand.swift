@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GafferEngine
 
 /// The `gaffer` command line: every subcommand, for the stock binary and for apps that embed Gaffer.
 public struct GafferCommand: AsyncParsableCommand {
@@ -15,6 +16,7 @@ public struct GafferCommand: AsyncParsableCommand {
             commandName: app.name,
             abstract: "A PostgreSQL job worker and terminal monitor that speaks GoodJob's tables.",
             discussion: "Database: --database-url, else $DATABASE_URL, else PGHOST/PGDATABASE/PGSERVICE, else the embedded default.",
+            version: "\(app.name) \(GafferVersion.current)",
             subcommands: subcommands)
     }
 

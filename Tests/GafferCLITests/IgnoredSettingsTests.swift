@@ -5,11 +5,11 @@ import Testing
 /// The `GOOD_JOB_*` variables `start` ignores: one warning line each, and the README's table names them all.
 @Suite struct IgnoredSettingsTests {
     @Test func eachSetVariableGetsOneLineAndBlankOnesNone() {
-        let lines = IgnoredSettings.warnings(["GOOD_JOB_PROBE_PORT": "8080", "GOOD_JOB_MAX_CACHE": " ",
+        let lines = IgnoredSettings.warnings(["GOOD_JOB_PIDFILE": "/run/gaffer.pid", "GOOD_JOB_MAX_CACHE": " ",
                                               "GOOD_JOB_LOCK_STRATEGY": "skiplocked", "GOOD_JOB_QUEUES": "*"])
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("GOOD_JOB_LOCK_STRATEGY is set but ignored: ") == true)
-        #expect(lines.last?.hasPrefix("GOOD_JOB_PROBE_PORT is set but ignored: ") == true)
+        #expect(lines.last?.hasPrefix("GOOD_JOB_PIDFILE is set but ignored: ") == true)
     }
 
     @Test func theReadmeTableNamesEveryIgnoredVariable() throws {

@@ -39,6 +39,9 @@ struct StartCommand: AsyncParsableCommand {
             guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
             IgnoredSettings.warnings(ProcessInfo.processInfo.environment).forEach(Terminal.note)
             let (db, resolved) = try await database.connect()
+            if resolved.embedded {
+                Terminal.note("WARNING: this worker runs on gaffer's embedded development database, not your app's: set DATABASE_URL (or --database-url) to the database your Rails app's GoodJob uses")
+            }
             do {
                 try await SchemaGate.check(db)
                 await db.close()

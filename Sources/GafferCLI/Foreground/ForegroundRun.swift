@@ -26,6 +26,8 @@ struct ForegroundRun {
     var progressEvery: Double?
     let logger: any JobLogger
     let forceStop: @Sendable () -> Void
+    /// Called as the drain begins (systemd's STOPPING=1).
+    var onStopping: @Sendable () -> Void = {}
 
     /// Returns how the run ended, after the worker has stopped.
     func run() async -> Ending {
@@ -78,6 +80,7 @@ struct ForegroundRun {
         case .screen:
             Terminal.note("stopping; waiting \(wait) (press Ctrl-C to stop now)")
         }
+        onStopping()
         let outcome = await worker.stop(timeout: timeout)
         watcher.cancel()
         if case .abandoned(let jobs) = outcome {

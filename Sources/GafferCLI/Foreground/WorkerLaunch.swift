@@ -38,8 +38,17 @@ enum WorkerLaunch {
             await CronInstall.install(plan.cron, registry: plan.registry, on: worker, logger: logger)
         }
         await PreservedJobsPruner.install(on: worker, settings: plan.settings.cleanup, logger: logger)
+        var services: WorkerServices
+        do {
+            services = try WorkerServices.open(worker: worker, probePort: plan.settings.probePort, logger: logger)
+        } catch {
+            resolved.finish()
+            throw error
+        }
+        defer { services.close() }
         do {
             try await worker.start()
+            services.ready(worker)
             try await afterStart(worker)
         } catch {
             await worker.stop(timeout: 0)
@@ -48,7 +57,7 @@ enum WorkerLaunch {
         }
         var run = ForegroundRun(worker: worker, duration: plan.duration, idleTimeout: plan.settings.idleTimeout,
                                 shutdownTimeout: configuration.shutdownTimeout, progressEvery: plan.progressEvery,
-                                logger: logger, forceStop: { resolved.finish() })
+                                logger: logger, forceStop: { resolved.finish() }, onStopping: { [services] in services.stopping() })
         if plan.wantsScreen {
             let started = ContinuousClock.now
             let choice: QuitMode

@@ -16,6 +16,8 @@ struct DatabaseOptions: ParsableArguments {
     struct Resolved: Sendable {
         let config: ConnectionConfig
         let startedServer: EmbeddedPostgres?
+        /// The embedded default database was chosen (nothing named another).
+        var embedded = false
 
         /// Stops the embedded server if this command started it.
         func finish() {
@@ -32,9 +34,13 @@ struct DatabaseOptions: ParsableArguments {
         if ["PGHOST", "PGDATABASE", "PGSERVICE"].contains(where: { !(env[$0] ?? "").isEmpty }) {
             return Resolved(config: try ConnectionConfig(""), startedServer: nil)
         }
+        for name in MisspeltVariable.suspects(in: env) {
+            Terminal.note("\(name) is set but not read: did you mean DATABASE_URL? (using the embedded database instead)")
+        }
         let (server, started) = try Self.startEmbedded()
         Terminal.note("using the embedded PostgreSQL in \(server.dataDirectory) (database \"\(Self.embeddedDatabaseName)\")")
-        return Resolved(config: server.config(database: Self.embeddedDatabaseName), startedServer: started ? server : nil)
+        return Resolved(config: server.config(database: Self.embeddedDatabaseName), startedServer: started ? server : nil,
+                        embedded: true)
     }
 
     /// Starts (if needed) the embedded server and makes sure its `gaffer` database exists.

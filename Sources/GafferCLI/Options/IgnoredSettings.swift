@@ -14,8 +14,7 @@ enum IgnoredSettings {
         ("GOOD_JOB_ADVISORY_LOCK_HEARTBEAT", "Gaffer's process row always holds an advisory lock"),
         ("GOOD_JOB_CRON_GRACEFUL_RESTART_PERIOD", "Gaffer's cron does not re-enqueue missed fire times"),
         ("GOOD_JOB_LOWER_THREAD_PRIORITY", "threads run at normal priority"),
-        ("GOOD_JOB_PROBE_PORT", "Gaffer has no health-check HTTP server"),
-        ("GOOD_JOB_PROBE_HANDLER", "Gaffer has no health-check HTTP server"),
+        ("GOOD_JOB_PROBE_HANDLER", "Gaffer's probe server is built in; there is no handler to choose"),
         ("GOOD_JOB_PIDFILE", "gaffer start writes no pidfile and does not daemonize; run it under a supervisor"),
     ]
 

@@ -82,6 +82,8 @@ extension NumberInput {
     static let cleanupAge = NumberInput(range: 0...maxAgeSeconds, unit: "seconds", example: "86400")
     static let cleanupIntervalJobs = NumberInput(range: -1...1_000_000_000, whole: true, unit: "jobs",
                                                  meaning: "0 off, -1 after every job", example: "1000")
+    static let probePort = NumberInput(range: 0...65535, whole: true, unit: "", meaning: "0 picks a free one",
+                                       example: "7001")
     static let cleanupIntervalSeconds = NumberInput(range: -1...maxSeconds, unit: "seconds",
                                                     meaning: "0 off, -1 after every job", example: "600")
     /// PostgreSQL's `integer`, the `priority` column's type.

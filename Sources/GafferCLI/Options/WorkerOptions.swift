@@ -42,6 +42,11 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "Whether clean-up also deletes discarded jobs ($GOOD_JOB_CLEANUP_DISCARDED_JOBS, default true).")
     var cleanupDiscardedJobs: Bool?
 
+    @Option(parsing: .unconditional,
+            help: "Serve GoodJob's health checks (/status, /status/started, /status/connected) on this port; 0 picks a free one ($GOOD_JOB_PROBE_PORT, default off).",
+            transform: NumberInput.probePort.intTransform("--probe-port"))
+    var probePort: Int?
+
     /// The settings in force, from these flags over `environment` over the defaults.
     func resolve(environment: [String: String]) throws -> WorkerSettings {
         let env = EnvironmentSettings(values: environment)
@@ -66,6 +71,8 @@ struct WorkerOptions: ParsableArguments {
             ?? env.doubleOrFalse("GOOD_JOB_CLEANUP_INTERVAL_SECONDS", .cleanupIntervalSeconds) ?? 600
         cleanup.intervalJobs = jobs == 0 ? nil : jobs
         cleanup.intervalSeconds = seconds == 0 ? nil : seconds
-        return WorkerSettings(configuration: configuration, idleTimeout: idle.flatMap { $0 > 0 ? $0 : nil }, cleanup: cleanup)
+        let probe = try probePort ?? env.int("GOOD_JOB_PROBE_PORT", .probePort)
+        return WorkerSettings(configuration: configuration, idleTimeout: idle.flatMap { $0 > 0 ? $0 : nil }, cleanup: cleanup,
+                              probePort: probe)
     }
 }

@@ -6,4 +6,6 @@ struct WorkerSettings {
     /// Seconds of idleness after which the worker stops; nil never.
     var idleTimeout: Double?
     var cleanup: CleanupSettings
+    /// Port of the health probe and metrics server; nil for none.
+    var probePort: Int? = nil
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GafferCore
 import GafferCron
+import GafferEngine
 import GafferMonitorModel
 import GafferStore
 
@@ -9,6 +10,7 @@ extension StatusReport {
     var json: JSONValue {
         .object([
             "generated_at": Self.time(generatedAt),
+            "version": .string(GafferVersion.current),
             "database": .string(database),
             "queues": .array(queues.map { Self.queueJSON($0, now: generatedAt) }),
             "totals": Self.queueJSON(totals, now: generatedAt, named: false),

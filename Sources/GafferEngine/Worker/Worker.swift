@@ -17,6 +17,8 @@ public actor Worker {
     let clock: @Sendable () -> Date
     /// Claims the job types that have concurrency limits; its `states` feed the monitor's limits pane.
     public nonisolated let limiter: Limiter
+    /// Started, notifier connected, stopping: for the health probe, without waiting on this actor.
+    public nonisolated let health = WorkerHealth()
     private var pools: [Pool] = []
     private var poolTasks: [Task<Void, Never>] = []
     private var control: PostgresConnection?
@@ -72,6 +74,7 @@ public actor Worker {
         registered = true
         try await ProcessSQL.reap(control, now: clock())
         for pool in pools { poolTasks.append(Task { await pool.run() }) }
+        health.update { $0.started = true }
         if configuration.enableListenNotify { startNotifier() }
         background.append(Task { await self.maintenanceLoop() })
         logger.info("worker \(processID) started: queues \(configuration.queues), \(specs.pools.reduce(0) { $0 + $1.threads }) threads, classes \(registry.classNames.joined(separator: ", "))")
@@ -115,6 +118,7 @@ public actor Worker {
     public func stop(timeout: Double? = nil) async -> StopOutcome {
         guard !stopping else { return .drained }
         stopping = true
+        health.update { $0.started = false; $0.stopping = true }
         let timeout = timeout ?? configuration.shutdownTimeout
         listener?.stop()
         for pool in pools { await pool.beginStop() }
@@ -184,6 +188,7 @@ public actor Worker {
             }
             notifierLostAt = nil
             notifierConnected = true
+            health.update { $0.notifierConnected = true }
             // Anything enqueued while we were deaf is found by one claim in each pool.
             for pool in pools { await pool.notify(scheduledAt: nil) }
         case .disconnected(let error):
@@ -192,6 +197,7 @@ public actor Worker {
                 notifierLostAt = clock()
             }
             notifierConnected = false
+            health.update { $0.notifierConnected = false }
         case .notification(let note):
             let hint = NotifyHint(payload: note.payload)
             for pool in pools where pool.spec.accepts(queueName: hint.queueName) {

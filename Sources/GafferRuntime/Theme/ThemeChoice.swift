@@ -14,7 +14,7 @@ public enum ThemeChoice {
     static let aliases = ["default": "dark", "monochrome": "mono"]
 
     public static func resolve(_ name: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                               executable: String = CommandLine.arguments[0]) throws -> Look
+                               executable: String = runningBinary) throws -> Look
     {
         let given = name ?? environment["GAFFER_THEME"].flatMap { $0.isEmpty ? nil : $0 }
         guard let given else {
@@ -32,6 +32,11 @@ public enum ThemeChoice {
         let known = Set(Theme.shipped.map(\.name) + aliases.keys + names(in: directories)).sorted()
         throw ThemeChoiceError("\(source) \(given): no such theme; use one of \(known.joined(separator: ", ")), "
                              + "a .theme file in \(directories.joined(separator: " or ")), or a path to one")
+    }
+
+    /// The running binary's own path: argv[0] is a bare name when it was found on PATH.
+    public static var runningBinary: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     static func look(_ theme: Theme) -> Look { Look(theme: theme, colors: theme.name != "mono") }

@@ -1,7 +1,7 @@
 /// "Did you mean …?" for parsers: the candidate closest to a misspelt word.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate with the smallest edit distance to `word`, if it is close enough to be a typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one edit each.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

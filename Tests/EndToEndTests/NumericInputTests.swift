@@ -15,6 +15,8 @@ struct NumericInputTests {
         let variable: String?
         let accepted: Set<String>
         var testDescription: String { "\(command.joined(separator: " ")) \(flag ?? variable ?? "")" }
+        /// `start` runs the example app: the stock binary has no job types and refuses before the database.
+        var binary: String { command.first == "start" ? "gaffer-example" : "gaffer" }
     }
 
     static let cases: [Case] = [
@@ -61,7 +63,7 @@ struct NumericInputTests {
         defer { home.remove() }
         for value in Self.values {
             let result = try Binary.run(input.command + [flag, value, "--database-url", Self.unreachableURL],
-                                        env: Binary.environment(home: home.path))
+                                        env: Binary.environment(home: home.path), binary: input.binary)
             check(result, accepted: input.accepted.contains(value), naming: flag, value: value)
         }
     }
@@ -73,7 +75,7 @@ struct NumericInputTests {
         defer { home.remove() }
         for value in Self.values {
             let result = try Binary.run(input.command + ["--database-url", Self.unreachableURL],
-                                        env: Binary.environment(home: home.path, [variable: value]))
+                                        env: Binary.environment(home: home.path, [variable: value]), binary: input.binary)
             check(result, accepted: input.accepted.contains(value), naming: "\(variable)=\"\(value)\"", value: value)
         }
     }

@@ -11,7 +11,8 @@ struct ServiceTests {
         let port = try ProbeClient.freePort()
         let socket = try NotifySocket()
         let env = setup.env.merging(["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "200000"]) { _, new in new }
-        let worker = try Binary.start(["start", "--no-tui", "--poll-interval", "1", "--probe-port", String(port)], env: env)
+        let worker = try Binary.start(["start", "--no-tui", "--poll-interval", "1", "--probe-port", String(port)], env: env,
+                                      binary: "gaffer-example")
 
         let ready = socket.receive(until: "READY=1", timeout: 60)
         #expect(ready != nil, "no READY=1 on the notify socket")
@@ -36,13 +37,16 @@ struct ServiceTests {
         let setup = try await CommandTests.migrated()
         defer { setup.home.remove() }
         let port = try ProbeClient.freePort()
-        let holder = try Binary.start(["start", "--no-tui", "--probe-port", String(port), "--poll-interval", "1"], env: setup.env)
+        let holder = try Binary.start(["start", "--no-tui", "--probe-port", String(port), "--poll-interval", "1"], env: setup.env,
+                                      binary: "gaffer-example")
         try await TestWait.until("the first probe port", timeout: 60) { (try? ProbeClient.get(port: port, "/status"))?.status == 200 }
-        let second = try Binary.run(["start", "--no-tui", "--probe-port", String(port)], env: setup.env, timeout: 60)
+        let second = try Binary.run(["start", "--no-tui", "--probe-port", String(port)], env: setup.env, binary: "gaffer-example",
+                                    timeout: 60)
         #expect(second.status == 1)
-        #expect(second.stderrLines.last == "gaffer: probe port \(port): Address already in use; choose a free port with --probe-port or GOOD_JOB_PROBE_PORT",
+        #expect(second.stderrLines.last == "myapp-jobs: probe port \(port): Address already in use; choose a free port with --probe-port or GOOD_JOB_PROBE_PORT",
                 "\(second.stderr)")
-        let bad = try Binary.run(["start", "--no-tui", "--probe-port", "70000"], env: setup.env, timeout: 60)
+        let bad = try Binary.run(["start", "--no-tui", "--probe-port", "70000"], env: setup.env, binary: "gaffer-example",
+                                 timeout: 60)
         #expect(bad.status == 2 && bad.stderr.contains("--probe-port") && bad.stderr.contains("0…65535"), "\(bad.stderr)")
         holder.signal(SIGTERM)
         #expect(try holder.wait(timeout: 60).status == 0)
@@ -54,10 +58,10 @@ extension ServiceTests {
         let home = ScratchHome()
         defer { home.remove() }
         let result = try Binary.run(["start", "--no-tui"], env: Binary.environment(home: home.path, ["DATABSE_URL": "postgres://db/app"]),
-                                    timeout: 120)
+                                    binary: "gaffer-example", timeout: 120)
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("gaffer: DATABSE_URL is set but not read: did you mean DATABASE_URL?"), "\(result.stderr)")
-        #expect(result.stderr.contains("gaffer: WARNING: this worker runs on gaffer's embedded development database"), "\(result.stderr)")
+        #expect(result.stderr.contains("myapp-jobs: DATABSE_URL is set but not read: did you mean DATABASE_URL?"), "\(result.stderr)")
+        #expect(result.stderr.contains("myapp-jobs: WARNING: this worker runs on"), "\(result.stderr)")
         #expect(!result.stderr.contains("postgres://db/app"))
     }
 }

@@ -8,17 +8,21 @@ import Testing
 struct ThemeLookupTests {
     static let unreachable = "postgresql://gaffer@127.0.0.1:1/nowhere"
 
-    /// The built binary copied to `<prefix>/bin/gaffer` under a scratch folder, run from `/`.
+    /// The built binaries copied to `<prefix>/bin/` under a scratch folder, run from `/`: `gaffer`, and
+    /// `gaffer-example` for `start` (the stock binary has no job types and refuses it before the theme).
     struct Installed {
         let prefix = "/tmp/gaffer-theme-\(UInt32.random(in: 0...UInt32.max))"
         var binary: String { prefix + "/bin/gaffer" }
 
         init() throws {
             try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: try Binary.path("gaffer"), toPath: binary)
+            for name in ["gaffer", "gaffer-example"] {
+                try FileManager.default.copyItem(atPath: try Binary.path(name), toPath: prefix + "/bin/" + name)
+            }
         }
 
         func run(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Binary.Result {
+            let binary = prefix + "/bin/" + (arguments.first == "start" ? "gaffer-example" : "gaffer")
             var env = Binary.environment(home: prefix + "/home", ["XDG_CONFIG_HOME": prefix + "/config"])
             env.merge(extra) { _, new in new }
             let process = try Binary.Running(executable: binary, arguments: arguments, env: env)

@@ -36,7 +36,7 @@ enum Binary {
         return env
     }
 
-    /// Runs to completion (killing it after `timeout` seconds) and returns its exit status and output.
+    /// Runs to completion (killing it after `timeout` seconds, stretched on CI) and returns its exit status and output.
     static func run(_ arguments: [String], env: [String: String], binary: String = "gaffer", timeout: Double = 120)
         async throws -> Result
     {
@@ -75,9 +75,10 @@ enum Binary {
             kill(process.processIdentifier, number)
         }
 
-        /// Waits, off the cooperative pool, for the exit; kills the process after `timeout` seconds.
+        /// Waits, off the cooperative pool, for the exit; kills the process after `timeout` seconds (stretched on CI).
         func wait(timeout: Double) async throws -> Result {
-            try await Blocking.run { try self.waitBlocking(timeout) }
+            let allowed = TestRun.patient(timeout)
+            return try await Blocking.run { try self.waitBlocking(allowed) }
         }
 
         private func waitBlocking(_ timeout: Double) throws -> Result {

@@ -60,15 +60,20 @@ struct Tmux {
     }
 
     /// Polls the screen (with SGR sequences if `escapes`) until `condition` holds; returns the last capture.
+    ///
+    /// As `TestWait.until`: `seconds` is stretched by `TestRun.patience`, and the screen is captured
+    /// once more after the deadline, so a poll scheduled late never fails on an old capture.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 20, escapes: Bool = false, _ condition: (String) -> Bool)
         async throws -> String
     {
-        let deadline = ContinuousClock.now + .seconds(seconds)
+        let deadline = ContinuousClock.now + .seconds(TestRun.patient(seconds))
         var screen = ""
-        while ContinuousClock.now < deadline {
+        while true {
+            let late = ContinuousClock.now >= deadline
             screen = try await escapes ? captureWithEscapes() : capture()
             if condition(screen) { return screen }
+            if late { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         let timeout = TmuxTimeout(what: what, screen: screen)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How this test run is set up: on CI (`CI=true`) bounded waits allow more time.
+/// How this test run is set up: on CI (`CI=true`) long tests shrink and bounded waits allow more time.
 ///
 /// CI runs the whole suite in one `swift test` process on two cores, end-to-end tmux runs beside
 /// drains of thousands of jobs, so what takes a second here may take many there. A wait returns as
@@ -14,4 +14,7 @@ public enum TestRun {
 
     /// `seconds` of a wait's timeout, stretched by `patience`.
     public static func patient(_ seconds: Double) -> Double { seconds * patience }
+
+    /// The size of a long test: `local` normally, `ci` on CI.
+    public static func size(local: Int, ci: Int) -> Int { onCI ? ci : local }
 }

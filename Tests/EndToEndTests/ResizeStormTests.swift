@@ -8,9 +8,8 @@ import Testing
 struct ResizeStormTests {
     /// Resizes per storm: `GAFFER_RESIZE_STORM` if set, else 150 under `CI=true` and 500 otherwise.
     static let count: Int = {
-        let environment = ProcessInfo.processInfo.environment
-        if let asked = environment["GAFFER_RESIZE_STORM"].flatMap(Int.init), asked > 0 { return asked }
-        return environment["CI"] == "true" ? 150 : 500
+        if let asked = ProcessInfo.processInfo.environment["GAFFER_RESIZE_STORM"].flatMap(Int.init), asked > 0 { return asked }
+        return TestRun.size(local: 500, ci: 150)
     }()
 
     /// The sizes the storm cycles through, from 1×1 to 200×60; none is the final size.

@@ -20,7 +20,7 @@ public final class WorkerProcess: @unchecked Sendable {
 
     public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    /// Starts the worker and returns once it printed `ready`.
+    /// Starts the worker and returns once it printed `ready` (read off the cooperative pool).
     public init(database: ConnectionConfig, shutdownTimeout: Double = 25, threads: Int = 5) async throws {
         process.executableURL = Self.binary
         var env = ProcessInfo.processInfo.environment
@@ -35,11 +35,14 @@ public final class WorkerProcess: @unchecked Sendable {
         process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
         try process.run()
         let reader = output.fileHandleForReading
-        var text = ""
-        while !text.contains("\n") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { throw PostgresError(.serverFailed, "gaffer-test-worker exited before it was ready") }
-            text += String(decoding: chunk, as: UTF8.self)
+        let text = try await Blocking.run {
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = reader.availableData
+                if chunk.isEmpty { throw PostgresError(.serverFailed, "gaffer-test-worker exited before it was ready") }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
         }
         processID = text.split(separator: "\n").first?.split(separator: " ").last.flatMap { UUID(uuidString: String($0)) }
     }

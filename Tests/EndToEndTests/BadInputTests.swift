@@ -33,31 +33,31 @@ struct BadInputTests {
     }
 
     @Test(arguments: allCommands)
-    func helpShowsAnExample(command: [String]) throws {
+    func helpShowsAnExample(command: [String]) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(command + ["--help"], env: Binary.environment(home: home.path))
+        let result = try await Binary.run(command + ["--help"], env: Binary.environment(home: home.path))
         #expect(result.status == 0)
         #expect(result.stdout.contains("Example:"))
         #expect(result.stdout.contains("gaffer \(command[0])"))
     }
 
     @Test(arguments: databaseCommands)
-    func anUnknownFlagIsAUsageError(command: [String]) throws {
+    func anUnknownFlagIsAUsageError(command: [String]) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(command + ["--frobnicate", "--database-url", Self.unreachableURL],
-                                    env: Binary.environment(home: home.path))
+        let result = try await Binary.run(command + ["--frobnicate", "--database-url", Self.unreachableURL],
+                                          env: Binary.environment(home: home.path))
         expectOneLine(result, status: 2, containing: "Unknown option '--frobnicate'")
         #expect(result.stdout.isEmpty)
     }
 
     @Test(arguments: [["retry"], ["discard"], ["reschedule"], ["destroy"]])
-    func aMalformedIDIsAUsageErrorNamingIt(command: [String]) throws {
+    func aMalformedIDIsAUsageErrorNamingIt(command: [String]) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(command + [Self.someID, "42-not-a-uuid", "--database-url", Self.unreachableURL],
-                                    env: Binary.environment(home: home.path))
+        let result = try await Binary.run(command + [Self.someID, "42-not-a-uuid", "--database-url", Self.unreachableURL],
+                                          env: Binary.environment(home: home.path))
         expectOneLine(result, status: 2, containing: "job id \"42-not-a-uuid\" is not a UUID")
     }
 
@@ -78,10 +78,10 @@ struct BadInputTests {
         (["start", "--max-threads", "many"], "The value 'many' is invalid for '--max-threads"),
         (["cleanup", "--before-seconds-ago", "soon"], "The value 'soon' is invalid"),
     ])
-    func malformedValuesAreUsageErrors(arguments: [String], message: String) throws {
+    func malformedValuesAreUsageErrors(arguments: [String], message: String) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(arguments + ["--database-url", Self.unreachableURL], env: Binary.environment(home: home.path))
+        let result = try await Binary.run(arguments + ["--database-url", Self.unreachableURL], env: Binary.environment(home: home.path))
         expectOneLine(result, status: 2, containing: message)
     }
 
@@ -92,40 +92,40 @@ struct BadInputTests {
         (["cron", "list"], "GOOD_JOB_CRON", "[1]", "GOOD_JOB_CRON: "),
     ])
     func badEnvironmentValuesAreUsageErrorsNamingTheVariable(command: [String], name: String, value: String,
-                                                             message: String) throws {
+                                                             message: String) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(command + ["--database-url", Self.unreachableURL],
-                                    env: Binary.environment(home: home.path, [name: value]))
+        let result = try await Binary.run(command + ["--database-url", Self.unreachableURL],
+                                          env: Binary.environment(home: home.path, [name: value]))
         expectOneLine(result, status: 2, containing: message)
     }
 
     @Test(arguments: databaseCommands)
-    func anUnreachableDatabaseIsARuntimeErrorWithoutThePassword(command: [String]) throws {
+    func anUnreachableDatabaseIsARuntimeErrorWithoutThePassword(command: [String]) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let flag = try Binary.run(command + ["--database-url", Self.unreachableURL], env: Binary.environment(home: home.path))
+        let flag = try await Binary.run(command + ["--database-url", Self.unreachableURL], env: Binary.environment(home: home.path))
         expectOneLine(flag, status: 1, containing: "cannot connect to database \"nowhere\" on 127.0.0.1:1")
         #expect(flag.stderr.contains("start PostgreSQL or set DATABASE_URL"))
-        let env = try Binary.run(command, env: Binary.environment(home: home.path, ["DATABASE_URL": Self.unreachableURL]))
+        let env = try await Binary.run(command, env: Binary.environment(home: home.path, ["DATABASE_URL": Self.unreachableURL]))
         expectOneLine(env, status: 1, containing: "cannot connect to database \"nowhere\" on 127.0.0.1:1")
     }
 
     /// The stock binary's `start` refuses before connecting: it has no job types (an app binary has).
-    @Test func stockStartSaysItHasNoJobTypesWithoutConnecting() throws {
+    @Test func stockStartSaysItHasNoJobTypesWithoutConnecting() async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(["start", "--no-tui", "--database-url", Self.unreachableURL],
-                                    env: Binary.environment(home: home.path))
+        let result = try await Binary.run(["start", "--no-tui", "--database-url", Self.unreachableURL],
+                                          env: Binary.environment(home: home.path))
         expectOneLine(result, status: 2, containing: "this binary has no job types, so it runs no worker")
         #expect(result.stderr.contains("GafferCommand.run(app:") && result.stderr.contains("Library use"))
     }
 
     @Test(arguments: [["status"], ["migrate"], ["demo", "--no-tui", "--duration", "1"]])
-    func missingPostgreSQLBinariesAreNamedWithTheFix(command: [String]) throws {
+    func missingPostgreSQLBinariesAreNamedWithTheFix(command: [String]) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(command, env: Binary.environment(home: home.path, ["GAFFER_POSTGRES_BIN": home.path + "/no-bin"]))
+        let result = try await Binary.run(command, env: Binary.environment(home: home.path, ["GAFFER_POSTGRES_BIN": home.path + "/no-bin"]))
         expectOneLine(result, status: 1, containing: "PostgreSQL server binaries (initdb, pg_ctl) not found")
         #expect(result.stderr.contains("set DATABASE_URL"))
     }
@@ -134,10 +134,10 @@ struct BadInputTests {
         let config = try await TestServerDatabase.fresh()
         let home = ScratchHome()
         defer { home.remove() }
-        _ = try Binary.run(["migrate", "--database-url", config], env: Binary.environment(home: home.path))
+        _ = try await Binary.run(["migrate", "--database-url", config], env: Binary.environment(home: home.path))
         let url = config + " password=\(Self.secret)"
         for command in [["status"], ["status", "--json"], ["cron", "list"], ["migrate"], ["cleanup"]] {
-            let result = try Binary.run(command + ["--database-url", url], env: Binary.environment(home: home.path))
+            let result = try await Binary.run(command + ["--database-url", url], env: Binary.environment(home: home.path))
             #expect(!result.output.contains(Self.secret), "\(command): \(result.output)")
         }
     }

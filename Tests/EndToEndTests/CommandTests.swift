@@ -12,8 +12,8 @@ struct CommandTests {
         let home = ScratchHome()
         var env: [String: String] { Binary.environment(home: home.path, ["DATABASE_URL": url]) }
 
-        func run(_ arguments: [String], binary: String = "gaffer") throws -> Binary.Result {
-            try Binary.run(arguments, env: env, binary: binary)
+        func run(_ arguments: [String], binary: String = "gaffer") async throws -> Binary.Result {
+            try await Binary.run(arguments, env: env, binary: binary)
         }
 
         func count(_ sql: String) async throws -> Int {
@@ -25,7 +25,7 @@ struct CommandTests {
 
     static func migrated() async throws -> Setup {
         let setup = Setup(url: try await TestServerDatabase.fresh())
-        let result = try setup.run(["migrate"])
+        let result = try await setup.run(["migrate"])
         #expect(result.status == 0, "\(result.stderr)")
         return setup
     }
@@ -33,11 +33,11 @@ struct CommandTests {
     @Test func statusJSONHasExactlyTheDocumentedKeys() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
-        let id = try setup.run(["enqueue", "ManualSyncMediaCommentCounterJob", "--args", "[1]", "--in", "3600"])
+        let id = try await setup.run(["enqueue", "ManualSyncMediaCommentCounterJob", "--args", "[1]", "--in", "3600"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try setup.run(["discard", id]).status == 0)
-        #expect(try setup.run(["pause", "--queue", "bulk"]).status == 0)
-        _ = try setup.run(["enqueue", "RecalculateMediaPlanMetricJob", "--args", "[1]", "--at", "2099-01-01T00:00:00Z"])
+        #expect(try await setup.run(["discard", id]).status == 0)
+        #expect(try await setup.run(["pause", "--queue", "bulk"]).status == 0)
+        _ = try await setup.run(["enqueue", "RecalculateMediaPlanMetricJob", "--args", "[1]", "--at", "2099-01-01T00:00:00Z"])
         // A batch as Ruby's `GoodJob::Batch.enqueue(on_finish: ...)` leaves it, the discarded job in it.
         _ = try await setup.count("""
             WITH b AS (INSERT INTO good_job_batches (id, created_at, updated_at, description, serialized_properties,
@@ -67,9 +67,9 @@ struct CommandTests {
         try await TestWait.until("the worker's process row", timeout: 60) {
             try await setup.count("SELECT count(*) FROM good_job_processes") == 1
         }
-        let result = try setup.run(["status", "--json"])
+        let result = try await setup.run(["status", "--json"])
         worker.signal(SIGTERM)
-        let stopped = try worker.wait(timeout: 60)
+        let stopped = try await worker.wait(timeout: 60)
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("SIGTERM: stopping"))
         #expect(try await setup.count("SELECT count(*) FROM good_job_processes") == 0)
@@ -100,38 +100,38 @@ struct CommandTests {
     @Test func jobActionsRoundTrip() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
-        let enqueued = try setup.run(["enqueue", "SingleSocialMediaPublicationUpdaterJob", "--args",
-                                      #"[12, {"force": true, "_aj_ruby2_keywords": ["force"]}]"#, "--in", "600",
-                                      "--queue", "publications"])
+        let enqueued = try await setup.run(["enqueue", "SingleSocialMediaPublicationUpdaterJob", "--args",
+                                            #"[12, {"force": true, "_aj_ruby2_keywords": ["force"]}]"#, "--in", "600",
+                                            "--queue", "publications"])
         #expect(enqueued.status == 0 && enqueued.stderr.contains("not one of this app's job types"), "\(enqueued.stderr)")
         let id = enqueued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE id = '\(id)' AND queue_name = 'publications'") == 1)
 
-        let rescheduled = try setup.run(["reschedule", id, "--at", "2031-02-03 04:05"])
+        let rescheduled = try await setup.run(["reschedule", id, "--at", "2031-02-03 04:05"])
         #expect(rescheduled.stdout == "rescheduled 1 job\n")
         #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE scheduled_at = '2031-02-03 04:05:00'") == 1)
 
-        let destroyUnfinished = try setup.run(["destroy", id])
+        let destroyUnfinished = try await setup.run(["destroy", id])
         #expect(destroyUnfinished.status == 1)
         #expect(destroyUnfinished.stderrLines == ["gaffer: job \(id) not destroyed: job is scheduled"])
 
-        #expect(try setup.run(["discard", id]).stdout == "discarded 1 job\n")
-        let bulkWithoutYes = try setup.run(["retry", "--discarded", "--class", "SingleSocialMediaPublicationUpdaterJob"])
+        #expect(try await setup.run(["discard", id]).stdout == "discarded 1 job\n")
+        let bulkWithoutYes = try await setup.run(["retry", "--discarded", "--class", "SingleSocialMediaPublicationUpdaterJob"])
         #expect(bulkWithoutYes.status == 2)
         #expect(bulkWithoutYes.stdout == "1 discarded job matches (class SingleSocialMediaPublicationUpdaterJob)\n")
         #expect(bulkWithoutYes.stderrLines.count == 1 && bulkWithoutYes.stderr.contains("pass --yes"))
-        let bulk = try setup.run(["retry", "--discarded", "--queue", "publications", "--yes"])
+        let bulk = try await setup.run(["retry", "--discarded", "--queue", "publications", "--yes"])
         #expect(bulk.stdout.hasSuffix("retried 1 job\n"), "\(bulk.stdout)")
         #expect(try await setup.count("""
             SELECT count(*) FROM good_jobs WHERE id = '\(id)' AND finished_at IS NULL AND error_event = 3
               AND (serialized_params->>'executions')::int = 1
             """) == 1)
 
-        #expect(try setup.run(["discard", id]).status == 0)
-        #expect(try setup.run(["destroy", id]).stdout == "destroyed 1 job\n")
-        let gone = try setup.run(["retry", id])
+        #expect(try await setup.run(["discard", id]).status == 0)
+        #expect(try await setup.run(["destroy", id]).stdout == "destroyed 1 job\n")
+        let gone = try await setup.run(["retry", id])
         #expect(gone.status == 1 && gone.stderrLines == ["gaffer: job \(id) not retried: no such job"])
-        let foreign = try setup.run(["enqueue", "ReportMailerJob", "--args", #"{"user_id": 7}"#, "--queue", "mailers"])
+        let foreign = try await setup.run(["enqueue", "ReportMailerJob", "--args", #"{"user_id": 7}"#, "--queue", "mailers"])
         #expect(foreign.status == 0 && foreign.stderr.contains("ReportMailerJob is not one of this app's job types"))
     }
 
@@ -145,37 +145,37 @@ struct CommandTests {
                                      error: "\u{1b}[2J\u{1b}]0;pwned\u{07}" + String(repeating: "x", count: 1_000_000),
                                      finishedAt: at)
         await db.close()
-        let result = try setup.run(["status"])
+        let result = try await setup.run(["status"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(result.stdout.contains(#"Evil\e]0;pwned\aJob"#) && result.stdout.contains("(none)"))
         let failure = try #require(result.stdout.split(separator: "\n").first { $0.contains(#"\e[2J"#) })
         #expect(failure.count < 400, "\(failure.prefix(500))")
-        let json = try setup.run(["status", "--json"])
+        let json = try await setup.run(["status", "--json"])
         #expect(json.status == 0 && json.stdout.utf8.count < 10_000, "\(json.stderr)")
     }
 
     @Test func pauseCleanupAndCronList() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
-        #expect(try setup.run(["pause", "--class", "BulkInfluencerJob"]).status == 0)
-        #expect(try setup.run(["status"]).stdout.contains("PAUSED  class BulkInfluencerJob"))
-        #expect(try setup.run(["unpause", "--class", "BulkInfluencerJob"]).stdout == "unpaused class BulkInfluencerJob\n")
-        #expect(!(try setup.run(["status"]).stdout.contains("PAUSED")))
+        #expect(try await setup.run(["pause", "--class", "BulkInfluencerJob"]).status == 0)
+        #expect(try await setup.run(["status"]).stdout.contains("PAUSED  class BulkInfluencerJob"))
+        #expect(try await setup.run(["unpause", "--class", "BulkInfluencerJob"]).stdout == "unpaused class BulkInfluencerJob\n")
+        #expect(!(try await setup.run(["status"]).stdout.contains("PAUSED")))
 
-        let cleanup = try setup.run(["cleanup", "--before-seconds-ago", "0"])
+        let cleanup = try await setup.run(["cleanup", "--before-seconds-ago", "0"])
         #expect(cleanup.status == 0 && cleanup.stdout.hasPrefix("deleted 0 job(s) and 0 execution(s) finished before "))
 
         // The stock binary declares no cron entries; an app's `cron list` shows its own.
-        let stock = try setup.run(["cron", "list"])
+        let stock = try await setup.run(["cron", "list"])
         #expect(stock.status == 0 && stock.stdout.split(separator: "\n").count == 1, "\(stock.output)")
-        let cron = try setup.run(["cron", "list"], binary: "gaffer-example")
+        let cron = try await setup.run(["cron", "list"], binary: "gaffer-example")
         #expect(cron.status == 0)
         let lines = cron.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(cron.stdout)")
         #expect(lines.last?.hasPrefix("welcome_admin  0 6 * * *  WelcomeJob  yes") == true, "\(cron.stdout)")
 
-        let withEnv = try Binary.run(["cron", "list"], env: setup.env.merging(
+        let withEnv = try await Binary.run(["cron", "list"], env: setup.env.merging(
             ["GOOD_JOB_CRON": #"{"welcome_admin": {"cron": "*/10 * * * *", "class": "WelcomeJob"}}"#]
         ) { _, new in new }, binary: "gaffer-example")
         #expect(withEnv.stdout.contains("welcome_admin  */10 * * * *"), "\(withEnv.stdout)")
@@ -184,9 +184,9 @@ struct CommandTests {
     @Test func aWorkerWithAnIdleTimeoutStopsByItself() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
-        let result = try Binary.run(["start", "--no-tui", "--poll-interval", "1"],
-                                    env: setup.env.merging(["GOOD_JOB_IDLE_TIMEOUT": "1"]) { _, new in new },
-                                    binary: "gaffer-example", timeout: 60)
+        let result = try await Binary.run(["start", "--no-tui", "--poll-interval", "1"],
+                                          env: setup.env.merging(["GOOD_JOB_IDLE_TIMEOUT": "1"]) { _, new in new },
+                                          binary: "gaffer-example", timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("idle for 1 s; stopping"))
     }
@@ -194,18 +194,18 @@ struct CommandTests {
     @Test func theLibraryUseExampleIsAWholeCommandLine() async throws {
         let setup = try await Self.migrated()
         defer { setup.home.remove() }
-        let help = try setup.run(["--help"], binary: "gaffer-example")
+        let help = try await setup.run(["--help"], binary: "gaffer-example")
         #expect(help.status == 0 && help.stdout.contains("USAGE: myapp-jobs <subcommand>"))
         #expect(!help.stdout.contains("demo"))
-        let bad = try setup.run(["enqueue", "WelcomeJob", "--args", #"["seven"]"#], binary: "gaffer-example")
+        let bad = try await setup.run(["enqueue", "WelcomeJob", "--args", #"["seven"]"#], binary: "gaffer-example")
         #expect(bad.status == 2 && bad.stderrLines.count == 1 && bad.stderr.hasPrefix("myapp-jobs: --args do not fit WelcomeJob"))
-        let good = try setup.run(["enqueue", "WelcomeJob", "--args", "[7]"], binary: "gaffer-example")
+        let good = try await setup.run(["enqueue", "WelcomeJob", "--args", "[7]"], binary: "gaffer-example")
         #expect(good.status == 0 && good.stderr.isEmpty, "\(good.stderr)")
         #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE job_class = 'WelcomeJob' AND queue_name = 'mailers'") == 1)
-        let worked = try Binary.run(["start", "--no-tui", "--poll-interval", "1", "--idle-timeout", "2"],
-                                    env: setup.env, binary: "gaffer-example", timeout: 60)
+        let worked = try await Binary.run(["start", "--no-tui", "--poll-interval", "1", "--idle-timeout", "2"],
+                                          env: setup.env, binary: "gaffer-example", timeout: 60)
         #expect(worked.status == 0 && worked.stderr.contains("welcome, user 7"), "\(worked.stderr)")
         #expect(try await setup.count("SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL AND error IS NULL") == 1)
-        #expect(try setup.run(["cron", "list"], binary: "gaffer-example").stdout.contains("welcome_admin  0 6 * * *  WelcomeJob"))
+        #expect(try await setup.run(["cron", "list"], binary: "gaffer-example").stdout.contains("welcome_admin  0 6 * * *  WelcomeJob"))
     }
 }

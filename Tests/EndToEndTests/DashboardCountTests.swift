@@ -73,11 +73,11 @@ struct DashboardCountTests {
         let home = ScratchHome()
         defer { home.remove() }
         let env = Binary.environment(home: home.path, ["DATABASE_URL": url])
-        #expect(try Binary.run(["migrate"], env: env).status == 0)
+        #expect(try await Binary.run(["migrate"], env: env).status == 0)
         let db = try await TestServerDatabase.connect(url)
         try await Self.insert(db)
 
-        let result = try Binary.run(["status", "--json"], env: env)
+        let result = try await Binary.run(["status", "--json"], env: env)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONValue.parse(result.stdout)
         let expected = try await db.query(Self.scopesSQL)

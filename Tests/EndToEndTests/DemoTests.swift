@@ -16,14 +16,14 @@ struct DemoTests {
         let home = ScratchHome()
         defer { home.remove() }
         let env = Binary.environment(home: home.path, ["DATABASE_URL": url])
-        let demo = try Binary.run(["demo", "--no-tui", "--duration", "20"], env: env, timeout: 180)
+        let demo = try await Binary.run(["demo", "--no-tui", "--duration", "20"], env: env, timeout: 180)
         #expect(demo.status == 0, "\(demo.stderr.suffix(2000))")
         #expect(demo.stderr.contains("demo: enqueued"))
         #expect(!demo.stderr.contains("NOTICE"))
         #expect(demo.stderr.contains("ran for 20 s; stopping"))
         #expect(FileManager.default.fileExists(atPath: home.path + "/log/demo.log"))
 
-        let status = try Binary.run(["status", "--json"], env: env)
+        let status = try await Binary.run(["status", "--json"], env: env)
         #expect(status.status == 0, "\(status.stderr)")
         let json = try JSONValue.parse(status.stdout)
         let queues = json["queues"]?.arrayValue ?? []
@@ -48,7 +48,7 @@ struct DemoTests {
         #expect(syncs?["rule"] == .null)
         #expect((syncs?["waiting"]?.intValue ?? 0) > 50, "\(String(describing: syncs))")
 
-        let again = try Binary.run(["demo", "--no-tui", "--duration", "1", "--reset"], env: env, timeout: 120)
+        let again = try await Binary.run(["demo", "--no-tui", "--duration", "1", "--reset"], env: env, timeout: 120)
         #expect(again.status == 0 && again.stderr.contains("demo data seeded"), "\(again.stderr.suffix(1000))")
         #expect(!again.stderr.contains("NOTICE"))
     }

@@ -28,20 +28,20 @@ struct DetailLiveTests {
                                   width: 120, height: 40)
         try await tmux.waitFor("the panes with queue reports") { $0.contains("6 Processes") && $0.contains("reports") }
 
-        try tmux.keys("/")
-        try tmux.keys("-l", "queue:reports")
-        try tmux.keys("Enter")
+        try await tmux.keys("/")
+        try await tmux.keys("-l", "queue:reports")
+        try await tmux.keys("Enter")
         try await tmux.waitFor(text: "filter: queue:reports")
-        try tmux.keys("2", "Enter")
+        try await tmux.keys("2", "Enter")
         let short = String(job.uuidString.lowercased().prefix(8))
         try await tmux.waitFor(text: short)
-        try tmux.keys("Enter")
+        try await tmux.keys("Enter")
         let idLine = "id \(job.uuidString.lowercased()) · "
         try await tmux.waitFor(text: idLine + "scheduled")
 
-        try tmux.keys("E")
+        try await tmux.keys("E")
         try await tmux.waitFor(text: "Run job \(short) (\(ScreenSeed.runnableClass)) now?")
-        try tmux.keys("y")
+        try await tmux.keys("y")
         try await TestWait.until("the rescheduled job to start", timeout: 30, every: 0.1) {
             try await db.query("SELECT 1 FROM good_jobs WHERE id = $1 AND performed_at IS NOT NULL", [job]).count == 1
         }
@@ -50,11 +50,11 @@ struct DetailLiveTests {
                 && screen.contains("started ")
         }
         #expect(!moved.contains(idLine + "scheduled") && !moved.contains(idLine + "queued"))
-        try tmux.keys("Escape")
+        try await tmux.keys("Escape")
         try await tmux.waitFor(text: "Jobs · queue reports")
-        try tmux.keys("Escape")
+        try await tmux.keys("Escape")
         try await tmux.waitFor("the panes again") { !$0.contains("Jobs · ") }
-        try tmux.keys("Escape")
+        try await tmux.keys("Escape")
         try await tmux.waitFor("the filter to clear") { !$0.contains("filter: ") }
         try await tmux.quitAndCheckTheTerminal(answer: "s")
         await db.close()

@@ -57,25 +57,25 @@ struct NumericInputTests {
     }
 
     @Test(arguments: cases)
-    func flags(_ input: Case) throws {
+    func flags(_ input: Case) async throws {
         guard let flag = input.flag else { return }
         let home = ScratchHome()
         defer { home.remove() }
         for value in Self.values {
-            let result = try Binary.run(input.command + [flag, value, "--database-url", Self.unreachableURL],
-                                        env: Binary.environment(home: home.path), binary: input.binary)
+            let result = try await Binary.run(input.command + [flag, value, "--database-url", Self.unreachableURL],
+                                              env: Binary.environment(home: home.path), binary: input.binary)
             check(result, accepted: input.accepted.contains(value), naming: flag, value: value)
         }
     }
 
     @Test(arguments: cases)
-    func environment(_ input: Case) throws {
+    func environment(_ input: Case) async throws {
         guard let variable = input.variable else { return }
         let home = ScratchHome()
         defer { home.remove() }
         for value in Self.values {
-            let result = try Binary.run(input.command + ["--database-url", Self.unreachableURL],
-                                        env: Binary.environment(home: home.path, [variable: value]), binary: input.binary)
+            let result = try await Binary.run(input.command + ["--database-url", Self.unreachableURL],
+                                              env: Binary.environment(home: home.path, [variable: value]), binary: input.binary)
             check(result, accepted: input.accepted.contains(value), naming: "\(variable)=\"\(value)\"", value: value)
         }
     }
@@ -86,18 +86,18 @@ struct NumericInputTests {
         (["reschedule", "0d8f4b7e-3c2a-4f51-9a7e-2b1f6c9d8e10", "--at"], "300000-01-01T00:00:00Z", false),
         (["reschedule", "0d8f4b7e-3c2a-4f51-9a7e-2b1f6c9d8e10", "--at"], "99999-01-01 00:00", true),
     ])
-    func timesBeyondPostgreSQLsRangeAreRefused(command: [String], value: String, accepted: Bool) throws {
+    func timesBeyondPostgreSQLsRangeAreRefused(command: [String], value: String, accepted: Bool) async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(command + [value, "--database-url", Self.unreachableURL], env: Binary.environment(home: home.path))
+        let result = try await Binary.run(command + [value, "--database-url", Self.unreachableURL], env: Binary.environment(home: home.path))
         check(result, accepted: accepted, naming: "--at", value: value)
     }
 
-    @Test func aNULInArgumentsIsAUsageError() throws {
+    @Test func aNULInArgumentsIsAUsageError() async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(["enqueue", "SomeRailsJob", "--args", "[\"a\\u0000b\"]", "--database-url", Self.unreachableURL],
-                                    env: Binary.environment(home: home.path))
+        let result = try await Binary.run(["enqueue", "SomeRailsJob", "--args", "[\"a\\u0000b\"]", "--database-url", Self.unreachableURL],
+                                          env: Binary.environment(home: home.path))
         #expect(result.status == 2)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.contains("--args") && result.stderr.contains("\\u0000"))

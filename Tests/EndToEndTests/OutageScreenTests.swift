@@ -33,8 +33,8 @@ struct OutageScreenTests {
         await db.close()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start("env SWIFT_BACKTRACE=interactive=no '\(gafferBinary)' top --database-url '\(server.config().conninfo)'"
-                       + " 2>/dev/null", width: 120, height: 40)
+        try await tmux.start("env SWIFT_BACKTRACE=interactive=no '\(gafferBinary)' top --database-url '\(server.config().conninfo)'"
+                             + " 2>/dev/null", width: 120, height: 40)
         try await tmux.waitFor("the live panes") { $0.contains("4 ready · live") && !$0.contains("NO DATABASE") }
 
         try await Self.blocking { try server.stop() }
@@ -47,14 +47,14 @@ struct OutageScreenTests {
         let first = try #require(age(down))
         let later = try await tmux.waitFor("the age to count up", seconds: 30) { (age($0) ?? 0) > first }
         #expect(!later.contains("4 ready · live"))
-        let coloured = try tmux.captureWithEscapes()
+        let coloured = try await tmux.captureWithEscapes()
         #expect(coloured.contains("NO DATABASE"))
 
         try await Self.blocking { _ = try server.start(extraSettings: EmbeddedPostgres.throwawaySettings) }
         try await tmux.waitFor("the screen to be live again", seconds: 40) { screen in
             screen.contains("4 ready · live") && !screen.contains("NO DATABASE") && !screen.contains("unreachable")
         }
-        try tmux.keys("q")
+        try await tmux.keys("q")
         try await tmux.waitFor(text: "EXIT=0")
     }
 }

@@ -15,7 +15,7 @@ struct QuitAfterGrowTests {
 
     func grow(_ tmux: Tmux) async throws {
         try await tmux.waitFor(text: "6 Processes")
-        try tmux.resize(200, 50)
+        try await tmux.resize(200, 50)
         try await tmux.waitFor("the panes at 200×50") { screen in
             screen.contains("6 Processes") && screen.split(separator: "\n").contains { $0.count == 200 && $0.hasSuffix("┐") }
         }
@@ -26,13 +26,13 @@ struct QuitAfterGrowTests {
         let home = ScratchHome()
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
-        #expect(try Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
+        #expect(try await Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
         for _ in 1...2 {
-            try? tmux.run(["kill-session", "-t", tmux.session])
+            try? await tmux.run(["kill-session", "-t", tmux.session])
             try await tmux.runAtShell("env SWIFT_BACKTRACE=interactive=no '\(try Binary.path("gaffer"))' top "
                                       + "--database-url '\(url)' 2>/dev/null; echo EXIT=$?", width: 120, height: 40)
             try await grow(tmux)
-            try tmux.keys("q")
+            try await tmux.keys("q")
             let after = try await tmux.waitFor("the prompt after quitting") { screen in
                 screen.contains("EXIT=0") && screen.split(separator: "\n").last.map(String.init) == Tmux.prompt
             }
@@ -45,17 +45,17 @@ struct QuitAfterGrowTests {
         let home = ScratchHome()
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
-        #expect(try Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
+        #expect(try await Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
         try await tmux.runAtShell("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' "
                                   + "'\(try Binary.path("gaffer"))' start --poll-interval 1; echo EXIT=$?",
                                   width: 120, height: 40)
         try await grow(tmux)
-        try tmux.keys("q")
+        try await tmux.keys("q")
         try await tmux.waitFor(text: "d detach")
-        try tmux.keys("d")
+        try await tmux.keys("d")
         let detached = try await tmux.waitFor(text: "screen closed; the worker goes on")
         #expect(Self.leftovers(detached) == [], "\(detached)")
-        try tmux.keys("C-c")
+        try await tmux.keys("C-c")
         try await tmux.waitFor("exit after Ctrl-C", seconds: 60) { $0.contains("EXIT=0") }
     }
 }

@@ -34,31 +34,31 @@ struct ReadOnlyRoleTests {
         let (seed, role, url) = try await reader()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start(try topCommand(url), width: 200, height: 40)
+        try await tmux.start(try topCommand(url), width: 200, height: 40)
         try await tmux.waitFor("the panes and the failures") { ["Queues", "Net::ReadTimeout", "mailers"].allSatisfy($0.contains) }
         let fix = "role \"\(role.name)\" lacks the privilege; use a role with write access or --read-only"
 
         // Failures pane: retry, then destroy, the discarded group; each asks, then fails in one line.
         for (key, verb) in [("R", "retried"), ("D", "destroyed")] {
-            try tmux.keys("4", key)
+            try await tmux.keys("4", key)
             try await tmux.waitFor(text: "y yes")
-            try tmux.keys("y")
+            try await tmux.keys("y")
             let screen = try await tmux.waitFor(text: "\(verb) failed: permission denied for table good_jobs: \(fix)")
             #expect(!screen.contains(Self.password))
         }
         // Queues pane: pause `default` (below the NULL-queue row "(none)", which has no name to pause).
-        try tmux.keys("2", "Down", "p")
+        try await tmux.keys("2", "Down", "p")
         try await tmux.waitFor(text: "failed: permission denied for table good_job_settings: \(fix)")
         // A queue's job list: discard, then run now.
-        try tmux.keys("Enter")
+        try await tmux.keys("Enter")
         try await tmux.waitFor("the queue's jobs") { $0.contains("Jobs · queue") && $0.contains("ImportJob") }
         for (key, verb) in [("K", "discarded"), ("E", "rescheduled")] {
-            try tmux.keys(key)
+            try await tmux.keys(key)
             try await tmux.waitFor(text: "y yes")
-            try tmux.keys("y")
+            try await tmux.keys("y")
             try await tmux.waitFor(text: "\(verb) failed: permission denied for table good_jobs: \(fix)")
         }
-        try tmux.keys("Escape")
+        try await tmux.keys("Escape")
         try await tmux.waitFor("the list to close") { $0.contains("Processes") }
 
         // The writes were sent and refused (so the log check of the read-only test can see one).
@@ -78,7 +78,7 @@ struct ReadOnlyRoleTests {
         await admin.close()
         let screen = try await tmux.waitFor(text: "mailers     2")
         #expect(!screen.contains(Self.password))
-        try tmux.keys("q")
+        try await tmux.keys("q")
         try await tmux.waitFor(text: "EXIT=0")
     }
 
@@ -86,20 +86,20 @@ struct ReadOnlyRoleTests {
         let (seed, role, url) = try await reader()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start(try topCommand(url, "--read-only"), width: 200, height: 40)
+        try await tmux.start(try topCommand(url, "--read-only"), width: 200, height: 40)
         try await tmux.waitFor("the panes and the failures") { ["READ-ONLY", "Net::ReadTimeout"].allSatisfy($0.contains) }
         let refused = "read-only mode: actions are off"
         // Each action key where it applies; the keys before it clear the status line, so each refusal is seen anew.
         for (keys, ready, action) in [(["4"], "Failures", "R"), (["4"], "Failures", "D"), (["4"], "Failures", "K"),
                                       (["2"], "Queues", "p"), (["Enter"], "ImportJob", "K"), (["Down"], "ImportJob", "E"),
                                       (["Up"], "ImportJob", "D")] {
-            try tmux.run(["send-keys", "-t", tmux.session] + keys)
+            try await tmux.run(["send-keys", "-t", tmux.session] + keys)
             try await tmux.waitFor("the status line to clear") { !$0.contains(refused) && $0.contains(ready) }
-            try tmux.keys(action)
+            try await tmux.keys(action)
             try await tmux.waitFor(text: refused)
         }
         let pids = try await sessions(of: role, seed)
-        try tmux.keys("Escape", "q")
+        try await tmux.keys("Escape", "q")
         try await tmux.waitFor(text: "EXIT=0")
 
         let entries = try ServerLog.entries(of: pids)
@@ -124,8 +124,8 @@ struct ReadOnlyRoleTests {
         for command in writes {
             // `start` of an app's binary: the stock one has no job types and never connects.
             let binary = command[0] == "start" ? "gaffer-example" : "gaffer"
-            let result = try Binary.run(command + ["--database-url", url], env: Binary.environment(home: home.path),
-                                        binary: binary, timeout: 30)
+            let result = try await Binary.run(command + ["--database-url", url], env: Binary.environment(home: home.path),
+                                              binary: binary, timeout: 30)
             #expect(result.status == 1, "\(command): \(result.output)")
             #expect(result.stderrLines.count == 1, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("permission denied for "), "\(command): \(result.stderr)")
@@ -133,12 +133,12 @@ struct ReadOnlyRoleTests {
             #expect(!result.output.contains(Self.password) && !result.output.contains("Fatal error"))
         }
         // The demo refuses the seeded database before it writes (its jobs are not the demo's).
-        let demo = try Binary.run(["demo", "--no-tui", "--duration", "1", "--database-url", url],
-                                  env: Binary.environment(home: home.path), timeout: 30)
+        let demo = try await Binary.run(["demo", "--no-tui", "--duration", "1", "--database-url", url],
+                                        env: Binary.environment(home: home.path), timeout: 30)
         #expect(demo.status == 2 && demo.stderrLines.count == 1 && demo.stderr.contains("holds jobs the demo did not create"),
                 "\(demo.output)")
         for command in [["status"], ["status", "--json"], ["cron", "list"], ["migrate"]] {
-            let result = try Binary.run(command + ["--database-url", url], env: Binary.environment(home: home.path), timeout: 30)
+            let result = try await Binary.run(command + ["--database-url", url], env: Binary.environment(home: home.path), timeout: 30)
             #expect(result.status == 0, "\(command): \(result.output)")
             #expect(!result.output.contains(Self.password))
         }

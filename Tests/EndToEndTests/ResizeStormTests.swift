@@ -8,9 +8,8 @@ import Testing
 struct ResizeStormTests {
     /// Resizes per storm: `GAFFER_RESIZE_STORM` if set, else 150 under `CI=true` and 500 otherwise.
     static let count: Int = {
-        let environment = ProcessInfo.processInfo.environment
-        if let asked = environment["GAFFER_RESIZE_STORM"].flatMap(Int.init), asked > 0 { return asked }
-        return environment["CI"] == "true" ? 150 : 500
+        if let asked = ProcessInfo.processInfo.environment["GAFFER_RESIZE_STORM"].flatMap(Int.init), asked > 0 { return asked }
+        return TestRun.size(local: 500, ci: 150)
     }()
 
     /// The sizes the storm cycles through, from 1×1 to 200×60; none is the final size.
@@ -19,14 +18,14 @@ struct ResizeStormTests {
     static let final = (width: 97, height: 31)
 
     /// Sends `count` resize-window commands, one tmux client each, as fast as they go; returns the time.
-    func storm(_ tmux: Tmux) throws -> Duration {
+    func storm(_ tmux: Tmux) async throws -> Duration {
         let clock = ContinuousClock()
         let started = clock.now
         for index in 0..<Self.count {
             let (width, height) = Self.sizes[index % Self.sizes.count]
-            try tmux.resize(width, height)
+            try await tmux.resize(width, height)
         }
-        try tmux.resize(Self.final.width, Self.final.height)
+        try await tmux.resize(Self.final.width, Self.final.height)
         return clock.now - started
     }
 
@@ -46,17 +45,17 @@ struct ResizeStormTests {
 
     /// 20×5, 5×1 and 2×2 each show the message their size allows, 1×1 passes, and the panes come back.
     func tinySizes(_ tmux: Tmux) async throws {
-        try tmux.resize(20, 5)
+        try await tmux.resize(20, 5)
         try await tmux.waitFor(text: "20×5, need 80×24")
         try await tmux.waitFor(text: "terminal too small:")
-        try tmux.resize(5, 1)
+        try await tmux.resize(5, 1)
         try await tmux.waitFor("80×24 alone at 5×1") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "80×24" }
         // A 1×1 terminal's only cell is its bottom-right one, which curses cannot write without
         // scrolling: nothing shows there, so 2×2 after it proves the screen lived through it.
-        try tmux.resize(1, 1)
-        try tmux.resize(2, 2)
+        try await tmux.resize(1, 1)
+        try await tmux.resize(2, 2)
         try await tmux.waitFor("! at 2×2 after 1×1") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "!" }
-        try tmux.resize(120, 40)
+        try await tmux.resize(120, 40)
         try await tmux.waitFor("the panes again") { $0.contains("6 Processes") && !$0.contains("too small") }
     }
 
@@ -68,13 +67,13 @@ struct ResizeStormTests {
         try await tmux.runAtShell(try seed.command("top", home: home, redirect: "2>/dev/null"), width: 120, height: 40)
         try await tmux.waitFor(text: "Net::ReadTimeout")
         try await tinySizes(tmux)
-        let took = try storm(tmux)
+        let took = try await storm(tmux)
         print("resize storm, gaffer top: \(Self.count) resizes in \(took)")
         try await waitForTheFinalFrame(tmux)
         // Still answering keys: help opens and closes.
-        try tmux.keys("?")
+        try await tmux.keys("?")
         try await tmux.waitFor(text: "Help for these keys")
-        try tmux.keys("Escape")
+        try await tmux.keys("Escape")
         try await waitForTheFinalFrame(tmux, without: "Help for these keys")
         try await tmux.quitAndCheckTheTerminal()
     }
@@ -90,7 +89,7 @@ struct ResizeStormTests {
         try await tmux.waitFor(text: "1 active")
         // Six jobs the worker runs, due over the storm's first seconds.
         try await seed.enqueueRunnable(6, every: 300, on: db)
-        let took = try storm(tmux)
+        let took = try await storm(tmux)
         print("resize storm, gaffer start: \(Self.count) resizes in \(took)")
         try await waitForTheFinalFrame(tmux)
         try await TestWait.until("the six jobs to run", timeout: 20, every: 0.1) {

@@ -27,7 +27,7 @@ struct ServiceTests {
 
         worker.signal(SIGTERM)
         #expect(socket.receive(until: "STOPPING=1", timeout: 30) != nil, "no STOPPING=1 on the notify socket")
-        let stopped = try worker.wait(timeout: 60)
+        let stopped = try await worker.wait(timeout: 60)
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("probe: listening on port \(port)"))
         #expect(throws: ProbeClient.Failure.self) { try ProbeClient.get(port: port, "/status") }
@@ -40,25 +40,25 @@ struct ServiceTests {
         let holder = try Binary.start(["start", "--no-tui", "--probe-port", String(port), "--poll-interval", "1"], env: setup.env,
                                       binary: "gaffer-example")
         try await TestWait.until("the first probe port", timeout: 60) { (try? ProbeClient.get(port: port, "/status"))?.status == 200 }
-        let second = try Binary.run(["start", "--no-tui", "--probe-port", String(port)], env: setup.env, binary: "gaffer-example",
-                                    timeout: 60)
+        let second = try await Binary.run(["start", "--no-tui", "--probe-port", String(port)], env: setup.env, binary: "gaffer-example",
+                                          timeout: 60)
         #expect(second.status == 1)
         #expect(second.stderrLines.last == "myapp-jobs: probe port \(port): Address already in use; choose a free port with --probe-port or GOOD_JOB_PROBE_PORT",
                 "\(second.stderr)")
-        let bad = try Binary.run(["start", "--no-tui", "--probe-port", "70000"], env: setup.env, binary: "gaffer-example",
-                                 timeout: 60)
+        let bad = try await Binary.run(["start", "--no-tui", "--probe-port", "70000"], env: setup.env, binary: "gaffer-example",
+                                       timeout: 60)
         #expect(bad.status == 2 && bad.stderr.contains("--probe-port") && bad.stderr.contains("0…65535"), "\(bad.stderr)")
         holder.signal(SIGTERM)
-        #expect(try holder.wait(timeout: 60).status == 0)
+        #expect(try await holder.wait(timeout: 60).status == 0)
     }
 }
 
 extension ServiceTests {
-    @Test func startOnTheEmbeddedDatabaseWarnsAndNamesAMisspeltVariable() throws {
+    @Test func startOnTheEmbeddedDatabaseWarnsAndNamesAMisspeltVariable() async throws {
         let home = ScratchHome()
         defer { home.remove() }
-        let result = try Binary.run(["start", "--no-tui"], env: Binary.environment(home: home.path, ["DATABSE_URL": "postgres://db/app"]),
-                                    binary: "gaffer-example", timeout: 120)
+        let result = try await Binary.run(["start", "--no-tui"], env: Binary.environment(home: home.path, ["DATABSE_URL": "postgres://db/app"]),
+                                          binary: "gaffer-example", timeout: 120)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("myapp-jobs: DATABSE_URL is set but not read: did you mean DATABASE_URL?"), "\(result.stderr)")
         #expect(result.stderr.contains("myapp-jobs: WARNING: this worker runs on"), "\(result.stderr)")

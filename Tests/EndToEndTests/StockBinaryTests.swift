@@ -11,7 +11,7 @@ struct StockBinaryTests {
     static func appDatabase(jobClass: String) async throws -> (url: String, home: ScratchHome) {
         let url = try await TestServerDatabase.fresh("stock")
         let home = ScratchHome()
-        #expect(try Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
+        #expect(try await Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
         let db = try await TestServerDatabase.connect(url)
         try await db.query("""
             INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
@@ -44,8 +44,8 @@ struct StockBinaryTests {
         let (url, home) = try await Self.appDatabase(jobClass: "SingleSocialMediaAccountUpdaterJob")
         defer { home.remove() }
         let before = try await Self.fingerprint(url)
-        let result = try Binary.run(["start", "--no-tui", "--poll-interval", "1"],
-                                    env: Binary.environment(home: home.path, ["DATABASE_URL": url]), timeout: 60)
+        let result = try await Binary.run(["start", "--no-tui", "--poll-interval", "1"],
+                                          env: Binary.environment(home: home.path, ["DATABASE_URL": url]), timeout: 60)
         #expect(result.status == 2, "\(result.output)")
         #expect(result.stderrLines.count == 1 && result.stderr.contains("this binary has no job types"), "\(result.stderr)")
         #expect(try await Self.fingerprint(url) == before)
@@ -61,8 +61,8 @@ struct StockBinaryTests {
         await db.close()
         let before = try await Self.fingerprint(url)
         for extra in [[], ["--reset"]] {
-            let result = try Binary.run(["demo", "--no-tui", "--duration", "1"] + extra,
-                                        env: Binary.environment(home: home.path, ["DATABASE_URL": url]), timeout: 60)
+            let result = try await Binary.run(["demo", "--no-tui", "--duration", "1"] + extra,
+                                              env: Binary.environment(home: home.path, ["DATABASE_URL": url]), timeout: 60)
             #expect(result.status == 2, "\(extra): \(result.output)")
             #expect(result.stderrLines.count == 1, "\(result.stderr)")
             #expect(result.stderr.contains("holds jobs the demo did not create (\(jobClass))"), "\(result.stderr)")
@@ -76,13 +76,13 @@ struct StockBinaryTests {
         let home = ScratchHome()
         defer { home.remove() }
         let env = Binary.environment(home: home.path, ["DATABASE_URL": url])
-        #expect(try Binary.run(["migrate"], env: env).status == 0)
+        #expect(try await Binary.run(["migrate"], env: env).status == 0)
         let db = try await TestServerDatabase.connect(url)
         try await db.execute("DROP INDEX index_good_jobs_on_concurrency_key_and_created_at")
         await db.close()
         let before = try await Self.fingerprint(url)
 
-        let check = try Binary.run(["migrate"], env: env)
+        let check = try await Binary.run(["migrate"], env: env)
         #expect(check.status == 1, "\(check.output)")
         #expect(check.stdout.contains("missing  index index_good_jobs_on_concurrency_key_and_created_at"))
         #expect(!check.stdout.contains("nothing to do"), "\(check.stdout)")
@@ -90,10 +90,10 @@ struct StockBinaryTests {
             + "index index_good_jobs_on_concurrency_key_and_created_at"], "\(check.stderr)")
         #expect(try await Self.fingerprint(url) == before)
 
-        let apply = try Binary.run(["migrate", "--apply"], env: env)
+        let apply = try await Binary.run(["migrate", "--apply"], env: env)
         #expect(apply.status == 0 && apply.stdout.contains("created  index index_good_jobs_on_concurrency_key_and_created_at"),
                 "\(apply.output)")
-        let again = try Binary.run(["migrate"], env: env)
+        let again = try await Binary.run(["migrate"], env: env)
         #expect(again.status == 0 && again.stdout.contains("nothing to do"), "\(again.output)")
     }
 }

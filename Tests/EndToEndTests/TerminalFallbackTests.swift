@@ -29,12 +29,12 @@ struct TerminalFallbackTests {
         defer { tmux.kill(); home.remove() }
         let terminfo = home.path + "/empty-terminfo"
         try FileManager.default.createDirectory(atPath: terminfo, withIntermediateDirectories: true)
-        try tmux.startShell(width: 120, height: 40)
+        try await tmux.startShell(width: 120, height: 40)
         try await tmux.waitFor(text: Tmux.prompt)
         for (index, case_) in Self.unusable(terminfo: terminfo).enumerated() {
             let errors = "\(home.path)/top-\(index).err"
-            try tmux.type("clear; env SWIFT_BACKTRACE=interactive=no \(case_.environment) '\(try Binary.path("gaffer"))' top "
-                          + "--database-url 'postgresql:///nowhere?host=/nonexistent' 2>\(errors); echo \"case \(index): EXIT=$?\"")
+            try await tmux.type("clear; env SWIFT_BACKTRACE=interactive=no \(case_.environment) '\(try Binary.path("gaffer"))' top "
+                                + "--database-url 'postgresql:///nowhere?host=/nonexistent' 2>\(errors); echo \"case \(index): EXIT=$?\"")
             // Numbered: the screen may still show the previous case until `clear` runs.
             let screen = try await tmux.waitFor("case \(index)'s exit status") { screen in
                 screen.split(separator: "\n").contains { $0.hasPrefix("case \(index): EXIT=") }
@@ -69,7 +69,7 @@ struct TerminalFallbackTests {
         try await tmux.runAtShell(try seed.startCommand(home: home, environment: fallback.environment,
                                                         redirect: fallback.redirect), width: 250, height: 40)
         let screen = try await tmux.waitFor(text: "started: queues")
-        #expect(try tmux.alternateScreen() == false)
+        #expect(try await tmux.alternateScreen() == false)
         if let says = fallback.says {
             #expect(screen.contains("myapp-jobs: cannot draw the screen: ") && screen.contains(says))
             #expect(screen.contains("; the worker logs lines on stderr instead"))
@@ -82,7 +82,7 @@ struct TerminalFallbackTests {
             try await seed.performedRunnable(on: db) == 1
         }
         await db.close()
-        try tmux.keys("C-c")
+        try await tmux.keys("C-c")
         try await tmux.waitFor(text: "EXIT=0")
         try await tmux.expectSaneTerminal()
     }
@@ -135,7 +135,7 @@ struct TerminalFallbackTests {
         try await tmux.waitFor(text: "Net::ReadTimeout")
         // Focus on Queues: its first row, the NULL queue's "(none)", is selected and must show in reverse
         // video; default, below it, not.
-        try tmux.keys("2")
+        try await tmux.keys("2")
         let screen = try await tmux.waitFor("the selected queue row in reverse video", escapes: true) { screen in
             Self.attributes(at: "(none) ", in: screen)?.contains(7) == true
         }

@@ -21,12 +21,12 @@ struct ThemeLookupTests {
             }
         }
 
-        func run(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Binary.Result {
+        func run(_ arguments: [String], _ extra: [String: String] = [:]) async throws -> Binary.Result {
             let binary = prefix + "/bin/" + (arguments.first == "start" ? "gaffer-example" : "gaffer")
             var env = Binary.environment(home: prefix + "/home", ["XDG_CONFIG_HOME": prefix + "/config"])
             env.merge(extra) { _, new in new }
             let process = try Binary.Running(executable: binary, arguments: arguments, env: env)
-            return try process.wait(timeout: 60)
+            return try await process.wait(timeout: 60)
         }
 
         func write(_ name: String, in folder: String, _ text: String) throws {
@@ -44,30 +44,30 @@ struct ThemeLookupTests {
     }
 
     @Test(arguments: ["light", "high-contrast", "dark", "mono", "default"])
-    func everyShippedThemeWorksFromACopiedBinary(name: String) throws {
+    func everyShippedThemeWorksFromACopiedBinary(name: String) async throws {
         let installed = try Installed()
         defer { installed.remove() }
         for command in [["demo", "--no-tui", "--duration", "1"], ["start", "--no-tui"]] {
-            expectThemeAccepted(try installed.run(command + ["--theme", name, "--database-url", Self.unreachable]))
+            expectThemeAccepted(try await installed.run(command + ["--theme", name, "--database-url", Self.unreachable]))
         }
-        expectThemeAccepted(try installed.run(["demo", "--no-tui", "--database-url", Self.unreachable],
-                                              ["GAFFER_THEME": name]))
+        expectThemeAccepted(try await installed.run(["demo", "--no-tui", "--database-url", Self.unreachable],
+                                                    ["GAFFER_THEME": name]))
     }
 
-    @Test func userAndPrefixThemesAreFoundAndABadOneIsNamed() throws {
+    @Test func userAndPrefixThemesAreFoundAndABadOneIsNamed() async throws {
         let installed = try Installed()
         defer { installed.remove() }
         try installed.write("mine", in: "config/gaffer/themes", "text = default\nmuted = bright-black dim\n")
         try installed.write("site", in: "share/gaffer/themes", "text = default\n")
         try installed.write("beside", in: "bin/themes", "text = default\n")
         for name in ["mine", "site", "beside"] {
-            expectThemeAccepted(try installed.run(["demo", "--no-tui", "--theme", name, "--database-url", Self.unreachable]))
+            expectThemeAccepted(try await installed.run(["demo", "--no-tui", "--theme", name, "--database-url", Self.unreachable]))
         }
         try installed.write("broken", in: "config/gaffer/themes", "text = purple\n")
-        let broken = try installed.run(["start", "--no-tui", "--theme", "broken", "--database-url", Self.unreachable])
+        let broken = try await installed.run(["start", "--no-tui", "--theme", "broken", "--database-url", Self.unreachable])
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("broken.theme") && broken.stderr.contains("purple"), "\(broken.stderr)")
-        let missing = try installed.run(["start", "--no-tui", "--database-url", Self.unreachable], ["GAFFER_THEME": "nosuch"])
+        let missing = try await installed.run(["start", "--no-tui", "--database-url", Self.unreachable], ["GAFFER_THEME": "nosuch"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("GAFFER_THEME nosuch") && missing.stderr.contains("high-contrast"),
                 "\(missing.stderr)")

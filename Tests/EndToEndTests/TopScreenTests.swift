@@ -48,18 +48,18 @@ struct TopScreenTests {
         let (config, discarded) = try await seededDatabase()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start(command(config), width: 120, height: 40)
+        try await tmux.start(command(config), width: 120, height: 40)
 
         let screen = try await tmux.waitFor("all six panes and the failure") { screen in
             ["Threads", "Queues", "Limits", "Failures", "Cron", "Processes", "Net::ReadTimeout"].allSatisfy(screen.contains)
         }
         #expect(screen.contains("default     2") && screen.contains("mailers     3"))
-        #expect(try tmux.alternateScreen())
+        #expect(try await tmux.alternateScreen())
 
         // R on the discarded failure group, confirmed with y, re-queues the job.
-        try tmux.keys("4", "R")
+        try await tmux.keys("4", "R")
         try await tmux.waitFor(text: "Retry 1 discarded job of Net::ReadTimeout · SyncJob?")
-        try tmux.keys("y")
+        try await tmux.keys("y")
         try await tmux.waitFor(text: "retried 1 job")
         let db = try await PostgresConnection.connect(config)
         let row = try await db.query(
@@ -69,32 +69,32 @@ struct TopScreenTests {
         await db.close()
 
         // Too small, then back.
-        try tmux.resize(60, 15)
+        try await tmux.resize(60, 15)
         try await tmux.waitFor(text: "terminal too small: 60×15, need 80×24")
-        try tmux.resize(120, 40)
+        try await tmux.resize(120, 40)
         try await tmux.waitFor("the panes again") { $0.contains("Processes") && !$0.contains("need 80×24") }
 
         // q leaves curses mode: the shell line runs and the normal screen is back.
-        try tmux.keys("q")
+        try await tmux.keys("q")
         let after = try await tmux.waitFor(text: "EXIT=0")
         #expect(!after.contains("Processes"))
-        #expect(try tmux.alternateScreen() == false)
+        #expect(try await tmux.alternateScreen() == false)
     }
 
     @Test func readOnlyRefusesActionsAndShowsTheBanner() async throws {
         let (config, discarded) = try await seededDatabase()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start(command(config, "--read-only"), width: 120, height: 40)
+        try await tmux.start(command(config, "--read-only"), width: 120, height: 40)
         try await tmux.waitFor(text: "READ-ONLY")
         try await tmux.waitFor(text: "Net::ReadTimeout")
-        try tmux.keys("4", "R")
+        try await tmux.keys("4", "R")
         try await tmux.waitFor(text: "read-only mode: actions are off")
         let db = try await PostgresConnection.connect(config)
         let finished = try await db.query("SELECT finished_at FROM good_jobs WHERE id = $1", [discarded]).first?["finished_at"]
         #expect(finished != nil)
         await db.close()
-        try tmux.keys("q")
+        try await tmux.keys("q")
         try await tmux.waitFor(text: "EXIT=0")
     }
 
@@ -106,7 +106,7 @@ struct TopScreenTests {
         try await blocker.execute("LOCK TABLE good_jobs IN ACCESS EXCLUSIVE MODE")
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start(command(config), width: 120, height: 40)
+        try await tmux.start(command(config), width: 120, height: 40)
         let observer = try await PostgresConnection.connect(config)  // outside the lock's transaction: a fresh pg_stat_activity
         func refreshWaits() async throws -> Bool {
             let rows = try await observer.query("""
@@ -115,15 +115,15 @@ struct TopScreenTests {
             return try rows[0].decode(0, as: Int.self) == 1
         }
         try await TestWait.until("the screen's refresh to wait on the lock", refreshWaits)
-        try tmux.keys("?")
+        try await tmux.keys("?")
         try await tmux.waitFor(text: "Esc closes")
         #expect(try await refreshWaits())
         try await blocker.execute("ROLLBACK")
         await blocker.close()
         await observer.close()
-        try tmux.keys("Escape")
+        try await tmux.keys("Escape")
         try await tmux.waitFor(text: "mailers     3")
-        try tmux.keys("q")
+        try await tmux.keys("q")
         try await tmux.waitFor(text: "EXIT=0")
     }
 }

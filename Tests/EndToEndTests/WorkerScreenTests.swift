@@ -14,7 +14,7 @@ struct WorkerScreenTests {
         let home = ScratchHome()
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
-        try tmux.start(try command("demo --duration 20", url: url, home: home), width: 140, height: 40)
+        try await tmux.start(try command("demo --duration 20", url: url, home: home), width: 140, height: 40)
         // How many threads are busy at a given moment depends on the machine's load; that the local
         // worker's slots are listed, with the demo's queues, does not.
         let screen = try await tmux.waitFor("the local worker's threads") { screen in
@@ -31,7 +31,7 @@ struct WorkerScreenTests {
         #expect(screen.range(of: #"publication_dai\S* +(\d+[smhd])+ "#, options: .regularExpression) != nil, "\(screen)")
         let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }
         #expect(after.contains("EXIT=0"))
-        #expect(!(try tmux.alternateScreen()))
+        #expect(!(try await tmux.alternateScreen()))
         #expect(FileManager.default.fileExists(atPath: home.path + "/log/demo.log"))
     }
 
@@ -40,16 +40,16 @@ struct WorkerScreenTests {
         let home = ScratchHome()
         let tmux = Tmux()
         defer { tmux.kill(); home.remove() }
-        #expect(try Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
-        try tmux.start("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' '\(try Binary.path("gaffer-example"))' start --poll-interval 1",
-                       width: 120, height: 40)
+        #expect(try await Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
+        try await tmux.start("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' '\(try Binary.path("gaffer-example"))' start --poll-interval 1",
+                             width: 120, height: 40)
         try await tmux.waitFor(text: "Threads")
-        try tmux.keys("q")
+        try await tmux.keys("q")
         try await tmux.waitFor(text: "d detach")
-        try tmux.keys("d")
+        try await tmux.keys("d")
         let detached = try await tmux.waitFor(text: "screen closed; the worker goes on")
         #expect(!detached.contains("EXIT="))
-        try tmux.keys("C-c")
+        try await tmux.keys("C-c")
         let stopped = try await tmux.waitFor("exit after Ctrl-C", seconds: 60) { $0.contains("EXIT=") }
         #expect(stopped.contains("SIGINT: stopping"))
         #expect(stopped.contains("EXIT=0"))

@@ -218,7 +218,7 @@ struct BatchTests {
 
     // MARK: The last two jobs finishing at once
 
-    static var races: Int { ProcessInfo.processInfo.environment["CI"] == "true" ? 30 : 50 }
+    static var races: Int { TestRun.size(local: 50, ci: 30) }
 
     /// Holds gate `id` locked until `release()`: job bodies gated on it block on it.
     final class Gate: Sendable {

@@ -10,7 +10,7 @@ import Testing
 struct DrainTests {
     @Test func twoProcessesDrainEveryJobExactlyOnce() async throws {
         let (config, db) = try await EngineFixture.database()
-        let total = 10_000
+        let total = TestRun.size(local: 10_000, ci: 3_000)
         let client = GafferClient(connection: db)
         for chunk in stride(from: 0, to: total, by: 2_000) {
             try await client.enqueueAll((chunk..<min(chunk + 2_000, total)).map { RecordingJob(n: $0) })

@@ -7,8 +7,9 @@ import Testing
 /// Many hosts on one database: separate worker processes drain one queue together.
 @Suite("many worker processes on one database", .enabled(if: WorkerProcess.isBuilt, "gaffer-test-worker is not built"))
 struct ManyProcessesTests {
-    /// Jobs drained; `GAFFER_FLEET_JOBS` changes it.
-    static let jobCount = Int(ProcessInfo.processInfo.environment["GAFFER_FLEET_JOBS"] ?? "") ?? 20_000
+    /// Jobs drained; `GAFFER_FLEET_JOBS` changes it (fewer by default on CI).
+    static let jobCount = Int(ProcessInfo.processInfo.environment["GAFFER_FLEET_JOBS"] ?? "")
+        ?? TestRun.size(local: 20_000, ci: 5_000)
     static let processes = 8
 
     @Test func eightProcessesRunEveryJobExactlyOnce() async throws {

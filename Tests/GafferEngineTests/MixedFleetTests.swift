@@ -12,7 +12,8 @@ import Testing
 /// re-read the row before the finish committed and run the job again (contract §3.7).
 @Suite("beside GoodJob's lock strategies, every job runs exactly once", .serialized)
 struct MixedFleetTests {
-    static let total = 10_000
+    /// Jobs per strategy: fewer on CI, where the whole suite shares two cores.
+    static let total = TestRun.size(local: 10_000, ci: 2_500)
 
     @Test(arguments: GoodJobClaimant.Strategy.allCases)
     func noJobRunsTwice(_ strategy: GoodJobClaimant.Strategy) async throws {

@@ -10,7 +10,7 @@ import Testing
 struct PerformLimitTests {
     @Test func throttleStartsAtMostTwoPerSecondAcrossTwoProcesses() async throws {
         let (config, db) = try await EngineFixture.database()
-        let total = 100
+        let total = TestRun.size(local: 100, ci: 40)
         try await GafferClient(connection: db).enqueueAll((0..<total).map(ThrottledJob.init(n:)))
         let registry = JobRegistry([ThrottledJob.self])
         let before = try await Limiter(registry: registry).states(db, now: Date())

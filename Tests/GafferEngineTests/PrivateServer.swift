@@ -24,20 +24,13 @@ struct PrivateServer: Sendable {
         return started
     }
 
-    /// Runs a blocking call (pg_ctl) on its own thread, off Swift's two-thread cooperative pool.
-    static func blocking(_ body: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
-
     func start() async throws {
-        try await Self.blocking { [server] in try server.start(extraSettings: EmbeddedPostgres.throwawaySettings + ["log_connections=on"]) }
+        try await Blocking.run { [server] in try server.start(extraSettings: EmbeddedPostgres.throwawaySettings + ["log_connections=on"]) }
     }
 
     /// Stops in fast mode: every session is ended.
     func stop() async throws {
-        try await Self.blocking { [server] in try server.stop() }
+        try await Blocking.run { [server] in try server.stop() }
     }
 
     /// A migrated database with the test jobs' tables, and a connection to it.

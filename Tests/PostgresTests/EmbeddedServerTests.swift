@@ -14,7 +14,7 @@ struct EmbeddedServerTests {
     static var gaffer: URL { BuiltGaffer.url }
 
     /// Runs `gaffer migrate` with a fresh GAFFER_HOME, as `user` (nil: ourselves); returns status and output.
-    static func migrate(as user: String?) throws -> (status: Int32, output: String, home: String) {
+    static func migrate(as user: String?) async throws -> (status: Int32, output: String, home: String) {
         let home = "/tmp/gaffer-e2e-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let process = Process()
@@ -36,9 +36,13 @@ struct EmbeddedServerTests {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output, home)
+        let reader = pipe.fileHandleForReading
+        let (status, output) = try await Blocking.run {
+            let output = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, output)
+        }
+        return (status, output, home)
     }
 
     static func expectCreatedAndStopped(_ run: (status: Int32, output: String, home: String)) {
@@ -50,12 +54,12 @@ struct EmbeddedServerTests {
         try? FileManager.default.removeItem(atPath: run.home)
     }
 
-    @Test func asTheCurrentUser() throws {
-        Self.expectCreatedAndStopped(try Self.migrate(as: nil))
+    @Test func asTheCurrentUser() async throws {
+        Self.expectCreatedAndStopped(try await Self.migrate(as: nil))
     }
 
     @Test(.enabled(if: geteuid() == 0 && getpwnam("nobody") != nil, "needs root to switch to an ordinary user"))
-    func asAnOrdinaryUserWhenWeAreRoot() throws {
-        Self.expectCreatedAndStopped(try Self.migrate(as: "nobody"))
+    func asAnOrdinaryUserWhenWeAreRoot() async throws {
+        Self.expectCreatedAndStopped(try await Self.migrate(as: "nobody"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GafferTestSupport
 import Testing
 
 /// Runs the package's built executables (`.build/debug/gaffer`, `gaffer-example`) as a user would.
@@ -35,12 +36,12 @@ enum Binary {
         return env
     }
 
-    /// Runs to completion (killing it after `timeout` seconds) and returns its exit status and output.
+    /// Runs to completion (killing it after `timeout` seconds, stretched on CI) and returns its exit status and output.
     static func run(_ arguments: [String], env: [String: String], binary: String = "gaffer", timeout: Double = 120)
-        throws -> Result
+        async throws -> Result
     {
         let process = try start(arguments, env: env, binary: binary)
-        return try process.wait(timeout: timeout)
+        return try await process.wait(timeout: timeout)
     }
 
     static func start(_ arguments: [String], env: [String: String], binary: String = "gaffer") throws -> Running {
@@ -74,7 +75,13 @@ enum Binary {
             kill(process.processIdentifier, number)
         }
 
-        func wait(timeout: Double) throws -> Result {
+        /// Waits, off the cooperative pool, for the exit; kills the process after `timeout` seconds (stretched on CI).
+        func wait(timeout: Double) async throws -> Result {
+            let allowed = TestRun.patient(timeout)
+            return try await Blocking.run { try self.waitBlocking(allowed) }
+        }
+
+        private func waitBlocking(_ timeout: Double) throws -> Result {
             if exited.wait(timeout: .now() + timeout) == .timedOut {
                 process.terminate()
                 _ = exited.wait(timeout: .now() + 10)

@@ -1,4 +1,5 @@
 import Foundation
+import GafferTestSupport
 
 /// A private tmux server (its own socket) driving the built `gaffer` binary in a detached session.
 struct Tmux {
@@ -12,61 +13,67 @@ struct Tmux {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs `tmux -L socket args…` to completion and returns its output.
+    /// Runs `tmux -L socket args…` to completion, off the cooperative pool, and returns its output.
     @discardableResult
-    func run(_ args: [String]) throws -> String {
-        try Spawn.run([Self.which("tmux") ?? "tmux", "-u", "-L", socket] + args)
+    func run(_ args: [String]) async throws -> String {
+        let argv = [Self.which("tmux") ?? "tmux", "-u", "-L", socket] + args
+        return try await Blocking.run { try Spawn.run(argv) }
     }
 
     /// Starts `command` in a detached session of the given size; the shell line reports the exit code.
-    func start(_ command: String, width: Int, height: Int) throws {
-        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-                 "\(command); echo EXIT=$?; sleep 120"])
+    func start(_ command: String, width: Int, height: Int) async throws {
+        try await run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                       "\(command); echo EXIT=$?; sleep 120"])
     }
 
     /// The prompt of the shell `startShell` runs, as a capture shows it (trailing space trimmed).
     static let prompt = "e2e$"
 
     /// Starts an interactive `sh` in a detached session of the given size, as a user's terminal.
-    func startShell(width: Int, height: Int) throws {
-        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-                 "PS1='\(Self.prompt) ' exec sh"])
+    func startShell(width: Int, height: Int) async throws {
+        try await run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                       "PS1='\(Self.prompt) ' exec sh"])
     }
 
     /// Types `line` at the shell and ends it with Ctrl-J (a newline even on a terminal left raw).
-    func type(_ line: String) throws {
-        try run(["send-keys", "-t", session, "-l", line])
-        try run(["send-keys", "-t", session, "C-j"])
+    func type(_ line: String) async throws {
+        try await run(["send-keys", "-t", session, "-l", line])
+        try await run(["send-keys", "-t", session, "C-j"])
     }
 
     /// The pane's title, which an OSC 0 or 2 sequence written to the terminal would change.
-    func paneTitle() throws -> String {
-        try run(["display-message", "-p", "-t", session, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func paneTitle() async throws -> String {
+        try await run(["display-message", "-p", "-t", session, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func capture() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+    func capture() async throws -> String { try await run(["capture-pane", "-p", "-t", session]) }
     /// The pane with its attributes and colours as SGR escape sequences (`capture-pane -e`).
-    func captureWithEscapes() throws -> String { try run(["capture-pane", "-p", "-e", "-t", session]) }
-    func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
-    func resize(_ width: Int, _ height: Int) throws {
-        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    func captureWithEscapes() async throws -> String { try await run(["capture-pane", "-p", "-e", "-t", session]) }
+    func keys(_ keys: String...) async throws { try await run(["send-keys", "-t", session] + keys) }
+    func resize(_ width: Int, _ height: Int) async throws {
+        try await run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Whether the pane shows the alternate screen (curses mode).
-    func alternateScreen() throws -> Bool {
-        try run(["display-message", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1")
+    func alternateScreen() async throws -> Bool {
+        try await run(["display-message", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1")
     }
 
     /// Polls the screen (with SGR sequences if `escapes`) until `condition` holds; returns the last capture.
+    ///
+    /// As `TestWait.until`: `seconds` is stretched by `TestRun.patience`, and the screen is captured
+    /// once more after the deadline, so a poll scheduled late never fails on an old capture.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 20, escapes: Bool = false, _ condition: (String) -> Bool)
         async throws -> String
     {
-        let deadline = ContinuousClock.now + .seconds(seconds)
+        let deadline = ContinuousClock.now + .seconds(TestRun.patient(seconds))
         var screen = ""
-        while ContinuousClock.now < deadline {
-            screen = try escapes ? captureWithEscapes() : capture()
+        while true {
+            let late = ContinuousClock.now >= deadline
+            screen = try await escapes ? captureWithEscapes() : capture()
             if condition(screen) { return screen }
+            if late { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         let timeout = TmuxTimeout(what: what, screen: screen)
@@ -80,7 +87,8 @@ struct Tmux {
         try await waitFor(text, seconds: seconds) { $0.contains(text) }
     }
 
-    func kill() { _ = try? run(["kill-server"]) }
+    /// Stops the tmux server; synchronous, for a `defer`.
+    func kill() { _ = try? Spawn.run([Self.which("tmux") ?? "tmux", "-u", "-L", socket, "kill-server"]) }
 }
 
 struct TmuxTimeout: Error, CustomStringConvertible {

@@ -45,6 +45,12 @@ public final class NotifySocket: @unchecked Sendable {
         return nil
     }
 
+    /// `receive(until:timeout:)` on a thread of its own, off the cooperative pool; `timeout` stretched on CI.
+    public func wait(for line: String, timeout: Double) async -> [String]? {
+        let allowed = TestRun.patient(timeout)
+        return (try? await Blocking.run { self.receive(until: line, timeout: allowed) }) ?? nil
+    }
+
     deinit {
         close(fd)
         unlink(path)

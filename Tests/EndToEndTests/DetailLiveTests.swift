@@ -24,7 +24,7 @@ struct DetailLiveTests {
                                                              'queue_name', 'reports'),
                     now() AT TIME ZONE 'utc' + interval '1 hour', now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc', $2)
             """, [job, ScreenSeed.runnableClass])
-        try await tmux.runAtShell(try seed.command("start --poll-interval 300 --max-threads 2", home: home),
+        try await tmux.runAtShell(try seed.command("start --poll-interval 300 --max-threads 2", home: home, binary: "gaffer-example"),
                                   width: 120, height: 40)
         try await tmux.waitFor("the panes with queue reports") { $0.contains("6 Processes") && $0.contains("reports") }
 

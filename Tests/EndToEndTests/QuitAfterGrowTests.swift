@@ -47,7 +47,7 @@ struct QuitAfterGrowTests {
         defer { tmux.kill(); home.remove() }
         #expect(try await Binary.run(["migrate"], env: Binary.environment(home: home.path, ["DATABASE_URL": url])).status == 0)
         try await tmux.runAtShell("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' DATABASE_URL='\(url)' "
-                                  + "'\(try Binary.path("gaffer"))' start --poll-interval 1; echo EXIT=$?",
+                                  + "'\(try Binary.path("gaffer-example"))' start --poll-interval 1; echo EXIT=$?",
                                   width: 120, height: 40)
         try await grow(tmux)
         try await tmux.keys("q")

@@ -14,7 +14,7 @@ struct ServiceTests {
         let worker = try Binary.start(["start", "--no-tui", "--poll-interval", "1", "--probe-port", String(port)], env: env,
                                       binary: "gaffer-example")
 
-        let ready = socket.receive(until: "READY=1", timeout: 60)
+        let ready = await socket.wait(for: "READY=1", timeout: 60)
         #expect(ready != nil, "no READY=1 on the notify socket")
         #expect(try ProbeClient.get(port: port, "/status") == .init(status: 200, body: "OK"))
         #expect(try ProbeClient.get(port: port, "/status/started") == .init(status: 200, body: "Started"))
@@ -22,11 +22,11 @@ struct ServiceTests {
             try ProbeClient.get(port: port, "/status/connected").status == 200
         }
         // Pings at half of WATCHDOG_USEC while it runs.
-        #expect(socket.receive(until: "WATCHDOG=1", timeout: 10) != nil)
-        #expect(socket.receive(until: "WATCHDOG=1", timeout: 10) != nil)
+        #expect(await socket.wait(for: "WATCHDOG=1", timeout: 10) != nil)
+        #expect(await socket.wait(for: "WATCHDOG=1", timeout: 10) != nil)
 
         worker.signal(SIGTERM)
-        #expect(socket.receive(until: "STOPPING=1", timeout: 30) != nil, "no STOPPING=1 on the notify socket")
+        #expect(await socket.wait(for: "STOPPING=1", timeout: 30) != nil, "no STOPPING=1 on the notify socket")
         let stopped = try await worker.wait(timeout: 60)
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("probe: listening on port \(port)"))

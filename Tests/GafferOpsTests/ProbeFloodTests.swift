@@ -8,7 +8,7 @@ import Testing
 @Suite("the probe under garbage connections")
 struct ProbeFloodTests {
     /// Jobs drained per run (fewer under CI).
-    static let jobs = ProcessInfo.processInfo.environment["CI"] == "true" ? 500 : 2_000
+    static let jobs = TestRun.size(local: 2_000, ci: 500)
 
     /// Drains the same job count with and without 200 garbage connections held open on the probe
     /// port, and prints both times (a measurement; the test asserts only that everything completes

@@ -174,7 +174,7 @@ extension PaneContent {
         return PaneContent(
             columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
                       .numeric("last", minWidth: 5), TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
-                      TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1)],
+                      TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1, growsLast: true)],
             rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
     }
 

@@ -97,10 +97,13 @@ public struct Table: Hashable, Sendable {
             }
         }
         var spare = width - used
-        let natural = shown.map { naturalWidth(of: $0) }
-        let capped = zip(shown, natural).map { index, wanted in min(wanted, columns[index].maxWidth ?? Int.max) }
-        grow(&spare, toward: capped, over: shown, into: &widths)
-        grow(&spare, toward: natural, over: shown, into: &widths)
+        let first = shown.filter { !columns[$0].growsLast }
+        for group in [first, shown] {
+            let natural = group.map { naturalWidth(of: $0) }
+            let capped = zip(group, natural).map { index, wanted in min(wanted, columns[index].maxWidth ?? Int.max) }
+            grow(&spare, toward: capped, over: group, into: &widths)
+            grow(&spare, toward: natural, over: group, into: &widths)
+        }
         distribute(&spare, over: shown, into: &widths)
         return widths
     }

@@ -8,15 +8,20 @@ public struct TableColumn: Hashable, Sendable {
     /// Share of the space left after every column has its content width; 0 takes none.
     public var flex: Int
     public var alignment: TextAlignment
+    /// Grows past `minWidth` only once every other column has its content width: a column of
+    /// extras (a source location) that must not cut the columns an operator reads first.
+    public var growsLast: Bool
 
     /// A column; `minWidth` defaults to the title's width.
-    public init(_ title: String, minWidth: Int? = nil, maxWidth: Int? = nil, flex: Int = 0, alignment: TextAlignment = .left) {
+    public init(_ title: String, minWidth: Int? = nil, maxWidth: Int? = nil, flex: Int = 0, alignment: TextAlignment = .left,
+                growsLast: Bool = false) {
         self.title = title
         let minimum = max(0, minWidth ?? DisplayWidth.of(title))
         self.minWidth = minimum
         self.maxWidth = maxWidth.map { max(minimum, $0) }
         self.flex = max(0, flex)
         self.alignment = alignment
+        self.growsLast = growsLast
     }
 
     /// A right-aligned column for numbers, counts and durations.

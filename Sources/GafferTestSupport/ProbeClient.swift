@@ -19,14 +19,10 @@ public enum ProbeClient {
         public let description: String
     }
 
-    /// `get` on a Dispatch thread: an in-process server whose handler answers from Swift's cooperative
+    /// `get` off the cooperative pool: an in-process server whose handler answers from Swift's cooperative
     /// pool (`/metrics`) would wait for a pool thread that a blocking `get` in a test holds (2 on 2 cores).
     public static func fetch(port: Int, _ path: String, timeout: Double = 5) async throws -> Response {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try get(port: port, path, timeout: timeout) })
-            }
-        }
+        try await Blocking.run { try get(port: port, path, timeout: timeout) }
     }
 
     /// GETs `path`; throws when nothing listens or no complete response arrives within `timeout` seconds.

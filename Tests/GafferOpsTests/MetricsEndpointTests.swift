@@ -159,7 +159,7 @@ struct MetricsEndpointTests {
         let body = try await ProbeClient.fetch(port: server.port, MetricsEndpoint.path, timeout: 15).body
         await worker.stop()
         await metrics.close()
-        let check = try Promtool.checkMetrics(body)
+        let check = try await Blocking.run { try Promtool.checkMetrics(body) }
         #expect(check.status == 0, "promtool: \(check.output)\n\(body)")
         // A label value with quotes and a backslash survives the round trip.
         #expect(try PrometheusText(body).value(QueueGauges.jobs, ["queue": "waiting \"quoted\"\\queue", "state": "queued"]) == 1)

@@ -19,11 +19,17 @@ public enum ProbeClient {
         public let description: String
     }
 
+    /// `get` off the cooperative pool: an in-process server whose handler answers from Swift's cooperative
+    /// pool (`/metrics`) would wait for a pool thread that a blocking `get` in a test holds (2 on 2 cores).
+    public static func fetch(port: Int, _ path: String, timeout: Double = 5) async throws -> Response {
+        try await Blocking.run { try get(port: port, path, timeout: timeout) }
+    }
+
     /// GETs `path`; throws when nothing listens or no complete response arrives within `timeout` seconds.
     public static func get(port: Int, _ path: String, timeout: Double = 5) throws -> Response {
         let fd = try connect(port: port, timeout: timeout)
         defer { close(fd) }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: gaffer-tests\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: gaffer-tests\r\nConnection: close\r\n\r\n".utf8)
         guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else {
             throw Failure(description: "GET \(path): send failed: \(String(cString: strerror(errno)))")
         }

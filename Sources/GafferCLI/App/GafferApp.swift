@@ -12,12 +12,16 @@ public struct GafferApp: Sendable {
     public var cron: [CronEntry]
     /// The demo `demo` runs; nil leaves the command out (an app's own binary, usually).
     public var demo: (any DemoProgram.Type)?
+    /// The app's error tracker: `start` calls it for every failed attempt (`WorkerConfiguration.onJobError`).
+    public var onJobError: JobErrorReporter?
 
-    public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], demo: (any DemoProgram.Type)? = nil) {
+    public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], demo: (any DemoProgram.Type)? = nil,
+                onJobError: JobErrorReporter? = nil) {
         self.name = name
         self.jobs = jobs
         self.cron = cron
         self.demo = demo
+        self.onJobError = onJobError
     }
 
     public var registry: JobRegistry { JobRegistry(jobs) }

@@ -33,8 +33,9 @@ struct StartCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let look = try screen.look()
-            let settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
+            var settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
+            settings.configuration.onJobError = app.onJobError
             let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
             IgnoredSettings.warnings(ProcessInfo.processInfo.environment).forEach(Terminal.note)

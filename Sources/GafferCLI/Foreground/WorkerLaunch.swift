@@ -40,7 +40,7 @@ enum WorkerLaunch {
         await PreservedJobsPruner.install(on: worker, settings: plan.settings.cleanup, logger: logger)
         var services: WorkerServices
         do {
-            services = try WorkerServices.open(worker: worker, probePort: plan.settings.probePort, logger: logger)
+            services = try WorkerServices.open(worker: worker, probePort: plan.settings.probePort, database: resolved.config, logger: logger)
         } catch {
             resolved.finish()
             throw error

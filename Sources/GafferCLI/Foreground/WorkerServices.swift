@@ -1,28 +1,33 @@
 import Foundation
 import GafferEngine
 import GafferOps
+import Postgres
 
-/// A foreground worker's companions for a service manager: the probe port (GoodJob's health paths)
-/// and systemd's notify socket with its watchdog pings.
+/// A foreground worker's companions for a service manager: the probe port (GoodJob's health paths and
+/// `/metrics`) and systemd's notify socket with its watchdog pings.
 struct WorkerServices: Sendable {
     var probe: ProbeServer?
+    var metrics: MetricsEndpoint?
     var notifier: SystemdNotifier?
     var watchdog: Task<Void, Never>?
 
     /// Opens the probe port (before the worker starts, so `/status/started` answers 503 meanwhile).
-    static func open(worker: Worker, probePort: Int?, logger: any JobLogger,
+    static func open(worker: Worker, probePort: Int?, database: ConnectionConfig, logger: any JobLogger,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WorkerServices {
         var services = WorkerServices(notifier: SystemdNotifier(environment: environment))
         if let probePort {
-            let health = worker.health
+            let backend = MetricsBackend.prepare()
+            let metrics = MetricsEndpoint(source: QueueStatsSource(database: database), registry: backend.registry)
+            services.metrics = metrics
             do {
-                services.probe = try ProbeServer(port: probePort) { path, respond in
-                    respond(HealthRoutes.response(path: path, health: health.current) ?? HealthRoutes.notFound)
-                }
+                services.probe = try ProbeServer(port: probePort, handler: ProbeRoutes.handler(health: worker.health, metrics: metrics))
             } catch {
                 throw CLIError.runtime("\(error)")
             }
-            logger.info("probe: listening on port \(services.probe?.port ?? probePort) (/status, /status/started, /status/connected)")
+            logger.info("probe: listening on port \(services.probe?.port ?? probePort) (/status, /status/started, /status/connected, /metrics)")
+            if backend.choice == .appOther {
+                logger.info("metrics: the app bootstrapped its own swift-metrics backend, so the engine's counters go there; /metrics has the queue gauges only")
+            }
         }
         return services
     }
@@ -53,5 +58,6 @@ struct WorkerServices: Sendable {
     func close() {
         watchdog?.cancel()
         probe?.stop()
+        if let metrics { Task { await metrics.close() } }
     }
 }

@@ -43,7 +43,7 @@ struct WorkerOptions: ParsableArguments {
     var cleanupDiscardedJobs: Bool?
 
     @Option(parsing: .unconditional,
-            help: "Serve GoodJob's health checks (/status, /status/started, /status/connected) on this port; 0 picks a free one ($GOOD_JOB_PROBE_PORT, default off).",
+            help: "Serve GoodJob's health checks (/status, /status/started, /status/connected) and Prometheus metrics (/metrics) on this port; 0 picks a free one ($GOOD_JOB_PROBE_PORT, default off).",
             transform: NumberInput.probePort.intTransform("--probe-port"))
     var probePort: Int?
 

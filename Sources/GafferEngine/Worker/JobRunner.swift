@@ -9,6 +9,8 @@ struct JobRunner: Sendable {
     let retryOnUnhandledError: Bool
     let clock: @Sendable () -> Date
     let jitter: @Sendable () -> Double
+    /// Receives each failed attempt (the error reporter's queue); must return at once.
+    var report: @Sendable (JobErrorReport) -> Void = { _ in }
 
     /// Characters of a malformed job's reason kept in its error.
     static let malformedReasonLimit = 300
@@ -33,6 +35,7 @@ struct JobRunner: Sendable {
             let reason = OneLineText.make(ErrorNaming.message(error), limit: Self.malformedReasonLimit)
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
                                         message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
+            report(Self.report(claimed, error, verdict: .discard, event: .discarded, retryAt: nil, backtrace: []))
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
                                  errorEvent: .discarded, backtrace: [], duration: elapsed())
         }
@@ -48,14 +51,29 @@ struct JobRunner: Sendable {
             // A session that died under the body is the infrastructure's failure, not the job's: the
             // attempt is interrupted, as if the process had died, and does not count against its rules.
             if let lost = error as? PostgresError, lost.isSessionLost {
+                report(Self.report(claimed, error, verdict: .interrupted, event: nil, retryAt: nil, backtrace: []))
                 return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .interrupted,
                                      error: ErrorText.format(typeName: "PostgresError", message: "\(lost)"),
                                      errorEvent: nil, backtrace: [], duration: elapsed())
             }
             let backtrace = Self.backtrace(of: error, sites: sites).map(ErrorText.storable)
-            return decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
-                          duration: elapsed())
+            let result = decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
+                                duration: elapsed())
+            switch result.outcome {
+            case .retry(_, let at):
+                report(Self.report(claimed, error, verdict: .retry, event: result.errorEvent, retryAt: at, backtrace: backtrace))
+            case .finished, .interrupted:
+                report(Self.report(claimed, error, verdict: .discard, event: result.errorEvent, retryAt: nil, backtrace: backtrace))
+            }
+            return result
         }
+    }
+
+    private static func report(_ claimed: ClaimedJob, _ error: any Error, verdict: JobErrorReport.Verdict, event: ErrorEvent?,
+                               retryAt: Date?, backtrace: [String]) -> JobErrorReport {
+        JobErrorReport(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
+                       attempt: claimed.executionsCount, error: error, verdict: verdict, event: event, retryAt: retryAt,
+                       backtrace: backtrace)
     }
 
     /// Where `error` was thrown: its own backtrace if it carries one, else the throw site the hook

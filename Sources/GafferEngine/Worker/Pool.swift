@@ -129,6 +129,8 @@ actor Pool {
     func run() async {
         let config = environment.configuration
         var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
+        EngineMetrics.poolsStarted(threads: spec.threads)
+        defer { EngineMetrics.poolStopped(threads: spec.threads) }
         while !(stopping && running.isEmpty && pending.isEmpty) && !abandoning {
             do {
                 if backoff.isFailing { try await reopen() }
@@ -207,6 +209,7 @@ actor Pool {
         pending = []
         unlockPending = []
         roundTrips += 1
+        EngineMetrics.claimRoundTrip()
         let outcomes: [Result<[PostgresRows], PostgresError>]
         do {
             outcomes = try await connection.pipeline(transactions: transactions)
@@ -254,6 +257,7 @@ actor Pool {
         if !batch.isEmpty {
             pending = []
             roundTrips += 1
+            EngineMetrics.claimRoundTrip()
             let outcomes: [Result<[PostgresRows], PostgresError>]
             do {
                 outcomes = try await connection.pipeline(transactions: CompleteSQL.transactions(
@@ -294,10 +298,12 @@ actor Pool {
             await self.finished(slot: slot, claimed, result)
         }
         running[slot] = (task, info, claimed.executionID)
+        EngineMetrics.attemptStarted(jobClass: claimed.jobClass, queue: claimed.queueName)
     }
 
     private func finished(slot: Int, _ claimed: ClaimedJob, _ result: AttemptResult?) {
         running[slot] = nil
+        EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {
             pending.append(result)
             if let end = BatchEnd(claimed, result) { batchEnds.append(end) }
@@ -325,7 +331,10 @@ actor Pool {
 
     /// After a failed round trip: replaces a lost session, which takes back the claims of the jobs still held here.
     private func reopen() async throws {
-        if try await connection.reconnectIfLost() { relockNeeded = true }
+        if try await connection.reconnectIfLost() {
+            relockNeeded = true
+            EngineMetrics.reconnected("pool")
+        }
         guard relockNeeded else { return }
         let held = running.values.map { (id: $0.job.jobID, executionID: $0.executionID) }
             + pending.map { (id: $0.jobID, executionID: $0.executionID) }

@@ -34,6 +34,7 @@ public actor Worker {
     private var registered = false
     private var poolStates: [PoolState] = []
     private var hooks: [@Sendable (PostgresConnection, Date) async throws -> Void] = []
+    private var errorReports: ErrorReportQueue?
 
     public init(registry: JobRegistry, database: ConnectionConfig, configuration: WorkerConfiguration = WorkerConfiguration(),
                 logger: any JobLogger = SilentLogger(), clock: @escaping @Sendable () -> Date = Date.init) {
@@ -57,8 +58,13 @@ public actor Worker {
         self.control = control
         let inspection = try await SchemaGate.check(control)
         startedAt = clock()
-        let runner = JobRunner(registry: registry, retryOnUnhandledError: configuration.retryOnUnhandledError,
+        var runner = JobRunner(registry: registry, retryOnUnhandledError: configuration.retryOnUnhandledError,
                                clock: clock, jitter: { Double.random(in: 0..<1) })
+        if let reporter = configuration.onJobError {
+            let queue = ErrorReportQueue(reporter: reporter, logger: logger)
+            errorReports = queue
+            runner.report = { queue.submit($0) }
+        }
         let environment = Pool.Environment(processID: processID, registry: registry, configuration: configuration,
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
                                            logger: logger, clock: clock, runner: runner, limiter: limiter)
@@ -121,6 +127,8 @@ public actor Worker {
         health.update { $0.started = false; $0.stopping = true }
         let timeout = timeout ?? configuration.shutdownTimeout
         listener?.stop()
+        if notifierConnected { EngineMetrics.notifier(connected: false) }
+        notifierConnected = false
         for pool in pools { await pool.beginStop() }
         let tasks = poolTasks
         let drained = Task { for task in tasks { await task.value } }
@@ -144,6 +152,7 @@ public actor Worker {
                 + "leaving them to run again as interrupted: \(abandoned.map { $0.uuidString.lowercased() }.joined(separator: ", "))")
         }
         for task in background { task.cancel() }
+        errorReports?.finish()
         if let control {
             if registered {
                 do { try await ProcessSQL.deregister(control, id: processID) } catch {
@@ -183,10 +192,13 @@ public actor Worker {
     private func handle(_ event: ListenerEvent) async {
         switch event {
         case .connected:
+            guard !stopping else { return }
             if let since = notifierLostAt {
+                EngineMetrics.reconnected("notifier")
                 logger.info("notifier: listening again after \(String(format: "%.1f", clock().timeIntervalSince(since))) s")
             }
             notifierLostAt = nil
+            if !notifierConnected { EngineMetrics.notifier(connected: true) }
             notifierConnected = true
             health.update { $0.notifierConnected = true }
             // Anything enqueued while we were deaf is found by one claim in each pool.
@@ -195,6 +207,7 @@ public actor Worker {
             if notifierConnected {
                 logger.warning("notifier: \(error); polling carries on")
                 notifierLostAt = clock()
+                EngineMetrics.notifier(connected: false)
             }
             notifierConnected = false
             health.update { $0.notifierConnected = false }
@@ -221,7 +234,9 @@ public actor Worker {
             guard let control, !stopping else { return }
             let now = clock()
             do {
-                if try await control.reconnectIfLost() || backoff.isFailing {
+                let reconnected = try await control.reconnectIfLost()
+                if reconnected { EngineMetrics.reconnected("control") }
+                if reconnected || backoff.isFailing {
                     try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: now)
                     reapFrom = .now + .milliseconds(Int(configuration.reapGraceAfterOutage * 1000))
                 }

@@ -21,6 +21,12 @@ public struct WorkerConfiguration: Sendable {
     /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
     public var heartbeatInterval: Double = 30
     public var enableCron: Bool = false
+    /// Called once for every failed attempt (retry, discard, interrupted) with the job, the error, what
+    /// happens next and the backtrace, as GoodJob's `on_thread_error` feeds an error tracker.
+    ///
+    /// Runs off the job threads, one report at a time: a slow reporter delays only later reports (beyond
+    /// 1,000 waiting, new ones are dropped and counted), and one that throws is logged and skipped.
+    public var onJobError: JobErrorReporter?
 
     /// 25 s: GoodJob waits for ever by default (-1), which leaves a stuck body holding the process
     /// until kill -9; 25 s fits within the 30 s most supervisors allow before SIGKILL.

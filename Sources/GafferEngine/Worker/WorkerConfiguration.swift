@@ -21,6 +21,14 @@ public struct WorkerConfiguration: Sendable {
     /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
     public var heartbeatInterval: Double = 30
     public var enableCron: Bool = false
+    /// Where a crashing process records which job's thread crashed (and where the Swift backtracer
+    /// should write its reports, `CrashCapture.backtraceSetting`); nil: crashes are not recorded, and
+    /// the jobs they interrupt are re-run as GoodJob's interrupted, without limit.
+    public var crashDirectory: String?
+    /// Attempts of one job that may crash the worker before it is discarded (`Job.maxCrashes` overrides).
+    public var maxCrashes: Int = Self.defaultMaxCrashes
+
+    public static let defaultMaxCrashes = 3
 
     /// 25 s: GoodJob waits for ever by default (-1), which leaves a stuck body holding the process
     /// until kill -9; 25 s fits within the 30 s most supervisors allow before SIGKILL.

@@ -34,10 +34,10 @@ struct StartCommand: AsyncParsableCommand {
         try await reportingErrors {
             let look = try screen.look()
             let settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
-            CrashReports.enable(settings.configuration)
             let app = GafferApp.current
             let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
+            CrashReports.enable(settings.configuration)
             IgnoredSettings.warnings(ProcessInfo.processInfo.environment).forEach(Terminal.note)
             let (db, resolved) = try await database.connect()
             if resolved.embedded {

@@ -116,3 +116,36 @@ public struct StuckJob: Job {
         while true { sleep(3600) }
     }
 }
+
+/// Records its run in `body_runs`, waits (up to 60 s) until another job's first attempt runs in this
+/// process and every other unfinished job is such a one (re-runs have finished), then crashes the
+/// process with `fatalError`, on every attempt: a job that takes the worker down with the others.
+public struct CrashJob: Job {
+    public static let className = "CrashJob"
+    public init() {}
+    public init(arguments: JobArguments) throws {}
+    public var arguments: JobArguments { [] }
+
+    public func perform(_ context: JobContext) async throws {
+        let db = try await context.database()
+        let pid = Int(getpid())
+        try await db.query("INSERT INTO body_runs (job_id, attempt, pid) VALUES ($1, $2, $3)", [context.jobID, context.attempt, pid])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let ready = try await db.query("""
+                SELECT EXISTS (SELECT 1 FROM body_runs WHERE pid = $1 AND job_id <> $2 AND attempt = 1)
+                   AND NOT EXISTS (SELECT 1 FROM good_jobs g WHERE g.finished_at IS NULL AND g.id <> $2
+                                     AND NOT EXISTS (SELECT 1 FROM body_runs r WHERE r.job_id = g.id AND r.pid = $1
+                                                       AND r.attempt = 1)) AS ready
+                """, [pid, context.jobID])
+            if try ready.first?.decode("ready", as: Bool.self) == true { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Self.crash(context.jobID)
+    }
+
+    @inline(never)
+    static func crash(_ id: UUID) -> Never {
+        fatalError("CrashJob \(id.uuidString.lowercased()): deliberate crash")
+    }
+}

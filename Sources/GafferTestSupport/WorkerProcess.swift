@@ -1,4 +1,5 @@
 import Foundation
+import GafferEngine
 import Postgres
 
 /// A `gaffer-test-worker` child process against a test database, to be killed or signalled by a test.
@@ -20,14 +21,19 @@ public final class WorkerProcess: @unchecked Sendable {
 
     public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    /// Starts the worker and returns once it printed `ready` (read off the cooperative pool).
-    public init(database: ConnectionConfig, shutdownTimeout: Double = 25, threads: Int = 5) async throws {
+    /// Starts the worker and returns once it printed `ready` (read off the cooperative pool). With
+    /// `crashDirectory`, crashes are recorded there, with the Swift backtracer's reports, and the worker
+    /// may exit before it is ready.
+    public init(database: ConnectionConfig, shutdownTimeout: Double = 25, threads: Int = 5, crashDirectory: String? = nil,
+                maxCrashes: Int? = nil) async throws {
         process.executableURL = Self.binary
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = database.conninfo
         env["GAFFER_SHUTDOWN_TIMEOUT"] = String(shutdownTimeout)
         env["GAFFER_THREADS"] = String(threads)
-        env["SWIFT_BACKTRACE"] = "enable=no"
+        env["SWIFT_BACKTRACE"] = crashDirectory.map(CrashCapture.backtraceSetting(directory:)) ?? "enable=no"
+        env["GAFFER_CRASH_DIR"] = crashDirectory
+        env["GAFFER_MAX_CRASHES"] = maxCrashes.map(String.init)
         process.environment = env
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -39,7 +45,10 @@ public final class WorkerProcess: @unchecked Sendable {
             var text = ""
             while !text.contains("\n") {
                 let chunk = reader.availableData
-                if chunk.isEmpty { throw PostgresError(.serverFailed, "gaffer-test-worker exited before it was ready") }
+                if chunk.isEmpty {
+                    if crashDirectory != nil { return text }
+                    throw PostgresError(.serverFailed, "gaffer-test-worker exited before it was ready")
+                }
                 text += String(decoding: chunk, as: UTF8.self)
             }
             return text

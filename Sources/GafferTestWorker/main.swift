@@ -5,7 +5,8 @@ import GafferTestSupport
 import Postgres
 
 // gaffer-test-worker: a worker process with the test job types, for tests that SIGKILL or SIGTERM it.
-// Environment: DATABASE_URL; GAFFER_SHUTDOWN_TIMEOUT (seconds, default 25); GAFFER_THREADS (default 5).
+// Environment: DATABASE_URL; GAFFER_SHUTDOWN_TIMEOUT (seconds, default 25); GAFFER_THREADS (default 5);
+// GAFFER_CRASH_DIR (crash capture, off by default); GAFFER_MAX_CRASHES (default 3).
 // Prints "ready <process id>" on stdout once started; exits 0 after a graceful stop, 1 when a body
 // ignored cancellation at the shutdown timeout and was abandoned.
 
@@ -14,8 +15,10 @@ var configuration = WorkerConfiguration()
 configuration.shutdownTimeout = Double(env["GAFFER_SHUTDOWN_TIMEOUT"] ?? "") ?? 25
 configuration.maxThreads = Int(env["GAFFER_THREADS"] ?? "") ?? 5
 configuration.pollInterval = 1
+configuration.crashDirectory = env["GAFFER_CRASH_DIR"]
+configuration.maxCrashes = Int(env["GAFFER_MAX_CRASHES"] ?? "") ?? WorkerConfiguration.defaultMaxCrashes
 let worker = Worker(registry: JobRegistry([SleepJob.self, RecordingJob.self, PublicationSyncJob.self, FaultJob.self,
-                                                GatedJob.self, StuckJob.self]),
+                                                GatedJob.self, StuckJob.self, CrashJob.self]),
                     database: try ConnectionConfig(env["DATABASE_URL"] ?? ""), configuration: configuration,
                     logger: StandardErrorLogger())
 

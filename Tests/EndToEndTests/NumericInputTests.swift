@@ -32,6 +32,7 @@ struct NumericInputTests {
              accepted: ["-1", "0"]),
         Case(command: ["start", "--no-tui"], flag: "--cleanup-interval-seconds", variable: "GOOD_JOB_CLEANUP_INTERVAL_SECONDS",
              accepted: ["-1", "0"]),
+        Case(command: ["start", "--no-tui"], flag: nil, variable: "GAFFER_MAX_CRASHES", accepted: []),
         Case(command: ["cleanup"], flag: "--before-seconds-ago", variable: "GOOD_JOB_CLEANUP_PRESERVED_JOBS_BEFORE_SECONDS_AGO",
              accepted: ["0"]),
         Case(command: ["enqueue", "SomeRailsJob"], flag: "--priority", variable: nil, accepted: ["-1", "0"]),

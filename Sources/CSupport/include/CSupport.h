@@ -14,4 +14,14 @@ typedef void (*gaffer_will_throw_hook)(void *error);
 /// Installs `hook` as `_swift_willThrow` and stores the previous hook in `previous`; returns -1 (and
 /// installs nothing) when the runtime has no such hook.
 int gaffer_set_will_throw_hook(gaffer_will_throw_hook hook, gaffer_will_throw_hook *previous);
+
+/// Installs the crash recorder: on SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS or SIGFPE it writes, once,
+/// a record to `path` (`header`, then the signal, the crashing thread's job (`gaffer_crash_set_job`)
+/// and name, and the Swift runtime's fatal-error message), then hands the signal on to the handler
+/// installed before it (the Swift backtracer). Only async-signal-safe calls run in the handler.
+/// Returns -1 if a handler could not be installed. Calling it again replaces path and header.
+int gaffer_crash_install(const char *path, const char *header);
+
+/// Sets the job (its 36-character id; NULL clears it) the calling thread runs, for the crash record.
+void gaffer_crash_set_job(const char *job_id);
 #endif

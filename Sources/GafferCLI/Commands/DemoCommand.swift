@@ -49,6 +49,9 @@ struct DemoCommand: AsyncParsableCommand {
         try await reportingErrors {
             guard let demo = GafferApp.current.demo else { throw CLIError.usage("\(GafferApp.current.name) has no demo") }
             let look = try screen.look()
+            var configuration = demo.settings
+            configuration.crashDirectory = GafferHome.crashDirectory
+            CrashReports.enable(configuration)
             let (db, resolved) = try await database.connect()
             do {
                 // Before anything is written: the demo's reset and workers would act on an app's jobs of the same class.
@@ -67,7 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw error
             }
             let logPath = try LogDirectory.file("demo.log")
-            var settings = WorkerSettings(configuration: demo.settings, idleTimeout: nil, cleanup: CleanupSettings())
+            var settings = WorkerSettings(configuration: configuration, idleTimeout: nil, cleanup: CleanupSettings())
             settings.cleanup.intervalJobs = nil  // preserve every record of the demo run
             settings.cleanup.intervalSeconds = nil
             let plan = WorkerLaunch.Plan(

@@ -38,6 +38,7 @@ struct StartCommand: AsyncParsableCommand {
             settings.configuration.onJobError = app.onJobError
             let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
+            CrashReports.enable(settings.configuration)
             IgnoredSettings.warnings(ProcessInfo.processInfo.environment).forEach(Terminal.note)
             let (db, resolved) = try await database.connect()
             if resolved.embedded {

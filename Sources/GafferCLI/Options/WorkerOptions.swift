@@ -56,6 +56,8 @@ struct WorkerOptions: ParsableArguments {
         configuration.pollInterval = try pollInterval ?? env.double("GOOD_JOB_POLL_INTERVAL", .pollInterval) ?? 10
         configuration.shutdownTimeout = try shutdownTimeout ?? env.double("GOOD_JOB_SHUTDOWN_TIMEOUT", .shutdownTimeout) ?? WorkerConfiguration.defaultShutdownTimeout
         configuration.enableCron = try enableCron || (env.bool("GOOD_JOB_ENABLE_CRON") ?? false)
+        configuration.maxCrashes = try env.int("GAFFER_MAX_CRASHES", .maxCrashes) ?? WorkerConfiguration.defaultMaxCrashes
+        configuration.crashDirectory = GafferHome.crashDirectory
         do {
             _ = try QueueSelection.parse(configuration.queues, defaultThreads: configuration.maxThreads)
         } catch {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where Gaffer keeps its own files: the embedded database, logs.
+/// Where Gaffer keeps its own files: the embedded database, logs, crash reports.
 ///
 /// `$GAFFER_HOME`, else `${XDG_DATA_HOME:-~/.local/share}/gaffer`; as root, `/var/lib/gaffer`,
 /// because the embedded server runs as the `postgres` user, who cannot enter `/root`.
@@ -16,4 +16,6 @@ enum GafferHome {
 
     static var postgresDirectory: String { path + "/postgres" }
     static var logDirectory: String { path + "/log" }
+    /// Crash records and the Swift backtracer's reports of workers that crashed (`CrashCapture`).
+    static var crashDirectory: String { path + "/crashes" }
 }

@@ -16,6 +16,9 @@ public protocol Job: Sendable {
     static var discardRules: [DiscardRule] { get }
     /// GoodJob's concurrency controls for this type (contract §7); nil for none.
     static var concurrency: ConcurrencyRules? { get }
+    /// Attempts that may crash the worker process before the job is discarded; nil: the worker's
+    /// `WorkerConfiguration.maxCrashes`.
+    static var maxCrashes: Int? { get }
 
     /// Decodes the job from its Active Job arguments; a thrown error discards the job as malformed.
     init(arguments: JobArguments) throws
@@ -33,4 +36,5 @@ extension Job {
     public static var retryRules: [RetryRule] { [] }
     public static var discardRules: [DiscardRule] { [] }
     public static var concurrency: ConcurrencyRules? { nil }
+    public static var maxCrashes: Int? { nil }
 }

@@ -290,6 +290,9 @@ actor Pool {
         let client = client
         let database = slotDatabases[slot]
         let task = Task(executorPreference: slotThreads[slot]) {
+            // The slot's thread runs this job's body (and its child tasks): a crash there is the job's.
+            CrashCapture.running(claimed.id)
+            defer { CrashCapture.running(nil) }
             let result = await environment.runner.run(claimed) { payload in
                 JobContext(jobID: claimed.id, attempt: claimed.executionsCount, queueName: claimed.queueName,
                            labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,

@@ -78,6 +78,20 @@ public actor Worker {
         try await refreshPoolStates()
         try await ProcessSQL.register(control, id: processID, state: stateJSON(), now: clock())
         registered = true
+        if let directory = configuration.crashDirectory {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                if !CrashCapture.install(directory: directory, processID: processID) {
+                    logger.warning("crash capture: could not install the signal handler; crashes will not be recorded")
+                }
+            } catch {
+                logger.warning("crash capture: cannot create \(directory): \(error.localizedDescription); crashes will not be recorded")
+            }
+            // Before the reaper releases a crashed process's jobs to the pools, so its crash is recorded first.
+            do { try await recordCrashes(control, directory: directory) } catch {
+                logger.error("crash capture: could not record a crash: \(error); trying again at the next reap")
+            }
+        }
         try await ProcessSQL.reap(control, now: clock())
         for pool in pools { poolTasks.append(Task { await pool.run() }) }
         health.update { $0.started = true }
@@ -251,6 +265,7 @@ public actor Worker {
                     lastHeartbeat = now
                 }
                 if ContinuousClock.now >= reapFrom {
+                    if let directory = configuration.crashDirectory { try await recordCrashes(control, directory: directory) }
                     let reaped = try await ProcessSQL.reap(control, now: now)
                     if reaped.processes > 0 {
                         logger.info("reaped \(reaped.processes) dead process(es); their jobs are free to run again")
@@ -265,6 +280,29 @@ public actor Worker {
                 for hook in hooks { try await hook(control, now) }
             } catch {
                 if await control.isConnected { logger.error("maintenance: \(error)") } else { delay = backoff.failed(error) }
+            }
+        }
+    }
+
+    /// Records the crashes of exited processes found in `directory` (`CrashSQL`), then deletes their files.
+    private func recordCrashes(_ control: PostgresConnection, directory: String) async throws {
+        for found in CrashCapture.found(in: directory) {
+            let crash = found.record
+            let registry = registry
+            let fallback = configuration.maxCrashes
+            let outcome = try await CrashSQL.record(control, crash, now: clock()) { jobClass in
+                registry.type(named: jobClass)?.maxCrashes ?? fallback
+            }
+            for file in found.files { try? FileManager.default.removeItem(atPath: file) }
+            let process = "worker process \(crash.processID.uuidString.lowercased()) (pid \(crash.pid))"
+            if let job = crash.jobID, let jobClass = outcome.jobClass {
+                let id = job.uuidString.lowercased()
+                let fate = outcome.discarded
+                    ? "discarded after \(outcome.crashes) crashes"
+                    : "crash \(outcome.crashes) of at most \(registry.type(named: jobClass)?.maxCrashes ?? fallback)"
+                logger.error("\(jobClass) \(id) crashed \(process): \(crash.reason); \(fate); \(outcome.interrupted) other job(s) interrupted")
+            } else {
+                logger.error("\(process) crashed on thread \(crash.threadName), running no job: \(crash.reason); \(outcome.interrupted) job(s) interrupted")
             }
         }
     }

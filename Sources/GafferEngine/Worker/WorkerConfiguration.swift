@@ -27,6 +27,14 @@ public struct WorkerConfiguration: Sendable {
     /// Runs off the job threads, one report at a time: a slow reporter delays only later reports (beyond
     /// 1,000 waiting, new ones are dropped and counted), and one that throws is logged and skipped.
     public var onJobError: JobErrorReporter?
+    /// Where a crashing process records which job's thread crashed (and where the Swift backtracer
+    /// should write its reports, `CrashCapture.backtraceSetting`); nil: crashes are not recorded, and
+    /// the jobs they interrupt are re-run as GoodJob's interrupted, without limit.
+    public var crashDirectory: String?
+    /// Attempts of one job that may crash the worker before it is discarded (`Job.maxCrashes` overrides).
+    public var maxCrashes: Int = Self.defaultMaxCrashes
+
+    public static let defaultMaxCrashes = 3
 
     /// 25 s: GoodJob waits for ever by default (-1), which leaves a stuck body holding the process
     /// until kill -9; 25 s fits within the 30 s most supervisors allow before SIGKILL.

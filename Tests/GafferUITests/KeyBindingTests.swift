@@ -25,7 +25,7 @@ import Testing
     }
 
     static var cases: [KeyCase] {
-        navigation + scrolling + filtering + opening + closing + actions + confirming + pausing + marking + others
+        navigation + scrolling + filtering + opening + closing + actions + confirming + pausing + marking + others + views + sorting
     }
 
     // MARK: Panes

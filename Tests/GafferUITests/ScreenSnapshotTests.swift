@@ -132,3 +132,53 @@ import Testing
         #expect(top.contains("READ-ONLY") && top.contains("FROZEN"))
     }
 }
+
+/// The history (`H`) and log (`L`) views at the minimum and a large terminal.
+@Suite struct ViewSnapshotTests {
+    static let sizes: [Size] = [Size(width: 80, height: 24), Size(width: 200, height: 60)]
+
+    func screen(_ state: UIState, _ snapshot: MonitorSnapshot = Fixtures.snapshot, _ size: Size) -> String {
+        MonitorUI.render(snapshot, state, width: size.width, height: size.height).text()
+    }
+
+    @Test(arguments: sizes)
+    func historyOfTheLastHour(size: Size) {
+        let text = screen(KeyBindingTests.loadedHistory, Fixtures.snapshot, size)
+        #expect(text.contains("History · per minute, last hour") && text.contains(#"evil\e[2J"#))
+        SnapshotFile.check(text, named: ScreenSnapshotTests.name("history-hour", size))
+    }
+
+    /// The last 24 h with a queue selected: at 80 columns three 10-minute buckets make a bar.
+    @Test(arguments: sizes)
+    func historyOfTheLastDayForOneQueue(size: Size) {
+        let state = KeyCase.with(.history(HistoryView(span: .day, history: ViewFixtures.history(.day),
+                                                      selection: RowSelection(index: 2, key: "mailers"))))
+        let text = screen(state, Fixtures.snapshot, size)
+        #expect(text.contains("queue mailers"))
+        SnapshotFile.check(text, named: ScreenSnapshotTests.name("history-day-mailers", size))
+    }
+
+    @Test func historyWhileCounting() {
+        let text = screen(KeyCase.with(.history(HistoryView())), Fixtures.snapshot, Size(width: 80, height: 24))
+        #expect(text.contains("counting finished jobs…"))
+    }
+
+    @Test(arguments: sizes)
+    func logFollowingTheNewestLines(size: Size) {
+        let text = screen(KeyCase.with(.log(LogView())), ViewFixtures.snapshotWithLog, size)
+        #expect(text.contains(#"evil \e]0;pwned\a line"#) && !text.contains("\u{1b}"))
+        SnapshotFile.check(text, named: ScreenSnapshotTests.name("log", size))
+    }
+
+    @Test func logOfErrorsScrolledBack() {
+        let state = KeyCase.with(.log(LogView(minimum: .error, fromBottom: 2)))
+        let text = screen(state, ViewFixtures.snapshotWithLog, Size(width: 80, height: 24))
+        #expect(!text.contains(" info ") && text.contains("2 newer below"))
+        SnapshotFile.check(text, named: "log-errors-80x24")
+    }
+
+    @Test func noLocalLogInTop() {
+        let text = screen(KeyCase.with(.log(LogView()), over: UIState()), .empty(at: Fixtures.now), Size(width: 80, height: 24))
+        #expect(text.contains("no local worker: gaffer top has no local log"))
+    }
+}

@@ -23,10 +23,11 @@ enum Screen {
 
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
     /// arrives (drain), or `duration` passes (drain, as if chosen from the quit menu).
+    /// `logger` is the worker's: the log view shows its last lines.
     static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?,
-                    look: ThemeChoice.Look) async throws -> QuitMode
+                    look: ThemeChoice.Look, logger: ScreenLogger) async throws -> QuitMode
     {
-        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron,
+        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron, log: logger,
                                                      openScreen: MonitorSession.terminal(look))
         return try await monitor.run(for: duration)
     }

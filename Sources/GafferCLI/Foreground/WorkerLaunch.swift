@@ -64,7 +64,7 @@ enum WorkerLaunch {
             do {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
                                               cron: configuration.enableCron ? plan.cron : [], duration: plan.duration,
-                                              look: plan.look)
+                                              look: plan.look, logger: logger)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
                 logger.setStandardError(true)

@@ -310,11 +310,15 @@ actor Pool {
         if let result {
             pending.append(result)
             if let end = BatchEnd(claimed, result) { batchEnds.append(end) }
+            let job = "\(claimed.jobClass) \(result.jobID)"
             if case .interrupted = result.outcome {
-                environment.logger.warning("\(result.jobID): attempt interrupted, released for a re-run: \(result.error ?? "")")
-            } else if result.error == nil { succeeded += 1 } else {
+                environment.logger.warning("\(job): attempt interrupted, released for a re-run: \(result.error ?? "")")
+            } else if result.error == nil {
+                succeeded += 1
+                environment.logger.log(.debug, "\(job): done (attempt \(claimed.executionsCount), queue \(claimed.queueName))")
+            } else {
                 errored += 1
-                environment.logger.error("\(result.jobID): \(result.error ?? "")")
+                environment.logger.error("\(job): \(result.error ?? "")")
             }
         }
         wantClaim = true

@@ -124,6 +124,11 @@ public actor MonitorPoller {
         try await MonitorQueries.countJobs(db, scope: scope, now: clock())
     }
 
+    /// Jobs finished and failed per bucket of `span`, from the rows (no warm-up).
+    public func history(_ span: JobHistory.Span) async throws -> JobHistory {
+        try await MonitorQueries.history(db, span: span, now: clock())
+    }
+
     /// One page of a job list.
     public func jobs(_ scope: JobListScope, after cursor: JobListCursor? = nil, limit: Int = 50) async throws
         -> [JobSummary]

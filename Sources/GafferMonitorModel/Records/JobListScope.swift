@@ -28,6 +28,16 @@ public struct JobListScope: Sendable, Hashable {
     public var labelContains: String?
     /// …and free text, found in the class, queue, error, arguments, or as the start of the id.
     public var search: [String] = []
+    /// Ordered by `created_at` (GoodJob's index on it) rather than the state's own time.
+    public var sortByCreated = false
+    /// The other way round from the state's default order.
+    public var reversed = false
+
+    /// Whether the list shows its newest rows first: finished states do by default, `reversed` turns it.
+    public var isNewestFirst: Bool { Self.newestFirstByDefault(state) != reversed }
+
+    /// GoodJob's dashboard order: finished jobs newest first, waiting and running ones oldest first.
+    public static func newestFirstByDefault(_ state: JobState) -> Bool { state == .succeeded || state == .discarded }
 
     public init(state: JobState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
                 errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil,

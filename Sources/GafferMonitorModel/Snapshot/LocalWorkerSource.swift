@@ -34,9 +34,12 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
     public var cron: [CronSchedule]
     /// The job classes this worker registers (it claims no other); nil when unknown.
     public var jobClasses: Set<String>?
+    /// The worker's last log lines (empty when its log is not kept in memory).
+    public var log: LogRing
 
     public init(processID: UUID, pid: Int, pools: [Pool], slots: [Slot], isPaused: Bool, succeeded: Int, failed: Int,
-                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = [], jobClasses: Set<String>? = nil) {
+                limits: [ConcurrencyLimitState] = [], cron: [CronSchedule] = [], jobClasses: Set<String>? = nil,
+                log: LogRing = LogRing(capacity: 1)) {
         self.processID = processID
         self.pid = pid
         self.pools = pools
@@ -47,6 +50,7 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         self.limits = limits
         self.cron = cron
         self.jobClasses = jobClasses
+        self.log = log
     }
 
     /// A cron entry: its key, schedule and job class, so the screen knows its exact next fire time.

@@ -1,6 +1,7 @@
 import CursesBackend
 import GafferEngine
 import GafferMonitor
+import GafferMonitorModel
 import GafferUI
 import Postgres
 
@@ -19,10 +20,13 @@ public final class CoHostedMonitor: Sendable {
         self.session = session
     }
 
-    /// Connects the monitor to `config` beside `worker`; `openScreen` opens the terminal (or a headless one).
-    public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry],
+    /// Connects the monitor to `config` beside `worker`; `openScreen` opens the terminal (or a headless one),
+    /// `log` (when given) feeds the log view with the worker's last lines.
+    public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry], log: ScreenLogger? = nil,
                             openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
-        let local = await WorkerLocalSource.start(worker, config: config, cron: cron)
+        var readLog: (@Sendable () -> LogRing)?
+        if let log { readLog = { log.recent() } }
+        let local = await WorkerLocalSource.start(worker, config: config, cron: cron, log: readLog)
         let db: PostgresConnection
         do { db = try await PostgresConnection.connect(config, applicationName: "gaffer-top") } catch {
             local.stop()

@@ -15,17 +15,23 @@ import Synchronization
 final class WorkerLocalSource: LocalWorkerSource {
     private let worker: Worker
     private let cron: [LocalWorkerSnapshot.CronSchedule]
+    /// The worker's log ring, read at each snapshot (nil: its log is not kept).
+    private let log: (@Sendable () -> LogRing)?
     private let latest: Mutex<LocalWorkerSnapshot>
     private let refreshers: Mutex<[Task<Void, Never>]> = Mutex([])
 
-    private init(worker: Worker, cron: [LocalWorkerSnapshot.CronSchedule], first: LocalWorkerSnapshot) {
+    private init(worker: Worker, cron: [LocalWorkerSnapshot.CronSchedule], log: (@Sendable () -> LogRing)?,
+                 first: LocalWorkerSnapshot) {
         self.worker = worker
         self.cron = cron
+        self.log = log
         self.latest = Mutex(first)
     }
 
-    /// Reads the worker once, then keeps the copy fresh until `stop()`; `cron` is what it enqueues.
-    static func start(_ worker: Worker, config: ConnectionConfig, cron entries: [CronEntry]) async -> WorkerLocalSource {
+    /// Reads the worker once, then keeps the copy fresh until `stop()`; `cron` is what it enqueues,
+    /// `log` reads its log ring.
+    static func start(_ worker: Worker, config: ConnectionConfig, cron entries: [CronEntry],
+                      log: (@Sendable () -> LogRing)? = nil) async -> WorkerLocalSource {
         let cron = entries.map {
             LocalWorkerSnapshot.CronSchedule(key: $0.key, schedule: $0.schedule, scheduleText: $0.scheduleText,
                                              jobClass: $0.jobClass, enabledByDefault: $0.enabledByDefault)
@@ -33,7 +39,7 @@ final class WorkerLocalSource: LocalWorkerSource {
         var first = Self.convert(await worker.snapshot())
         first.cron = cron
         first.jobClasses = Set(worker.jobClassNames)
-        let source = WorkerLocalSource(worker: worker, cron: cron, first: first)
+        let source = WorkerLocalSource(worker: worker, cron: cron, log: log, first: first)
         let slots = Task { [weak source] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
@@ -67,7 +73,9 @@ final class WorkerLocalSource: LocalWorkerSource {
     }
 
     func snapshot() -> LocalWorkerSnapshot {
-        latest.withLock { $0 }
+        var snapshot = latest.withLock { $0 }
+        if let log { snapshot.log = log() }
+        return snapshot
     }
 
     func wake() {

@@ -63,7 +63,7 @@ public final class MonitorSession: Sendable {
             let (fresh, messages) = inbox.take()
             if let fresh {
                 snapshot = fresh
-                effects += state.effectsAfterRefresh()
+                effects += state.effectsAfterRefresh(at: fresh.takenAt)
                 dirty = true
             }
             for message in messages {
@@ -101,6 +101,7 @@ public final class MonitorSession: Sendable {
         case .detail(let detail, let id): state.receive(detail: detail, for: id)
         case .jobs(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, after: cursor)
         case .count(let count, let scope): state.receive(count: count, scope: scope)
+        case .history(let history): state.receive(history: history)
         case .error(let text): state.receive(error: text)
         case .status(let text): state.status = StatusMessage(text)
         case .quit(let mode): return [.quit(mode)]
@@ -141,6 +142,12 @@ public final class MonitorSession: Sendable {
             case .countJobs(let scope):
                 Task { [poller, inbox] in
                     if let count = try? await poller.countJobs(scope) { inbox.post(.count(count, scope)) }
+                }
+            case .loadHistory(let span):
+                Task { [poller, inbox] in
+                    do { inbox.post(.history(try await poller.history(span))) } catch {
+                        inbox.post(.error("cannot count finished jobs: \(error)"))
+                    }
                 }
             case .copy(let text):
                 screen.writeRaw("\u{1b}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")

@@ -4,11 +4,19 @@ import GafferMonitorModel
 import Postgres
 
 extension MonitorQueries {
-    /// One page of jobs in a scope, ordered as GoodJob's dashboard orders that state, after `cursor`.
+    /// One page of jobs in a scope, ordered as GoodJob's dashboard orders that state (or by `created_at`,
+    /// or the other way, as the scope asks), after `cursor`.
+    ///
+    /// Every order is a keyset over the whole table by (column, id): finished states walk GoodJob's
+    /// `finished_at` indexes either way; `created_at` has `index_good_jobs_on_created_at`; the waiting
+    /// states' times sort the state's rows (the partial `finished_at IS NULL` indexes find them) as the
+    /// default order already does.
     public static func jobs(_ db: PostgresConnection, scope: JobListScope, now: Date, after cursor: JobListCursor? = nil,
                             limit: Int = 50) async throws -> [JobSummary]
     {
-        let (predicate, sortColumn, descending) = statePredicate(scope.state, byBadge: scope.byBadge)
+        let (predicate, stateColumn, _) = statePredicate(scope.state, byBadge: scope.byBadge)
+        let sortColumn = scope.sortByCreated ? "created_at" : stateColumn
+        let descending = scope.isNewestFirst
         let keyset = descending ? "<" : ">"
         let direction = descending ? "DESC" : "ASC"
         let rows = try await db.query("""
@@ -19,7 +27,7 @@ extension MonitorQueries {
             FROM good_jobs
             WHERE \(predicate) AND \(scopePredicate)
               AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
-              AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
+              AND ($10::timestamp IS NULL OR \(stateColumn) >= $10::timestamp)
             ORDER BY \(sortColumn) \(direction), id \(direction)
             LIMIT $9
             """, scopeValues(scope, now: now) + [cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit]
@@ -151,7 +159,8 @@ extension MonitorQueries {
         case .queued: (scope, "coalesce(scheduled_at, created_at)", false)
         case .scheduled, .retried: (scope, "scheduled_at", false)
         case .running: (scope + " AND $1::timestamp IS NOT NULL", "performed_at", false)
-        case .succeeded, .discarded: (scope + " AND $1::timestamp IS NOT NULL", "finished_at", true)
+        case .succeeded, .discarded: (scope + " AND $1::timestamp IS NOT NULL", "finished_at",
+                                      JobListScope.newestFirstByDefault(state))
         }
     }
 

@@ -16,7 +16,17 @@ public enum MonitorQueries {
     /// The scopes, not the per-row badge: a job retried once still counts as scheduled (its
     /// `serialized_params.executions` is 1), and rows without `executions` are neither scheduled nor retried.
     public static func queueStats(_ db: PostgresConnection, now: Date) async throws -> [QueueStats] {
-        let rows = try await db.query("""
+        let rows = try await db.query(queueStatsSQL, queueStatsValues(now: now))
+        return try rows.map { row in
+            QueueStats(name: try row.decode("queue_name"), queued: try row.decode("queued"),
+                       scheduled: try row.decode("scheduled"), running: try row.decode("running"),
+                       retried: try row.decode("retried"), discarded: try row.decode("discarded"),
+                       oldestReadyAt: try row.decode("oldest_ready"))
+        }
+    }
+
+    /// The Queues pane's query (`$1` now, `$2` the discarded cap, `$3` the queue limit); the benchmark explains it.
+    public static let queueStatsSQL = """
             WITH unfinished AS (
               SELECT coalesce(queue_name, '') AS queue_name,
                 count(*) FILTER (WHERE \(MonitorSQL.stateScope(.queued))) AS queued,
@@ -38,13 +48,10 @@ public enum MonitorQueries {
                    coalesce(d.discarded, 0) AS discarded, u.oldest_ready
             FROM unfinished u FULL JOIN discarded d ON u.queue_name = d.queue_name
             ORDER BY 1 LIMIT $3
-            """, [now, MonitorLimits.discardedCap, MonitorLimits.queues])
-        return try rows.map { row in
-            QueueStats(name: try row.decode("queue_name"), queued: try row.decode("queued"),
-                       scheduled: try row.decode("scheduled"), running: try row.decode("running"),
-                       retried: try row.decode("retried"), discarded: try row.decode("discarded"),
-                       oldestReadyAt: try row.decode("oldest_ready"))
-        }
+            """
+
+    public static func queueStatsValues(now: Date) -> [any PostgresEncodable] {
+        [now, MonitorLimits.discardedCap, MonitorLimits.queues]
     }
 
     /// The queues of the newest `limit` finished jobs (the finished-at index, newest first): queues

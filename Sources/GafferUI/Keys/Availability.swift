@@ -17,6 +17,8 @@ enum Availability {
             if !context.hasLocalWorker { return "no local worker: gaffer top only watches" }
             if context.readOnly { return "read-only mode: actions are off" }
             return nil
+        case .openLog:
+            return context.hasLocalWorker ? nil : "no local worker: gaffer top has no local log"
         case .copyID:
             switch context.selected {
             case .job, .failureGroup: return nil

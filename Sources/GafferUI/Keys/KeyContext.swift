@@ -7,8 +7,10 @@ public struct KeyContext: Sendable, CustomStringConvertible {
     public enum Mode: Sendable, Hashable {
         case pane(Pane)
         case jobs, detail, help, confirm, quit, batches
+        case history, log
 
-        public static let all: [Mode] = Pane.allCases.map { .pane($0) } + [.jobs, .detail, .help, .confirm, .quit, .batches]
+        public static let all: [Mode] = Pane.allCases.map { .pane($0) }
+            + [.jobs, .detail, .help, .confirm, .quit, .batches, .history, .log]
 
         /// Panes, job lists and the detail view: the modes where you look at rows and act on them.
         var isBrowsing: Bool {
@@ -17,6 +19,9 @@ public struct KeyContext: Sendable, CustomStringConvertible {
             default: false
             }
         }
+
+        /// The history and log views: read-only views over the panes.
+        var isView: Bool { self == .history || self == .log }
 
         var isPane: Bool {
             if case .pane = self { return true }

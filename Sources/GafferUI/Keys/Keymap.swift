@@ -23,9 +23,10 @@ public enum Keymap {
     static let inPane = when(\.isPane)
     static let browsing = when(\.isBrowsing)
     static let listing = when { $0.isPane || $0 == .jobs || $0 == .batches }
-    static let scrolling = when { $0.isBrowsing || $0 == .help || $0 == .batches }
-    static let inOverlay = when { $0 == .jobs || $0 == .detail || $0 == .help || $0 == .batches }
-    static let looking = when { $0.isBrowsing || $0 == .batches }
+    static let scrolling = when { $0.isBrowsing || $0 == .help || $0 == .batches || $0.isView }
+    static let inOverlay = when { $0 == .jobs || $0 == .detail || $0 == .help || $0 == .batches || $0.isView }
+    static let sorting = when { $0.isPane || $0 == .jobs }
+    static let looking = when { $0.isBrowsing || $0 == .batches || $0.isView }
     static func reason(_ action: UIAction) -> @Sendable (KeyContext) -> String? { { Availability.reason(action, $0) } }
 
     static let bindings: [Binding] = [
@@ -100,6 +101,20 @@ public enum Keymap {
                 footerPriority: 9, when: when { $0 == .quit }),
         Binding([ch("s")], action: .quitStop, label: "stop now", help: "Stop now, cancelling running jobs",
                 footerPriority: 9, when: when { $0 == .quit }),
+        Binding([ch("H")], action: .openHistory, label: "history",
+                help: "History: jobs finished and failed per minute (1 h) or per 10 min (24 h), per queue",
+                footerPriority: 1, when: inPane),
+        Binding([.tab], action: .switchSpan, label: "1h/24h", help: "Switch between the last hour and the last 24 h",
+                footerPriority: 8, when: when { $0 == .history }),
+        Binding([ch("L")], action: .openLog, label: "log",
+                help: "Log of this worker: its last lines, scrollable, filtered by level", footerPriority: 1,
+                when: inPane, disabledReason: reason(.openLog)),
+        Binding([ch("v")], action: .cycleLogLevel, label: "level",
+                help: "Least level shown: debug, info, warn, error", footerPriority: 8, when: when { $0 == .log }),
+        Binding([ch(">")], action: .sortNext, label: "sort",
+                help: "Sort by the next column (a job list: its time, or when created)", footerPriority: 1, when: sorting),
+        Binding([ch("<")], action: .sortPrevious, help: "Sort by the previous column", when: sorting),
+        Binding([ch("I")], action: .reverseSort, help: "Reverse the sort", when: sorting),
     ]
 }
 

@@ -14,4 +14,7 @@ public enum UIAction: Sendable, Hashable {
     case help, quit
     case confirmYes, confirmNo
     case quitDetach, quitDrain, quitStop
+    case openHistory, switchSpan
+    case openLog, cycleLogLevel
+    case sortNext, sortPrevious, reverseSort
 }

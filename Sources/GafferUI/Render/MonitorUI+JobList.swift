@@ -24,12 +24,8 @@ extension MonitorUI {
                             style: Style(current ? .selection : .muted))
             x += 1
         }
-        let timeTitle: String
-        switch list.scope.state {
-        case .queued, .scheduled, .retried: timeTitle = "due"
-        case .running: timeTitle = "started"
-        case .succeeded, .discarded: timeTitle = "finished"
-        }
+        // The list is always sorted by its time column: the header says which time and which way.
+        let timeTitle = sortTitle(list.scope) + (list.scope.isNewestFirst ? "▼" : "▲")
         let rows = jobs.map { job -> [TableCell] in
             let delta = job.sortAt.timeIntervalSince(s.takenAt)
             let when = delta > 0 ? "in " + Format.age(delta) : Format.age(-delta) + " ago"
@@ -45,7 +41,7 @@ extension MonitorUI {
         let table = Table(
             columns: [TableColumn("", minWidth: 1, maxWidth: 1), TableColumn("id", minWidth: 8, maxWidth: 8),
                       TableColumn("job", minWidth: 6, maxWidth: 28, flex: 1), TableColumn("queue", minWidth: 5, maxWidth: 16),
-                      .numeric("try", minWidth: 3), .numeric(timeTitle, minWidth: 8),
+                      .numeric("try", minWidth: 3), .numeric(timeTitle, minWidth: 9),
                       TableColumn("labels", minWidth: 6, maxWidth: 20), TableColumn("error", minWidth: 5, flex: 3)],
             rows: rows, selection: list.selection.resolved(in: jobs.map(\.id.uuidString)),
             emptyMessage: list.jobs == nil ? "loading…" : "no \(list.scope.state.rawValue) jobs here")

@@ -27,6 +27,10 @@ extension MonitorUI {
                                                   StyledLine("\(Keymap.keys(.confirmYes, in: .confirm)) yes · "
                                                              + "\(Keymap.keys(.confirmNo, in: .confirm)) no", .muted)],
                        into: &buffer, area: area)
+        case .history(let view):
+            drawHistory(view, into: &buffer, area: area)
+        case .log(let view):
+            drawLog(view, s, into: &buffer, area: area)
         case .quit:
             drawDialog(title: "Leave", lines: [
                 StyledLine("A worker runs in this process. Leave how?", .text),

@@ -89,7 +89,7 @@ extension MonitorUI {
     static func drawPanes(_ s: MonitorSnapshot, _ state: UIState, _ age: DataAge, into buffer: inout CellBuffer,
                           area: Rect) {
         for (pane, rect) in paneAreas(area) {
-            let content = PaneContent.build(pane, s, filter: state.filter)
+            let content = state.content(pane, s)
             let focused = pane == state.focus && state.overlays.isEmpty
             let title = "\(pane.rawValue + 1) \(pane.title)"
             // The age always shows: the pane's own summary gives way when both do not fit.

@@ -9,8 +9,8 @@ import GafferMonitorModel
 import TerminalKit
 
 extension PaneContent {
-    /// The rows `pane` shows for `snapshot`, after the filter.
-    static func build(_ pane: Pane, _ snapshot: MonitorSnapshot, filter: Filter) -> PaneContent {
+    /// The rows `pane` shows for `snapshot`, after the filter, in `sort`'s order.
+    static func build(_ pane: Pane, _ snapshot: MonitorSnapshot, filter: Filter, sort: ColumnSort? = nil) -> PaneContent {
         var content: PaneContent
         switch pane {
         case .threads: content = threads(snapshot)
@@ -25,6 +25,10 @@ extension PaneContent {
         if !filter.isEmpty {
             content.trailing = "\(content.rows.count)/\(total) shown"
             if content.rows.isEmpty && total > 0 { content.emptyMessage = "nothing matches the filter" }
+        }
+        if let sort {
+            content.rows = sort.apply(content.rows)
+            content.columns = sort.marking(content.columns)
         }
         return content
     }

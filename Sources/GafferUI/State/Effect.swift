@@ -18,6 +18,8 @@ public enum Effect: Sendable, Hashable {
     case loadJobs(JobListScope, after: JobListCursor?)
     /// Count every job of a list's scope; hand it back with `UIState.receive(count:scope:)`.
     case countJobs(JobListScope)
+    /// Count finished jobs per bucket of a span; hand it back with `UIState.receive(history:)`.
+    case loadHistory(JobHistory.Span)
     /// Put text on the user's clipboard through the terminal (OSC 52, works over ssh).
     case copy(String)
     case changeInterval(slower: Bool)

@@ -15,6 +15,10 @@ public enum Overlay: Sendable, Hashable {
     case confirm(Confirmation)
     /// The choice `q` offers while a local worker runs.
     case quit
+    /// Jobs finished and failed over time (`H`).
+    case history(HistoryView)
+    /// The co-hosted worker's log (`L`).
+    case log(LogView)
 }
 
 /// One job's detail, loaded on demand.

@@ -11,6 +11,8 @@ public struct UIState: Sendable, Hashable {
     public var focus: Pane = .threads
     public var selections: [Pane: RowSelection] = [:]
     public var filter = Filter()
+    /// Each pane's sort (`<` `>` `I`); a pane without one keeps its own order.
+    public var paneSorts: [Pane: ColumnSort] = [:]
     /// True while the user types the filter after `/`.
     public var isEditingFilter = false
     /// Overlays, the top one last.

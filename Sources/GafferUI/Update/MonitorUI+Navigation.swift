@@ -28,10 +28,15 @@ extension MonitorUI {
         case .batches(var view):
             view.selection = view.selection.moved(by: delta, in: state.visibleBatches(snapshot).map(\.id.uuidString))
             state.replaceTop(.batches(view))
+        case .history(var view):
+            view.selection = view.selection.moved(by: delta, in: view.keys)
+            state.replaceTop(.history(view))
+        case .log(let view):
+            state.replaceTop(.log(scrollLog(view, state, snapshot, by: delta)))
         case .confirm, .quit:
             break
         case nil:
-            let keys = PaneContent.build(state.focus, snapshot, filter: state.filter).keys
+            let keys = state.content(state.focus, snapshot).keys
             state.selections[state.focus] = state.selection(state.focus).moved(by: delta, in: keys)
         }
         return []

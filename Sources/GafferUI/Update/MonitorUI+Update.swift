@@ -125,6 +125,13 @@ public enum MonitorUI {
         case .quitDetach: return [.quit(.detach)]
         case .quitDrain: return [.quit(.drain)]
         case .quitStop: return [.quit(.stopNow)]
+        case .openHistory: return openHistory(&state)
+        case .switchSpan: return switchSpan(&state)
+        case .openLog: state.overlays.append(.log(LogView()))
+        case .cycleLogLevel: cycleLogLevel(&state)
+        case .sortNext: return sort(&state, snapshot, by: 1)
+        case .sortPrevious: return sort(&state, snapshot, by: -1)
+        case .reverseSort: return reverseSort(&state, snapshot)
         }
         return []
     }

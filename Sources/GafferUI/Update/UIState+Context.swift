@@ -18,6 +18,10 @@ extension UIState {
             context.selected = view.detail.map { .job($0.state) } ?? .nothing
         case .batches:
             context.mode = .batches
+        case .history:
+            context.mode = .history
+        case .log:
+            context.mode = .log
         case .jobs(let list):
             context.mode = .jobs
             context.selected = selectedJob(in: list) == nil ? .nothing : .job(list.scope.state)
@@ -29,8 +33,13 @@ extension UIState {
 
     /// The focused pane's selected row, after the filter.
     func selectedRow(_ snapshot: MonitorSnapshot) -> PaneRow? {
-        let content = PaneContent.build(focus, snapshot, filter: filter)
+        let content = content(focus, snapshot)
         return selection(focus).resolved(in: content.keys).map { content.rows[$0] }
+    }
+
+    /// `pane`'s rows as shown: the panes' filter, then the pane's sort.
+    func content(_ pane: Pane, _ snapshot: MonitorSnapshot) -> PaneContent {
+        PaneContent.build(pane, snapshot, filter: filter, sort: paneSorts[pane])
     }
 
     /// The filter `/` edits: the open job list's own, else the panes'.

@@ -52,9 +52,10 @@ extension UIState {
     }
 
     /// Loads to issue after each new snapshot, so what is open stays live: the open job list's first
-    /// page, and the open job detail (its state, attempts and times change as the job runs).
-    public func effectsAfterRefresh() -> [Effect] {
-        var effects: [Effect] = []
+    /// page, the open job detail (its state, attempts and times change as the job runs), and the
+    /// history once it is `MonitorUI.historyReload` seconds older than the snapshot taken `at`.
+    public func effectsAfterRefresh(at now: Date? = nil) -> [Effect] {
+        var effects: [Effect] = now.map(historyEffects) ?? []
         if let top = overlays.last(where: { if case .jobs = $0 { true } else { false } }),
            case .jobs(let list) = top, (list.jobs?.count ?? 0) <= JobListView.pageSize {
             effects.append(.loadJobs(list.scope, after: nil))

@@ -36,7 +36,9 @@ import Testing
         try await Self.mixed(seed)
         let exact = try await MonitorQueries.queueStats(seed.db, now: seed.now)
         for start in [UUID(), UUID(uuid: (0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0))] {
-            let estimated = try await MonitorQueries.estimatedQueueStats(seed.db, now: seed.now, sample: 100, start: start)
+            let estimated = MonitorQueries.merging(
+                discarded: try await MonitorQueries.discardedCounts(seed.db),
+                into: try await MonitorQueries.estimatedQueueStats(seed.db, now: seed.now, sample: 100, start: start))
             #expect(estimated.map { var q = $0; q.isEstimate = false; return q } == exact)
         }
     }

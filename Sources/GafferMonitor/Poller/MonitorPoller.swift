@@ -20,6 +20,8 @@ public actor MonitorPoller {
     private var nextFullAt = ContinuousClock.now
     /// Where the estimate's sample starts in the id space: fixed, so estimates do not jitter between refreshes.
     private let sampleStart = UUID()
+    /// Discarded counts per queue as the slow panes last read them, for estimated queue counts.
+    private var discarded: [String: Int]?
     private var failures = 0
     private var forceFull = true
     private var lastWindowEnd: Date?
@@ -81,8 +83,13 @@ public actor MonitorPoller {
             var next = latest
             next.takenAt = now
             next.queues = exactCounts ? try await MonitorQueries.queueStats(db, now: now)
-                : try await MonitorQueries.queueCounts(db, now: now, sampleStart: sampleStart)
+                : try await MonitorQueries.queueCounts(db, now: now, sampleStart: sampleStart, discarded: false)
             let estimated = next.queues.contains(where: \.isEstimate)
+            if estimated {
+                let counts = full || discarded == nil ? try await MonitorQueries.discardedCounts(db) : discarded ?? [:]
+                discarded = counts
+                next.queues = MonitorQueries.merging(discarded: counts, into: next.queues)
+            }
             next.discardedCapped = next.queues.reduce(0) { $0 + $1.discarded } >= MonitorLimits.discardedCap
             let finished = try await MonitorQueries.finishedCounts(db, since: lastWindowEnd ?? now, until: now)
             let localSnapshot = local?.snapshot()

@@ -26,7 +26,7 @@ public enum MonitorQueries {
                 min(coalesce(scheduled_at, created_at))
                   FILTER (WHERE performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1) AS oldest_ready
               FROM good_jobs WHERE finished_at IS NULL GROUP BY 1
-            ), discarded AS (\(MonitorSQL.newestDiscardedByQueue))
+            ), discarded AS (\(MonitorSQL.newestDiscardedByQueue(limit: "$2")))
             SELECT coalesce(u.queue_name, d.queue_name) AS queue_name,
                    coalesce(u.queued, 0) AS queued, coalesce(u.scheduled, 0) AS scheduled,
                    coalesce(u.retried, 0) AS retried, coalesce(u.running, 0) AS running,

@@ -10,6 +10,7 @@ import Synchronization
 //
 // Usage: gaffer-bench [drain N WORKERS THREADS] [latency RATE SECONDS]
 //        gaffer-bench keys [--rows N] [--seconds S] [--threads T] [--no-screen]   (the screen's key latency, `KeysBenchmark`)
+//        gaffer-bench monitor [--rows N] [--seconds S]   (`gaffer top`'s statement time per second, `MonitorBenchmark`)
 //        gaffer-bench seed ROWS   (with DATABASE_URL: leaves a seeded database for `gaffer top`, prints its name)
 // Without DATABASE_URL it starts a private server like the peers' (fsync and synchronous_commit on, TCP
 // on 127.0.0.1), so the figures compare with ../shared/bench.
@@ -42,7 +43,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
 }
 
-func freshDatabase() async throws -> (ConnectionConfig, EmbeddedPostgres?) {
+func freshDatabase(statementStats: Bool = false) async throws -> (ConnectionConfig, EmbeddedPostgres?) {
     let name = "bench_\(UInt32.random(in: 0...UInt32.max))"
     var server: EmbeddedPostgres?
     let base: ConnectionConfig
@@ -53,7 +54,8 @@ func freshDatabase() async throws -> (ConnectionConfig, EmbeddedPostgres?) {
         let port = Int.random(in: 20_000...60_000)
         let embedded = try EmbeddedPostgres(directory: dir, port: port)
         try embedded.start(extraSettings: ["fsync=on", "synchronous_commit=on", "full_page_writes=on",
-                                           "listen_addresses=127.0.0.1"])
+                                           "listen_addresses=127.0.0.1"]
+                                          + (statementStats ? ["shared_preload_libraries=pg_stat_statements"] : []))
         server = embedded
         base = try ConnectionConfig("host=127.0.0.1 port=\(port) user=postgres dbname=postgres")
     }
@@ -160,12 +162,14 @@ if args.first == "seed", ProcessInfo.processInfo.environment["DATABASE_URL"]?.is
     print("gaffer-bench seed needs DATABASE_URL: the private server stops when the benchmark ends")
     exit(2)
 }
-let (config, server) = try await freshDatabase()
+let (config, server) = try await freshDatabase(statementStats: args.first == "monitor")
 defer { try? server?.stop(); try? server.map { try FileManager.default.removeItem(atPath: $0.socketDirectory) } }
 if args.first == "keys" {
     let keys = KeysBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
                              threads: Int(option(args, "threads", 10)), screen: !args.contains("--no-screen"))
     try await keys.run(config)
+} else if args.first == "monitor" {
+    try await MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60)).run(config)
 } else if args.first == "seed" {
     let db = try await PostgresConnection.connect(config)
     try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),

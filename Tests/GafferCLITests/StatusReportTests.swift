@@ -47,6 +47,21 @@ struct StatusReportTests {
         #expect(report.lines.first?.hasPrefix("QUEUE") == true)
     }
 
+    @Test func estimatedCountsAreMarkedAsEstimates() throws {
+        let queues: [StatusReport.QueueRow] = [.init(name: "a", queued: 285_000, scheduled: 40, running: 3)]
+        let estimated = StatusReport(generatedAt: Self.now, database: "x", queues: queues, discardedCapped: false,
+                                     countsEstimated: true, processes: [], failures: [], cron: [], limits: [],
+                                     paused: SettingsRecord())
+        #expect(estimated.json["counts_estimated"] == .bool(true))
+        let row = try #require(estimated.lines.first { $0.hasPrefix("a ") })
+        #expect(row.contains("≈285000") && row.contains("≈40") && !row.contains("≈3"), "\(row)")
+        #expect(estimated.lines.contains { $0.hasPrefix("(≈ estimated from a sample") })
+        let exact = StatusReport(generatedAt: Self.now, database: "x", queues: queues, discardedCapped: false,
+                                 processes: [], failures: [], cron: [], limits: [], paused: SettingsRecord())
+        #expect(exact.json["counts_estimated"] == .bool(false))
+        #expect(!exact.lines.joined().contains("≈"))
+    }
+
     @Test func batchesShowTheirProgressAndState() throws {
         let id = UUID(uuidString: "6a1f0c2e-0000-4000-8000-000000000001")!
         let batch = BatchSummary(id: id, description: "import\u{1b}[2J", createdAt: Self.now, enqueuedAt: Self.now,

@@ -65,8 +65,9 @@ import Testing
         #expect(RefreshPolicy.failureDelay(interval: 1, failures: 1) == 2)
         #expect(RefreshPolicy.failureDelay(interval: 1, failures: 10) == 5)
         #expect(RefreshPolicy.failureDelay(interval: 10, failures: 3) == 10)
-        #expect(RefreshPolicy.slowPaneEvery(interval: 1) == 5)
-        #expect(RefreshPolicy.slowPaneEvery(interval: 10) == 1)
+        #expect(RefreshPolicy.slowPaneDelay(interval: 1, queryTime: 0.05) == 5)
+        #expect(RefreshPolicy.slowPaneDelay(interval: 10, queryTime: 0.05) == 10)
+        #expect(RefreshPolicy.slowPaneDelay(interval: 1, queryTime: 0.5) == 10)  // never more than 5 % of the time
         #expect(RefreshPolicy.stepped(1, slower: true) == 2)
         #expect(RefreshPolicy.stepped(1, slower: false) == 0.5)
         #expect(RefreshPolicy.stepped(0.25, slower: false) == 0.25)

@@ -318,6 +318,9 @@ import Testing
         KeyCase("^R refreshes now, ^L redraws", [.ctrl("r"), .ctrl("L")]) { _, effects in
             #expect(effects == [.refreshNow, .redraw])
         },
+        KeyCase("# switches the queue counts between exact and estimated", ch("#")) { _, effects in
+            #expect(effects == [.toggleExactCounts])
+        },
         KeyCase("q without a local worker exits", UIState(), ch("q")) { _, effects in #expect(effects == [.quit(.exit)]) },
         KeyCase("q with a local worker asks how to leave", ch("q")) { state, effects in
             #expect(state.topOverlay == .quit && effects.isEmpty)

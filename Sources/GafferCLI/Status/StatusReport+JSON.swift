@@ -15,6 +15,7 @@ extension StatusReport {
             "queues": .array(queues.map { Self.queueJSON($0, now: generatedAt) }),
             "totals": Self.queueJSON(totals, now: generatedAt, named: false),
             "discarded_capped": .bool(discardedCapped),
+            "counts_estimated": .bool(countsEstimated),
             "processes": .array(processes.map(Self.processJSON)),
             "failures": .array(failures.map(Self.failureJSON)),
             "cron": .array(cron.map(Self.cronJSON)),

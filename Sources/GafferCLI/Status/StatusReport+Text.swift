@@ -1,4 +1,5 @@
 import Foundation
+import GafferMonitorModel
 import TerminalKit
 
 /// `gaffer status` for people: aligned tables, one section per concern.
@@ -14,6 +15,9 @@ extension StatusReport {
         if queues.isEmpty { table = [["(no jobs)"] + Array(repeating: "", count: header.count - 1)] }
         out += Self.align([header] + table, rightAligned: Set(1..<header.count))
         if discardedCapped { out.append("(discarded counts stop at the newest 10000)") }
+        if countsEstimated {
+            out.append("(≈ estimated from a sample: more than \(MonitorLimits.exactCountCap) jobs are unfinished)")
+        }
 
         out.append("")
         out.append("PROCESSES  \(processes.isEmpty ? "none" : "\(processes.count)")")
@@ -65,8 +69,9 @@ extension StatusReport {
 
     private func cells(_ row: QueueRow) -> [String] {
         let latency = row.oldestReadyAt.map { Self.duration(generatedAt.timeIntervalSince($0)) } ?? "-"
-        return [row.name.isEmpty ? "(none)" : row.name, "\(row.queued)", "\(row.scheduled)", "\(row.running)",
-                "\(row.retried)", "\(row.discarded)", "\(row.succeededLastHour)", latency]
+        let about = countsEstimated ? "≈" : ""
+        return [row.name.isEmpty ? "(none)" : row.name, about + "\(row.queued)", about + "\(row.scheduled)", "\(row.running)",
+                about + "\(row.retried)", "\(row.discarded)", "\(row.succeededLastHour)", latency]
     }
 
     /// Pads cells to their column's width: left-aligned, except the `rightAligned` columns (numbers).

@@ -41,6 +41,8 @@ struct StatusReport {
     var queues: [QueueRow]
     /// The discarded counts stopped at `MonitorLimits.discardedCap` rows.
     var discardedCapped: Bool
+    /// Queued, scheduled and retried are estimates: more than `MonitorLimits.exactCountCap` jobs are unfinished.
+    var countsEstimated = false
     var processes: [ProcessRecord]
     var failures: [FailureGroup]
     var cron: [CronRow]
@@ -65,7 +67,7 @@ struct StatusReport {
     }
 
     static func gather(_ db: PostgresConnection, app: GafferApp, now: Date) async throws -> StatusReport {
-        let stats = try await MonitorQueries.queueStats(db, now: now)
+        let stats = try await MonitorQueries.queueCounts(db, now: now)
         let finished = try await MonitorQueries.finishedCounts(db, since: now.addingTimeInterval(-3600), until: now)
         var rows: [String: QueueRow] = [:]
         for stat in stats {
@@ -81,6 +83,7 @@ struct StatusReport {
             generatedAt: now, database: await db.config.displayName,
             queues: rows.values.sorted { $0.name < $1.name },
             discardedCapped: stats.reduce(0) { $0 + $1.discarded } >= MonitorLimits.discardedCap,
+            countsEstimated: stats.contains(where: \.isEstimate),
             processes: try await MonitorQueries.processes(db, now: now),
             failures: try await MonitorQueries.failureGroups(db, now: now),
             cron: cronRows(declared: app.cron, seen: try await MonitorQueries.cronEntries(db, now: now),

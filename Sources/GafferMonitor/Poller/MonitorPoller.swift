@@ -7,7 +7,9 @@ import Postgres
 /// Reads the tables into `MonitorSnapshot`s on an interval, backing off when queries are slow.
 ///
 /// Cheap panes (queues, running jobs, pauses, throughput) are read every refresh; the others
-/// every `RefreshPolicy.slowPaneEvery` refreshes or when `wake(full:)` asks. A failed refresh
+/// after `RefreshPolicy.slowPaneDelay` (longer the more they cost) or when `wake(full:)` asks.
+/// Above `MonitorLimits.exactCountCap` unfinished rows, queue counts are estimates and the running
+/// list reads only claimed jobs (`MonitorQueries.queueCounts`), so a refresh costs the same at any backlog. A failed refresh
 /// keeps the previous data, records the error in `refresh.error`, reconnects when the connection
 /// was lost, and retries with a doubling delay.
 public actor MonitorPoller {
@@ -15,7 +17,11 @@ public actor MonitorPoller {
     private let local: (any LocalWorkerSource)?
     private let clock: @Sendable () -> Date
     private let wakeup = Wakeup()
-    private var tick = 0
+    private var nextFullAt = ContinuousClock.now
+    /// Where the estimate's sample starts in the id space: fixed, so estimates do not jitter between refreshes.
+    private let sampleStart = UUID()
+    /// Discarded counts per queue as the slow panes last read them, for estimated queue counts.
+    private var discarded: [String: Int]?
     private var failures = 0
     private var forceFull = true
     private var lastWindowEnd: Date?
@@ -24,15 +30,26 @@ public actor MonitorPoller {
 
     public private(set) var latest: MonitorSnapshot
     public private(set) var interval: Double
+    /// Counts every unfinished row at each refresh instead of estimating above the cap (costs as much as the backlog).
+    public private(set) var exactCounts = false
+    /// The share of time the slow panes may take (`RefreshPolicy.slowPaneShare`).
+    private let slowPaneShare: Double
 
     public init(connection: PostgresConnection, local: (any LocalWorkerSource)? = nil, interval: Double = 1,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, slowPaneShare: Double = RefreshPolicy.slowPaneShare) {
         self.db = connection
         self.local = local
         self.clock = clock
+        self.slowPaneShare = slowPaneShare
         self.interval = interval.clamped(to: RefreshPolicy.intervalRange)
         self.latest = .empty(at: clock())
         self.latest.refresh.interval = self.interval
+    }
+
+    /// Counts exactly (`true`) or estimates above the cap, and refreshes at once.
+    public func setExactCounts(_ exact: Bool) {
+        exactCounts = exact
+        wake()
     }
 
     /// Changes the interval (clamped) and refreshes at once.
@@ -61,16 +78,22 @@ public actor MonitorPoller {
     public func refresh() async -> MonitorSnapshot {
         let now = clock()
         let started = ContinuousClock.now
-        let full = forceFull || tick % RefreshPolicy.slowPaneEvery(interval: interval) == 0
-        defer { tick += 1 }
+        let full = forceFull || started >= nextFullAt
         do {
             var next = latest
             next.takenAt = now
-            next.queues = try await MonitorQueries.queueStats(db, now: now)
+            next.queues = exactCounts ? try await MonitorQueries.queueStats(db, now: now)
+                : try await MonitorQueries.queueCounts(db, now: now, sampleStart: sampleStart, discarded: false)
+            let estimated = next.queues.contains(where: \.isEstimate)
+            if estimated {
+                let counts = full || discarded == nil ? try await MonitorQueries.discardedCounts(db) : discarded ?? [:]
+                discarded = counts
+                next.queues = MonitorQueries.merging(discarded: counts, into: next.queues)
+            }
             next.discardedCapped = next.queues.reduce(0) { $0 + $1.discarded } >= MonitorLimits.discardedCap
             let finished = try await MonitorQueries.finishedCounts(db, since: lastWindowEnd ?? now, until: now)
             let localSnapshot = local?.snapshot()
-            next.running = try await MonitorQueries.runningJobs(db).filter {
+            next.running = try await MonitorQueries.runningJobs(db, claimedOnly: estimated).filter {
                 localSnapshot == nil || $0.processID != localSnapshot?.processID
             }
             next.settings = try await MonitorQueries.settings(db)
@@ -78,6 +101,7 @@ public actor MonitorPoller {
             next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
             knownQueues.formUnion(next.queues.map(\.name) + finished.map(\.queue) + next.settings.pausedQueues)
             if full {
+                let fullStarted = ContinuousClock.now
                 knownQueues.formUnion(try await MonitorQueries.recentQueueNames(db))
                 next.processes = try await MonitorQueries.processes(db, now: now)
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
@@ -86,6 +110,8 @@ public actor MonitorPoller {
                 next.batches = try await MonitorQueries.batches(db)
                 next.slowTakenAt = now
                 forceFull = false
+                nextFullAt = .now + .seconds(RefreshPolicy.slowPaneDelay(
+                    interval: interval, queryTime: fullStarted.duration(to: .now).seconds, share: slowPaneShare))
             }
             if lastWindowEnd != nil { next.throughput.record(finished) }
             lastWindowEnd = now

@@ -21,9 +21,14 @@ public enum RefreshPolicy {
         min(interval * Double(1 << min(failures, 6)), max(interval, 5))
     }
 
-    /// Every how many refreshes the slow panes are re-read.
-    public static func slowPaneEvery(interval: Double) -> Int {
-        max(1, Int((slowPaneSeconds / interval).rounded()))
+    /// The slow panes' queries may take this share of the time between their refreshes, at most.
+    public static let slowPaneShare = 0.05
+
+    /// Seconds until the slow panes are re-read after reads that took `queryTime`: every `slowPaneSeconds`
+    /// (or the interval, if longer) while they are cheap, and never more than `slowPaneShare` of the time,
+    /// so their cost stays bounded when the tables grow (the pane shows its age).
+    public static func slowPaneDelay(interval: Double, queryTime: Double, share: Double = slowPaneShare) -> Double {
+        min(max(slowPaneSeconds, interval, queryTime / share), 10 * maxDelay)
     }
 
     /// The interval after one `+` (slower) or `-` (faster) press.

@@ -159,6 +159,13 @@ public final class MonitorSession: Sendable {
                 }
             case .refreshNow:
                 Task { [poller] in await poller.wake(full: true) }
+            case .toggleExactCounts:
+                Task { [poller, inbox] in
+                    let exact = await !poller.exactCounts
+                    await poller.setExactCounts(exact)
+                    inbox.post(.status(exact ? "counting every unfinished job exactly (costs as much as the backlog)"
+                                              : "estimating queue counts (≈) above 10,000 unfinished jobs"))
+                }
             case .redraw:
                 screen.invalidate()
             case .quit(let mode):

@@ -36,12 +36,7 @@ public enum MonitorQueries {
                 min(coalesce(scheduled_at, created_at))
                   FILTER (WHERE performed_at IS NULL AND coalesce(scheduled_at, created_at) <= $1) AS oldest_ready
               FROM good_jobs WHERE finished_at IS NULL GROUP BY 1
-            ), discarded AS (
-              SELECT queue_name, count(*) AS discarded FROM (
-                SELECT coalesce(queue_name, '') AS queue_name FROM good_jobs
-                WHERE finished_at IS NOT NULL AND error IS NOT NULL ORDER BY finished_at DESC LIMIT $2
-              ) newest GROUP BY 1
-            )
+            ), discarded AS (\(MonitorSQL.newestDiscardedByQueue(limit: "$2")))
             SELECT coalesce(u.queue_name, d.queue_name) AS queue_name,
                    coalesce(u.queued, 0) AS queued, coalesce(u.scheduled, 0) AS scheduled,
                    coalesce(u.retried, 0) AS retried, coalesce(u.running, 0) AS running,
@@ -83,13 +78,18 @@ public enum MonitorQueries {
     }
 
     /// Started, unfinished jobs of every process, longest-running first.
-    public static func runningJobs(_ db: PostgresConnection, limit: Int = MonitorLimits.runningJobs) async throws
+    ///
+    /// With `claimedOnly`, only jobs a process has claimed (`locked_by_id`, read from its small index instead
+    /// of every unfinished row): for large backlogs; an interrupted job whose process was cleaned up is left out.
+    public static func runningJobs(_ db: PostgresConnection, limit: Int = MonitorLimits.runningJobs,
+                                   claimedOnly: Bool = false) async throws
         -> [RunningJob]
     {
         let rows = try await db.query("""
             SELECT id, coalesce(job_class, '') AS job_class, coalesce(queue_name, '') AS queue_name, priority,
                    performed_at, coalesce(executions_count, 0) AS attempt, locked_by_id
             FROM good_jobs WHERE finished_at IS NULL AND performed_at IS NOT NULL
+              \(claimedOnly ? "AND locked_by_id IS NOT NULL" : "")
             ORDER BY performed_at, id LIMIT $1
             """, [limit])
         return try rows.map {

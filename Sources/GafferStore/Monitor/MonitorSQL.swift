@@ -39,6 +39,16 @@ enum MonitorSQL {
         }
     }
 
+    /// Discarded jobs per queue among the newest `limit` (a placeholder such as `$2`; the discarded index).
+    static func newestDiscardedByQueue(limit: String) -> String {
+        """
+        SELECT queue_name, count(*) AS discarded FROM (
+          SELECT coalesce(queue_name, '') AS queue_name FROM good_jobs
+          WHERE finished_at IS NOT NULL AND error IS NOT NULL ORDER BY finished_at DESC LIMIT \(limit)
+        ) newest GROUP BY 1
+        """
+    }
+
     /// `serialized_params.executions` as GoodJob's state scopes read it (`(serialized_params->>'executions')::integer`),
     /// NULL where that cast would fail (no key, not a whole number) instead of failing the query.
     static let paramsExecutions = """

@@ -10,7 +10,7 @@ public enum UIAction: Sendable, Hashable {
     case togglePause, toggleLocalPause
     case mark, markAll
     case freeze, copyID, toggleWrap, toggleTrace
-    case slower, faster, refreshNow, redraw
+    case slower, faster, refreshNow, redraw, toggleExactCounts
     case help, quit
     case confirmYes, confirmNo
     case quitDetach, quitDrain, quitStop

@@ -43,6 +43,9 @@ enum Format {
         return elapsed(seconds)
     }
 
+    /// `0`–`9999` as is, then `12k`, `3.4M`; an estimate gets a leading `≈`.
+    static func count(_ n: Int, estimate: Bool) -> String { (estimate ? "≈" : "") + count(n) }
+
     /// `0`–`9999` as is, then `12k`, `3.4M`.
     static func count(_ n: Int) -> String {
         if n < 10_000 { return String(n) }

@@ -92,26 +92,29 @@ extension PaneContent {
             let q = stats[name] ?? QueueStats(name: name)
             let paused = s.settings.pausedQueues.contains(name)
             let latency = q.oldestReadyAt.map { Format.age(s.takenAt.timeIntervalSince($0)) } ?? "-"
-            func n(_ value: Int, _ role: ThemeRole) -> TableCell {
-                TableCell(Format.count(value), style: Style(value == 0 ? .muted : role))
+            func n(_ value: Int, _ role: ThemeRole, estimate: Bool = false) -> TableCell {
+                TableCell(Format.count(value, estimate: estimate), style: Style(value == 0 ? .muted : role))
             }
             let discarded = Format.count(q.discarded) + (s.discardedCapped && q.discarded > 0 ? "+" : "")
             return row("queue-\(name)", [
                 TableCell(Format.name(name) + (paused ? " (paused)" : ""),
                           style: paused ? Style(.paused) : nil),
-                n(q.queued, .queued), n(q.scheduled, .scheduled), n(q.running, .running), n(q.retried, .retried),
+                n(q.queued, .queued, estimate: q.isEstimate), n(q.scheduled, .scheduled, estimate: q.isEstimate),
+                n(q.running, .running), n(q.retried, .retried, estimate: q.isEstimate),
                 TableCell(discarded, style: Style(q.discarded == 0 ? .muted : .discarded)),
                 TableCell(latency), TableCell(Sparkline(s.throughput.series(for: name)).glyphs(width: 8),
                                               style: Style(.sparkline)),
             ], .queue(name: name, paused: paused), queue: name)
         }
         let ready = s.queues.reduce(0) { $0 + $1.queued }
+        let estimated = s.queues.contains(where: \.isEstimate)
         return PaneContent(
             columns: [TableColumn("queue", minWidth: 7, maxWidth: 28),
                       .numeric("ready", minWidth: 5), .numeric("sched"), .numeric("run", minWidth: 3),
                       .numeric("retry"), .numeric("disc"), .numeric("wait", minWidth: 4),
                       TableColumn("rate", minWidth: 4, maxWidth: 8)],
-            rows: rows, trailing: "\(Format.count(ready)) ready", emptyMessage: "no jobs in any queue")
+            rows: rows, trailing: "\(Format.count(ready, estimate: estimated)) ready" + (estimated ? " · ≈ estimated" : ""),
+            emptyMessage: "no jobs in any queue")
     }
 
     /// Per concurrency key: what the database shows running and waiting, and, under `gaffer start`,

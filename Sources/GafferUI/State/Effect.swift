@@ -24,6 +24,8 @@ public enum Effect: Sendable, Hashable {
     case copy(String)
     case changeInterval(slower: Bool)
     case refreshNow
+    /// Switch the queue counts between exact and estimated above the cap.
+    case toggleExactCounts
     /// Repaint the whole terminal (after `^L`).
     case redraw
     case quit(QuitMode)

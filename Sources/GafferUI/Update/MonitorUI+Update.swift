@@ -110,6 +110,7 @@ public enum MonitorUI {
         case .faster: return [.changeInterval(slower: false)]
         case .refreshNow: return [.refreshNow]
         case .redraw: return [.redraw]
+        case .toggleExactCounts: return [.toggleExactCounts]
         case .help: state.overlays.append(.help(scroll: 0))
         case .quit:
             if state.hasLocalWorker { state.overlays.append(.quit) } else { return [.quit(.exit)] }

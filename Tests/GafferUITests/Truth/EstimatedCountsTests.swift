@@ -1,0 +1,38 @@
+import Foundation
+import GafferMonitorModel
+@testable import GafferUI
+import TerminalKit
+import Testing
+
+/// Queue counts estimated above the exact-count cap read `≈`, and the pane says they are estimates.
+@Suite struct EstimatedCountsTests {
+    static var snapshot: MonitorSnapshot {
+        var s = Fixtures.snapshot
+        s.queues = [QueueStats(name: "default", queued: 285_310, scheduled: 4_100, running: 7, retried: 0,
+                               discarded: 12, oldestReadyAt: Fixtures.now - 600, isEstimate: true),
+                    QueueStats(name: "mailers", queued: 1_204_000, scheduled: 0, running: 2, retried: 950,
+                               isEstimate: true)]
+        s.queueNames = s.queues.map(\.name)
+        return s
+    }
+
+    @Test(arguments: ScreenText.sizes)
+    func estimatesAreMarked(size: Size) {
+        let queues = ScreenText.pane(.queues, Self.snapshot, size: size)
+        SnapshotFile.check(queues, named: ScreenText.name("queues-estimated", size))
+        let row = ScreenText.lines(queues, containing: "default").first ?? ""
+        #expect(row.contains("≈285k") && row.contains("≈4100"), "\(row)")
+        #expect(row.contains(" 7 ") && !row.contains("≈7"), "running stays exact: \(row)")
+        #expect(size.width < 120 || queues.contains("≈ estimated"), "\(queues)")  // the trailer needs the room
+    }
+
+    @Test func exactCountsHaveNoMark() {
+        var s = Self.snapshot
+        s.queues = s.queues.map { var q = $0; q.isEstimate = false; return q }
+        let queues = ScreenText.pane(.queues, s, size: Size(width: 120, height: 40))
+        #expect(!queues.contains("≈"), "\(queues)")
+        #expect(Format.count(285_310, estimate: true) == "≈285k")
+        #expect(Format.count(1_204_000, estimate: true) == "≈1.2M")
+        #expect(Format.count(0, estimate: true) == "≈0")
+    }
+}

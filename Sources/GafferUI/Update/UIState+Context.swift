@@ -49,15 +49,8 @@ extension UIState {
         }
     }
 
-    /// The jobs of a list that pass its filter's negated terms (the database applied the others).
-    func visibleJobs(_ list: JobListView) -> [JobSummary] {
-        let filter = list.filter.negatedOnly
-        return (list.jobs ?? []).filter { job in
-            filter.matches(RowFields(queue: job.queue, jobClass: job.jobClass, labels: job.labels, error: job.error ?? "",
-                                     text: [job.id.uuidString.lowercased(), job.jobClass, job.queue, job.error ?? ""]
-                                         .joined(separator: " ")))
-        }
-    }
+    /// The jobs a list shows: the rows loaded, which the database already filtered.
+    func visibleJobs(_ list: JobListView) -> [JobSummary] { list.jobs ?? [] }
 
     /// The snapshot's batches that pass the filter (free text over id, description, state and callbacks).
     func visibleBatches(_ snapshot: MonitorSnapshot) -> [BatchSummary] {

@@ -142,6 +142,12 @@ import Testing
             scope.excluded = [FilterTerm(field: .label, text: "routine")]
             #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)] && state.filter.isEmpty)
         },
+        KeyCase("/ in the batches view filters it alone; Esc closes it with its filter",
+                KeyCase.with(.batches(BatchListView())), ch("/nightly") + [.enter]) { state, _ in
+            #expect(state.visibleBatches(Fixtures.snapshot).map(\.id) == [Fixtures.id(0x20)] && state.filter.isEmpty)
+            let (closed, _) = MonitorUI.update(state, key: .escape, snapshot: Fixtures.snapshot)
+            #expect(closed.overlays.isEmpty && closed.filter.isEmpty)
+        },
     ]
 
     // MARK: Enter

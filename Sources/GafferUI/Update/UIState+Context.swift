@@ -33,17 +33,24 @@ extension UIState {
         return selection(focus).resolved(in: content.keys).map { content.rows[$0] }
     }
 
-    /// The filter `/` edits: the open job list's own, else the panes'.
+    /// The filter `/` edits: the open job list's or batches view's own, else the panes'.
     var activeFilter: Filter {
         get {
-            if case .jobs(let list) = topOverlay { return list.filter }
-            return filter
+            switch topOverlay {
+            case .jobs(let list): list.filter
+            case .batches(let view): view.filter
+            default: filter
+            }
         }
         set {
-            if case .jobs(var list) = topOverlay {
+            switch topOverlay {
+            case .jobs(var list):
                 list.filter = newValue
                 replaceTop(.jobs(list))
-            } else {
+            case .batches(var view):
+                view.filter = newValue
+                replaceTop(.batches(view))
+            default:
                 filter = newValue
             }
         }
@@ -52,10 +59,14 @@ extension UIState {
     /// The jobs a list shows: the rows loaded, which the database already filtered.
     func visibleJobs(_ list: JobListView) -> [JobSummary] { list.jobs ?? [] }
 
-    /// The snapshot's batches that pass the filter (free text over id, description, state and callbacks).
+    /// The snapshot's batches that pass the batches view's filter (free text over id, description,
+    /// state and callbacks).
     func visibleBatches(_ snapshot: MonitorSnapshot) -> [BatchSummary] {
-        snapshot.batches.filter { batch in
-            filter.matches(RowFields(text: ([batch.id.uuidString.lowercased(), batch.description ?? "", batch.state.rawValue]
+        guard case .batches(let view)? = overlays.last(where: { if case .batches = $0 { true } else { false } }) else {
+            return snapshot.batches
+        }
+        return snapshot.batches.filter { batch in
+            view.filter.matches(RowFields(text: ([batch.id.uuidString.lowercased(), batch.description ?? "", batch.state.rawValue]
                                             + batch.callbackClasses).joined(separator: " ")))
         }
     }

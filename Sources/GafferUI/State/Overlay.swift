@@ -59,6 +59,9 @@ public struct JobListView: Sendable, Hashable {
     /// True when the first loaded row is the list's first. After `G` the list holds its last page
     /// (read from the other end), and moving up past its top reads the page before.
     public var atStart: Bool
+    /// True after `G` until `g` or a new query: refreshes re-read the last page, and a first page
+    /// still on its way (a refresh asked for it before `G`) is not put in.
+    public var fromEnd: Bool
 
     public static let pageSize = 100
 
@@ -74,6 +77,7 @@ public struct JobListView: Sendable, Hashable {
         self.marks = marks
         self.exhausted = exhausted
         self.atStart = true
+        self.fromEnd = false
     }
 
     /// Where the page after the loaded rows starts.

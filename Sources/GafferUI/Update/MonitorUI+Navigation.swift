@@ -47,6 +47,7 @@ extension MonitorUI {
         }
         // No key: the selection stays on the first (last) row whatever rows arrive, until a move names one.
         list.selection = RowSelection(index: toEnd ? .max : 0)
+        list.fromEnd = toEnd
         state.replaceTop(.jobs(list))
         return [toEnd ? .loadJobsBefore(list.scope, before: nil) : .loadJobs(list.scope, after: nil)]
     }

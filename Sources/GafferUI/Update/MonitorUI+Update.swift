@@ -62,6 +62,7 @@ public enum MonitorUI {
         list.selection = RowSelection()
         list.exhausted = false
         list.atStart = true
+        list.fromEnd = false
         state.replaceTop(.jobs(list))
         return [.loadJobs(list.scope, after: nil), .countJobs(list.scope)]
     }

@@ -30,7 +30,8 @@ extension UIState {
 
     private mutating func receive(_ page: [JobSummary], _ scope: JobListScope, _ cursor: JobListCursor?, fromEnd: Bool) {
         updateList(scope) { list in
-            if cursor == nil {  // one end of the list: it replaces the rows
+            if cursor == nil {  // one end of the list: it replaces the rows, if it is the end the list shows
+                guard list.fromEnd == fromEnd else { return }
                 list.jobs = page
                 list.marks.formIntersection(page.map(\.id))
             } else {
@@ -82,11 +83,7 @@ extension UIState {
         var effects: [Effect] = []
         if let top = overlays.last(where: { if case .jobs = $0 { true } else { false } }),
            case .jobs(let list) = top, (list.jobs?.count ?? 0) <= JobListView.pageSize {
-            if list.atStart {
-                effects.append(.loadJobs(list.scope, after: nil))
-            } else if list.exhausted {
-                effects.append(.loadJobsBefore(list.scope, before: nil))
-            }
+            effects.append(list.fromEnd ? .loadJobsBefore(list.scope, before: nil) : .loadJobs(list.scope, after: nil))
         }
         if let top = overlays.last(where: { if case .detail = $0 { true } else { false } }), case .detail(let view) = top {
             effects.append(.loadDetail(view.id))

@@ -95,6 +95,7 @@ struct KeyCase: Sendable, CustomTestStringConvertible {
         var state = list(jobs, row: row)
         guard case .jobs(var view) = state.topOverlay else { return state }
         view.atStart = false
+        view.fromEnd = true
         state.overlays = [.jobs(view)]
         return state
     }

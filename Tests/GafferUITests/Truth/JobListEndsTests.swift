@@ -33,6 +33,8 @@ import Testing
         #expect(effects == [.loadJobsBefore(Self.scope, before: nil)])
         var shown = pressed
         shown.receive(jobs: Self.lastPage(), scope: Self.scope, before: nil)
+        // A first page a refresh asked for before `G`, arriving after the last: the list stays at its end.
+        shown.receive(jobs: firstPage, scope: Self.scope, after: nil)
         let text = ScreenText.screen(Fixtures.snapshot, shown, size: size)
         #expect(text.contains("last 100 of 10,001"), "\(text)")
         #expect(ScreenText.lines(text, containing: "6d6acc51").count == 1, "\(text)")

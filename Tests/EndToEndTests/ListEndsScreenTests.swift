@@ -28,27 +28,27 @@ struct ListEndsScreenTests {
         await db.close()
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start("env SWIFT_BACKTRACE=interactive=no '\(gafferBinary)' top --database-url '\(config.conninfo)' 2>/dev/null",
+        try await tmux.start("env SWIFT_BACKTRACE=interactive=no '\(gafferBinary)' top --database-url '\(config.conninfo)' 2>/dev/null",
                        width: 120, height: 40)
         try await tmux.waitFor(text: "bulk")
 
         // Queues, Enter: the list counts all; G reads the last page and selects the last job.
-        try tmux.keys("2", "Enter")
+        try await tmux.keys("2", "Enter")
         try await tmux.waitFor(text: " 100 of 10,001 ─")
-        try tmux.keys("G")
+        try await tmux.keys("G")
         let bottom = try await tmux.waitFor(text: "last 100 of 10,001")
         #expect(bottom.contains("LastOneJob"), "\(bottom)")
 
         // A `!` term is a query over the whole table: everything but the ImportJobs is one job.
-        try tmux.keys("g", "/", "!class:importjob", "Enter")
+        try await tmux.keys("g", "/", "!class:importjob", "Enter")
         let filtered = try await tmux.waitFor(text: "/!class:importjob · 1 of 1 ─")
         #expect(filtered.contains("LastOneJob"), "\(filtered)")
 
         // Limits, Enter on its concurrency key: the key's jobs.
-        try tmux.keys("Escape", "3")
+        try await tmux.keys("Escape", "3")
         try await tmux.waitFor(text: "import-42")
-        try tmux.keys("Enter")
+        try await tmux.keys("Enter")
         try await tmux.waitFor("the key's one job") { $0.contains("concurrency key import-42") && $0.contains("LastOneJob") }
-        try tmux.keys("Escape", "q")
+        try await tmux.keys("Escape", "q")
     }
 }

@@ -43,3 +43,68 @@ import Testing
         #expect(try await MonitorQueries.countJobs(seed.db, scope: Filter("%").narrowing(base), now: Seed.now) == 0)
     }
 }
+
+/// Issue 14 items 4, 8 and 13 at the query: `!` terms, a concurrency key and the last page are
+/// all read from the whole table.
+@Suite struct JobListQueryTests {
+    /// 250 queued jobs of queue bulk, due one second apart, oldest first; every tenth labelled `Urgent`.
+    static func bulk() async throws -> (Seed, [UUID]) {
+        let seed = try await Seed.make()
+        let rows = try await seed.db.query("""
+            INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at,
+              created_at, updated_at, job_class, labels)
+            SELECT g, g, 'bulk', 0, jsonb_build_object('job_class', 'ImportJob', 'arguments', jsonb_build_array(i)),
+                   timestamp '2026-05-28 20:00:00' + i * interval '1 second', now(), now(), 'ImportJob',
+                   CASE WHEN i % 10 = 0 THEN ARRAY['Urgent'] ELSE ARRAY['routine'] END
+            FROM (SELECT gen_random_uuid() AS g, i FROM generate_series(1, 250) i) jobs
+            RETURNING id, scheduled_at
+            """)
+        let ids = try rows.map { (try $0.decode("scheduled_at", as: Date.self), try $0.decode("id", as: UUID.self)) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
+        return (seed, ids)
+    }
+
+    @Test func negatedTermsExcludeRowsFromTheWholeTable() async throws {
+        let (seed, ids) = try await Self.bulk()
+        let base = JobListScope(state: .queued, queue: "bulk")
+        for text in ["!label:routine", "!LABEL:ROUT", "!class:mail !routine"] {
+            let scope = Filter(text).narrowing(base)
+            #expect(try await MonitorQueries.countJobs(seed.db, scope: scope, now: Seed.now) == 25, "\(text)")
+            let page = try await MonitorQueries.jobs(seed.db, scope: scope, now: Seed.now, limit: 100)
+            #expect(page.map(\.id) == stride(from: 9, to: 250, by: 10).map { ids[$0] }, "\(text)")
+        }
+        // A free-text `!` term looks where free text does (labels and arguments included).
+        #expect(try await MonitorQueries.countJobs(seed.db, scope: Filter("!urgent").narrowing(base), now: Seed.now) == 225)
+        let none = Filter("label:urgent !label:urg").narrowing(base)
+        #expect(try await MonitorQueries.countJobs(seed.db, scope: none, now: Seed.now) == 0)
+    }
+
+    @Test func theLastPageIsReadFromTheOtherEnd() async throws {
+        let (seed, ids) = try await Self.bulk()
+        let scope = JobListScope(state: .queued, queue: "bulk")
+        let last = try await MonitorQueries.jobs(seed.db, scope: scope, now: Seed.now, limit: 100, fromEnd: true)
+        #expect(last.map(\.id) == Array(ids[150...]))
+        let cursor = JobListCursor(sortAt: last[0].sortAt, id: last[0].id)
+        let before = try await MonitorQueries.jobs(seed.db, scope: scope, now: Seed.now, after: cursor, limit: 100,
+                                                   fromEnd: true)
+        #expect(before.map(\.id) == Array(ids[50..<150]))
+        // Newest-first lists (succeeded, discarded) end at their oldest row.
+        try await seed.db.execute("UPDATE good_jobs SET performed_at = scheduled_at, finished_at = scheduled_at")
+        let done = JobListScope(state: .succeeded, queue: "bulk")
+        let oldest = try await MonitorQueries.jobs(seed.db, scope: done, now: Seed.now, limit: 100, fromEnd: true)
+        #expect(oldest.map(\.id) == Array(ids[..<100].reversed()))
+    }
+
+    @Test func aConcurrencyKeyListsItsJobs() async throws {
+        let seed = try await Seed.make()
+        let running = try await seed.job(.running, concurrencyKey: "import-42")
+        let waiting = try await seed.job(.queued, at: -30, concurrencyKey: "import-42")
+        try await seed.job(.queued, concurrencyKey: "import-43")
+        try await seed.job(.queued)
+        let queued = JobListScope(state: .queued, concurrencyKey: "import-42")
+        #expect(try await MonitorQueries.jobs(seed.db, scope: queued, now: Seed.now).map(\.id) == [waiting])
+        #expect(try await MonitorQueries.countJobs(seed.db, scope: queued, now: Seed.now) == 1)
+        let run = JobListScope(state: .running, concurrencyKey: "import-42")
+        #expect(try await MonitorQueries.jobs(seed.db, scope: run, now: Seed.now).map(\.id) == [running])
+    }
+}

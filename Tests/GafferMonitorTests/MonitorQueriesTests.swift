@@ -127,7 +127,9 @@ import Testing
         try await seed.job(.queued, concurrencyKey: "import-42")
         try await seed.job(.queued, concurrencyKey: "import-42")
         try await seed.job(.succeeded, concurrencyKey: "import-42")
-        #expect(try await MonitorQueries.concurrencyKeys(seed.db) == [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 2)])
+        try await seed.job(.retried, concurrencyKey: "import-42", executions: 2)
+        #expect(try await MonitorQueries.concurrencyKeys(seed.db, now: seed.now)
+                == [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 3, queued: 2, retried: 1)])
         #expect(try await MonitorQueries.settings(seed.db) == SettingsRecord())
         try await seed.db.query("""
             INSERT INTO good_job_settings (id, created_at, updated_at, key, value) VALUES

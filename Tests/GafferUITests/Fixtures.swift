@@ -72,7 +72,7 @@ enum Fixtures {
                                     lastHour: 1, lastDay: 1, latestAt: now - 60, latestJobID: id(5))],
             cron: [CronKeyRun(key: "nightly_report", jobClass: "NightlyReportJob", lastCronAt: now - 3600,
                              previousCronAt: now - 3600 - 86_400, lastJobID: id(6), lastState: .succeeded)],
-            concurrencyKeys: [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 3)],
+            concurrencyKeys: [ConcurrencyKeyStats(key: "import-42", running: 1, waiting: 3, retried: 3)],
             settings: SettingsRecord(pausedJobClasses: ["SyncInventoryJob"]),
             batches: batches,
             local: local,

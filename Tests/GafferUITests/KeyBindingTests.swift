@@ -87,6 +87,36 @@ import Testing
             let last = KeyCase.jobs(JobListView.pageSize).last!
             #expect(effects == [.loadJobs(KeyCase.listScope, after: JobListCursor(sortAt: last.sortAt, id: last.id))])
         },
+        KeyCase("G in a list of many pages reads its last page from the other end, not the next page",
+                KeyCase.list(KeyCase.jobs(JobListView.pageSize), exhausted: false), ch("G")) { state, effects in
+            #expect(effects == [.loadJobsBefore(KeyCase.listScope, before: nil)])
+            var list = state
+            let last = KeyCase.jobs(JobListView.pageSize + 50).suffix(JobListView.pageSize)
+            list.receive(jobs: Array(last), scope: KeyCase.listScope, before: nil)
+            #expect(list.topList.flatMap { list.selectedJob(in: $0) }?.id == last.last?.id)
+            #expect(list.topList?.atStart == false && list.topList?.exhausted == true)
+        },
+        KeyCase("End in a list of many pages reads its last page", KeyCase.list(KeyCase.jobs(JobListView.pageSize),
+                exhausted: false), [.end]) { _, effects in
+            #expect(effects == [.loadJobsBefore(KeyCase.listScope, before: nil)])
+        },
+        KeyCase("G in a list whose last page is loaded moves to its last row", KeyCase.list(), ch("G")) { state, effects in
+            #expect(effects.isEmpty && state.topList?.selection.index == 2)
+        },
+        KeyCase("k on the first row of a list read from the end loads the page before it",
+                KeyCase.fromEnd(KeyCase.jobs(JobListView.pageSize), row: 1), ch("k")) { state, effects in
+            let first = KeyCase.jobs(JobListView.pageSize)[0]
+            #expect(effects == [.loadJobsBefore(KeyCase.listScope, before: JobListCursor(sortAt: first.sortAt, id: first.id))])
+            #expect(state.topList?.selection.index == 0)
+        },
+        KeyCase("g in a list read from the end reads its first page again", KeyCase.fromEnd(KeyCase.jobs(), row: 2),
+                ch("g")) { state, effects in
+            #expect(effects == [.loadJobs(KeyCase.listScope, after: nil)] && state.topList?.selection.index == 0)
+        },
+        KeyCase("Home in a list read from the end reads its first page again", KeyCase.fromEnd(KeyCase.jobs(), row: 2),
+                [.home]) { _, effects in
+            #expect(effects == [.loadJobs(KeyCase.listScope, after: nil)])
+        },
         KeyCase("h and ← go to the previous state tab (wrapping), l and → to the next",
                 KeyCase.list(marks: [Fixtures.id(10)]), [.character("h"), .left, .character("l"), .right, .right]) { state, effects in
             #expect(effects.compactMap { effect -> JobState? in
@@ -105,6 +135,19 @@ import Testing
         KeyCase("Esc in a pane clears the filter", ch("/class:Sync") + [.enter, .escape]) { state, _ in
             #expect(state.filter.isEmpty)
         },
+        KeyCase("/ in a job list puts ! terms into the database query", KeyCase.list(), ch("/!label:routine x") + [.enter]) {
+            state, effects in
+            var scope = KeyCase.listScope
+            scope.search = ["x"]
+            scope.excluded = [FilterTerm(field: .label, text: "routine")]
+            #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)] && state.filter.isEmpty)
+        },
+        KeyCase("/ in the batches view filters it alone; Esc closes it with its filter",
+                KeyCase.with(.batches(BatchListView())), ch("/nightly") + [.enter]) { state, _ in
+            #expect(state.visibleBatches(Fixtures.snapshot).map(\.id) == [Fixtures.id(0x20)] && state.filter.isEmpty)
+            let (closed, _) = MonitorUI.update(state, key: .escape, snapshot: Fixtures.snapshot)
+            #expect(closed.overlays.isEmpty && closed.filter.isEmpty)
+        },
     ]
 
     // MARK: Enter
@@ -120,6 +163,12 @@ import Testing
                 KeyCase.pane(.failures, row: discardedGroupRow), [.enter]) { state, effects in
             #expect(effects == [.loadJobs(discardedScope, after: nil), .countJobs(discardedScope)])
             #expect(state.topList?.title == "Net::ReadTimeout · SyncInventoryJob")
+        },
+        KeyCase("Enter on a concurrency key opens its jobs at the first state that has any", KeyCase.pane(.limits),
+                [.enter]) { state, effects in
+            let scope = JobListScope(state: .retried, concurrencyKey: "import-42")
+            #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
+            #expect(state.topList?.title == "concurrency key import-42" && state.status == nil)
         },
         KeyCase("Enter on a local slot's job opens its detail", [.enter]) { state, effects in
             #expect(effects == [.loadDetail(Fixtures.id(1))] && state.topDetail?.id == Fixtures.id(1))

@@ -89,7 +89,7 @@ struct StatusReport {
             cron: cronRows(declared: app.cron, seen: try await MonitorQueries.cronEntries(db, now: now),
                            settings: settings, now: now),
             limits: limitRows(declared: try await Limiter(registry: app.registry).states(db, now: now),
-                              seen: try await MonitorQueries.concurrencyKeys(db)),
+                              seen: try await MonitorQueries.concurrencyKeys(db, now: now)),
             paused: settings,
             batches: try await MonitorQueries.batches(db))
     }

@@ -98,7 +98,7 @@ public actor MonitorPoller {
             }
             next.settings = try await MonitorQueries.settings(db)
             // Per refresh, like Queues beside it: a waiting count five seconds older than the ready count lies.
-            next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
+            next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db, now: now)
             knownQueues.formUnion(next.queues.map(\.name) + finished.map(\.queue) + next.settings.pausedQueues)
             if full {
                 let fullStarted = ContinuousClock.now
@@ -106,7 +106,6 @@ public actor MonitorPoller {
                 next.processes = try await MonitorQueries.processes(db, now: now)
                 next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
-                next.concurrencyKeys = try await MonitorQueries.concurrencyKeys(db)
                 next.batches = try await MonitorQueries.batches(db)
                 next.slowTakenAt = now
                 forceFull = false
@@ -155,11 +154,11 @@ public actor MonitorPoller {
         try await MonitorQueries.history(db, span: span, now: clock())
     }
 
-    /// One page of a job list.
-    public func jobs(_ scope: JobListScope, after cursor: JobListCursor? = nil, limit: Int = 50) async throws
-        -> [JobSummary]
+    /// One page of a job list (`fromEnd`: the page before `cursor`, or the last).
+    public func jobs(_ scope: JobListScope, after cursor: JobListCursor? = nil, limit: Int = 50, fromEnd: Bool = false)
+        async throws -> [JobSummary]
     {
-        try await MonitorQueries.jobs(db, scope: scope, now: clock(), after: cursor, limit: limit)
+        try await MonitorQueries.jobs(db, scope: scope, now: clock(), after: cursor, limit: limit, fromEnd: fromEnd)
     }
 }
 

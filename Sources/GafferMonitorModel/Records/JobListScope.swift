@@ -26,8 +26,13 @@ public struct JobListScope: Sendable, Hashable {
     public var queueContains: String?
     public var classContains: String?
     public var labelContains: String?
-    /// …and free text, found in the class, queue, error, arguments, or as the start of the id.
+    /// …and free text, found in the class, queue, a label, the error, the arguments, or as the start of the id.
     public var search: [String] = []
+    /// Terms no listed job may match (the filter's `!` terms), each on its field or, without one, on
+    /// everything free text searches.
+    public var excluded: [FilterTerm] = []
+    /// Only jobs with this exact `concurrency_key`.
+    public var concurrencyKey: String?
     /// Ordered by `created_at` (GoodJob's index on it) rather than the state's own time.
     public var sortByCreated = false
     /// The other way round from the state's default order.
@@ -41,7 +46,7 @@ public struct JobListScope: Sendable, Hashable {
 
     public init(state: JobState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
                 errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil,
-                byBadge: Bool = false) {
+                concurrencyKey: String? = nil, byBadge: Bool = false) {
         self.state = state
         self.queue = queue
         self.jobClass = jobClass
@@ -50,6 +55,7 @@ public struct JobListScope: Sendable, Hashable {
         self.errorContains = errorContains
         self.since = since
         self.batchID = batchID
+        self.concurrencyKey = concurrencyKey
         self.byBadge = byBadge
     }
 }

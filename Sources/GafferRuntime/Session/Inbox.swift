@@ -11,6 +11,8 @@ final class Inbox: Sendable {
         case report(ActionReport)
         case detail(JobDetail?, UUID)
         case jobs([JobSummary], JobListScope, JobListCursor?)
+        /// A page read from the end: the one before the cursor, or the last.
+        case jobsBefore([JobSummary], JobListScope, JobListCursor?)
         case count(Int, JobListScope)
         case history(JobHistory)
         case error(String)

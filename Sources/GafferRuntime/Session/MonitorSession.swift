@@ -100,6 +100,7 @@ public final class MonitorSession: Sendable {
         case .report(let report): return state.receive(report: report)
         case .detail(let detail, let id): state.receive(detail: detail, for: id)
         case .jobs(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, after: cursor)
+        case .jobsBefore(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, before: cursor)
         case .count(let count, let scope): state.receive(count: count, scope: scope)
         case .history(let history): state.receive(history: history)
         case .error(let text): state.receive(error: text)
@@ -107,6 +108,18 @@ public final class MonitorSession: Sendable {
         case .quit(let mode): return [.quit(mode)]
         }
         return []
+    }
+
+    /// Reads a page of a job list in the background and posts it (or the error) to the inbox.
+    private func loadJobs(_ scope: JobListScope, _ cursor: JobListCursor?, fromEnd: Bool) {
+        Task { [poller, inbox] in
+            do {
+                let page = try await poller.jobs(scope, after: cursor, limit: JobListView.pageSize, fromEnd: fromEnd)
+                inbox.post(fromEnd ? .jobsBefore(page, scope, cursor) : .jobs(page, scope, cursor))
+            } catch {
+                inbox.post(.error("cannot load jobs: \(error)"))
+            }
+        }
     }
 
     /// Starts each effect; returns a quit mode when one asks to leave.
@@ -131,14 +144,9 @@ public final class MonitorSession: Sendable {
                     }
                 }
             case .loadJobs(let scope, let cursor):
-                Task { [poller, inbox] in
-                    do {
-                        let page = try await poller.jobs(scope, after: cursor, limit: JobListView.pageSize)
-                        inbox.post(.jobs(page, scope, cursor))
-                    } catch {
-                        inbox.post(.error("cannot load jobs: \(error)"))
-                    }
-                }
+                loadJobs(scope, cursor, fromEnd: false)
+            case .loadJobsBefore(let scope, let cursor):
+                loadJobs(scope, cursor, fromEnd: true)
             case .countJobs(let scope):
                 Task { [poller, inbox] in
                     if let count = try? await poller.countJobs(scope) { inbox.post(.count(count, scope)) }

@@ -11,12 +11,16 @@ extension MonitorQueries {
     /// `finished_at` indexes either way; `created_at` has `index_good_jobs_on_created_at`; the waiting
     /// states' times sort the state's rows (the partial `finished_at IS NULL` indexes find them) as the
     /// default order already does.
+    ///
+    /// `fromEnd`: the page before `cursor`, or the last page when nil. Both ways read `limit` rows along
+    /// the keyset, so the last page of a million rows costs what the first does; a page from the end
+    /// comes back in list order.
     public static func jobs(_ db: PostgresConnection, scope: JobListScope, now: Date, after cursor: JobListCursor? = nil,
-                            limit: Int = 50) async throws -> [JobSummary]
+                            limit: Int = 50, fromEnd: Bool = false) async throws -> [JobSummary]
     {
         let (predicate, stateColumn, _) = statePredicate(scope.state, byBadge: scope.byBadge)
         let sortColumn = scope.sortByCreated ? "created_at" : stateColumn
-        let descending = scope.isNewestFirst
+        let descending = scope.isNewestFirst != fromEnd
         let keyset = descending ? "<" : ">"
         let direction = descending ? "DESC" : "ASC"
         let rows = try await db.query("""
@@ -32,13 +36,14 @@ extension MonitorQueries {
             LIMIT $9
             """, scopeValues(scope, now: now) + [cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit]
                 + filterValues(scope))
-        return try rows.map {
+        let page = try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"),
                        state: JobState(rawValue: try $0.decode("state")) ?? scope.state, sortAt: try $0.decode("sort_at"),
                        attempts: try $0.decode("attempts"), labels: try $0.decode("labels"),
                        labelCount: try $0.decode("label_count"), error: try $0.decode("error"))
         }
+        return fromEnd ? page.reversed() : page
     }
 
     /// How many jobs the scope holds, counted up to `cap` (a list shows `100 of 10,000`).
@@ -60,9 +65,10 @@ extension MonitorQueries {
         return try rows.first?.decode("n") ?? 0
     }
 
-    /// The scope's conditions, `$1`–`$6` and `$12`–`$16` (see `scopeValues`, `filterValues`); NULL
+    /// The scope's conditions, `$1`–`$6` and `$12`–`$19` (see `scopeValues`, `filterValues`); NULL
     /// columns never match a search term (hence the `coalesce`).
-    /// The filter's terms match case-insensitively, as the screen's own matching does.
+    /// The filter's terms match case-insensitively, as the screen's own matching does; its `!` terms
+    /// (`$17` fields, `$18` patterns) exclude rows from the whole table, not from a loaded page.
     static let scopePredicate = """
         ($2::text IS NULL OR queue_name = $2 OR ($2 = '' AND queue_name IS NULL))
           AND ($3::text IS NULL OR job_class = $3 OR ($3 = '' AND job_class IS NULL))
@@ -71,22 +77,47 @@ extension MonitorQueries {
           AND ($6::text IS NULL OR error ILIKE $6)
           AND ($12::text IS NULL OR queue_name ILIKE $12)
           AND ($13::text IS NULL OR job_class ILIKE $13)
-          AND ($14::text IS NULL OR EXISTS (SELECT 1 FROM unnest(labels) label WHERE label ILIKE $14))
+          AND ($14::text IS NULL OR \(labelMatches("$14")))
           AND ($15::text[] IS NULL OR NOT EXISTS (
                 SELECT 1 FROM unnest($15::text[]) AS term(pattern)
-                WHERE NOT coalesce(job_class ILIKE term.pattern OR queue_name ILIKE term.pattern
-                                   OR error ILIKE term.pattern OR (serialized_params->'arguments')::text ILIKE term.pattern
-                                   OR id::text ILIKE ltrim(term.pattern, '%'), false)))
+                WHERE NOT coalesce(\(searchMatches("term.pattern")), false)))
           AND ($16::uuid IS NULL OR batch_id = $16::uuid OR batch_callback_id = $16::uuid)
+          AND ($17::text[] IS NULL OR NOT EXISTS (
+                SELECT 1 FROM unnest($17::text[], $18::text[]) AS term(field, pattern)
+                WHERE coalesce(CASE term.field
+                                 WHEN 'queue' THEN queue_name ILIKE term.pattern
+                                 WHEN 'class' THEN job_class ILIKE term.pattern
+                                 WHEN 'label' THEN \(labelMatches("term.pattern"))
+                                 WHEN 'error' THEN error ILIKE term.pattern
+                                 ELSE \(searchMatches("term.pattern")) END, false)))
+          AND ($19::text IS NULL OR concurrency_key = $19)
         """
+
+    /// Whether a label matches the ILIKE `pattern`.
+    static func labelMatches(_ pattern: String) -> String {
+        "EXISTS (SELECT 1 FROM unnest(labels) label WHERE label ILIKE \(pattern))"
+    }
+
+    /// Whether free text `pattern` (`%text%`) is in the class, queue, a label, the error or the
+    /// arguments, or starts the id: what a list row shows, and the arguments behind it.
+    static func searchMatches(_ pattern: String) -> String {
+        """
+        job_class ILIKE \(pattern) OR queue_name ILIKE \(pattern) OR \(labelMatches(pattern)) OR error ILIKE \(pattern)
+        OR (serialized_params->'arguments')::text ILIKE \(pattern) OR id::text ILIKE ltrim(\(pattern), '%')
+        """
+    }
 
     static func scopeValues(_ scope: JobListScope, now: Date) -> [any PostgresEncodable] {
         [now, scope.queue, scope.jobClass, scope.label, scope.errorClass, scope.errorContains.map(contains)]
     }
 
+    /// `$12`–`$19`. A free-text `!` term's field is `''`, which the CASE sends to the search.
     static func filterValues(_ scope: JobListScope) -> [any PostgresEncodable] {
-        [scope.queueContains.map(contains), scope.classContains.map(contains), scope.labelContains.map(contains),
-         scope.search.isEmpty ? nil as [String]? : scope.search.map(contains), scope.batchID]
+        let excluded = scope.excluded
+        return [scope.queueContains.map(contains), scope.classContains.map(contains), scope.labelContains.map(contains),
+                scope.search.isEmpty ? nil as [String]? : scope.search.map(contains), scope.batchID,
+                excluded.isEmpty ? nil as [String]? : excluded.map { $0.field?.rawValue ?? "" },
+                excluded.isEmpty ? nil as [String]? : excluded.map { contains($0.text) }, scope.concurrencyKey]
     }
 
     /// `%text%` with LIKE's wildcards escaped.

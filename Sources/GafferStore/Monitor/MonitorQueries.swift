@@ -193,18 +193,23 @@ public enum MonitorQueries {
         }
     }
 
-    /// Unfinished jobs per concurrency key, busiest first (from the unfinished concurrency-key index).
-    public static func concurrencyKeys(_ db: PostgresConnection) async throws -> [ConcurrencyKeyStats] {
+    /// Unfinished jobs per concurrency key, busiest first (from the unfinished concurrency-key index),
+    /// the waiting ones also by GoodJob's state scopes (`now`: the application's clock).
+    public static func concurrencyKeys(_ db: PostgresConnection, now: Date) async throws -> [ConcurrencyKeyStats] {
         let rows = try await db.query("""
             SELECT concurrency_key,
                    count(*) FILTER (WHERE performed_at IS NOT NULL) AS running,
-                   count(*) FILTER (WHERE performed_at IS NULL) AS waiting
+                   count(*) FILTER (WHERE performed_at IS NULL) AS waiting,
+                   count(*) FILTER (WHERE \(MonitorSQL.stateScope(.queued))) AS queued,
+                   count(*) FILTER (WHERE \(MonitorSQL.stateScope(.scheduled))) AS scheduled,
+                   count(*) FILTER (WHERE \(MonitorSQL.stateScope(.retried))) AS retried
             FROM good_jobs WHERE finished_at IS NULL AND concurrency_key IS NOT NULL
-            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT $1
-            """, [MonitorLimits.concurrencyKeys])
+            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT $2
+            """, [now, MonitorLimits.concurrencyKeys])
         return try rows.map {
             ConcurrencyKeyStats(key: try $0.decode("concurrency_key"), running: try $0.decode("running"),
-                                waiting: try $0.decode("waiting"))
+                                waiting: try $0.decode("waiting"), queued: try $0.decode("queued"),
+                                scheduled: try $0.decode("scheduled"), retried: try $0.decode("retried"))
         }
     }
 

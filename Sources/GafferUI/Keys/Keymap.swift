@@ -55,7 +55,7 @@ public enum Keymap {
         Binding([ch("/")], action: .startFilter, label: "filter",
                 help: "Filter rows; qualifiers queue: class: label: error:, ! inverts", footerPriority: 6, when: listing),
         Binding([.enter], action: .open, label: "open",
-                help: "Open: jobs of a queue, failure group or batch, a job's detail", footerPriority: 8, when: listing),
+                help: "Open: jobs of a queue, concurrency key, failure group or batch; a job's detail", footerPriority: 8, when: listing),
         Binding([ch("b")], action: .openBatches, label: "batches",
                 help: "Batches: progress, state and callbacks of the newest 50", footerPriority: 1, when: inPane),
         Binding([ch("R")], action: .act(.retry), label: "retry", help: "Retry discarded jobs", isDestructive: true,

@@ -7,7 +7,9 @@ extension MonitorUI {
     static func drawBatchList(_ view: BatchListView, _ s: MonitorSnapshot, _ state: UIState,
                               into buffer: inout CellBuffer, area: Rect) {
         let batches = state.visibleBatches(s)
-        let inside = Frame(title: "Batches", trailing: "\(batches.count) of \(s.batches.count) newest", isFocused: true)
+        let trailing = (view.filter.isEmpty ? "" : "/\(Format.clean(view.filter.text)) · ")
+            + "\(batches.count) of \(s.batches.count) newest"
+        let inside = Frame(title: "Batches", trailing: trailing, isFocused: true)
             .render(into: &buffer, area: area)
         let rows = batches.map { batch -> [TableCell] in
             let percent = batch.jobs == 0 ? 100 : batch.jobsFinished * 100 / batch.jobs

@@ -13,7 +13,8 @@ extension MonitorUI {
         let all = list.total.map { $0 >= 100_000 ? "100,000+" : Format.grouped($0) }
             ?? list.jobs.map { "\($0.count)\(list.exhausted ? "" : "+")" } ?? "…"
         let trailing = (list.filter.isEmpty ? "" : "/\(Format.clean(list.filter.text)) · ")
-            + "\(jobs.count) of \(all)" + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
+            + (list.atStart ? "" : "last ") + "\(jobs.count) of \(all)"
+            + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
         let inside = Frame(title: "Jobs · \(Format.clean(list.title))", trailing: trailing, isFocused: true)
             .render(into: &buffer, area: area)
         guard inside.height > 1 else { return }

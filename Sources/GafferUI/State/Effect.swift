@@ -16,6 +16,9 @@ public enum Effect: Sendable, Hashable {
     case loadDetail(UUID)
     /// Read a page of a job list; hand it back with `UIState.receive(jobs:)`.
     case loadJobs(JobListScope, after: JobListCursor?)
+    /// Read the page before a row of a job list, or its last page when nil (`G`); hand it back with
+    /// `UIState.receive(jobs:scope:before:)`.
+    case loadJobsBefore(JobListScope, before: JobListCursor?)
     /// Count every job of a list's scope; hand it back with `UIState.receive(count:scope:)`.
     case countJobs(JobListScope)
     /// Count finished jobs per bucket of a span; hand it back with `UIState.receive(history:)`.

@@ -4,12 +4,10 @@ import GafferMonitorModel
 /// The `/` filter: space-separated terms, each matching any column or, with a qualifier
 /// (`queue:` `class:` `label:` `error:`), one field; a leading `!` inverts a term.
 ///
-/// Matching is case-insensitive substring matching. Qualified terms also narrow the job lists
-/// the database returns (exact queue, class and label; error text contains).
+/// Matching is case-insensitive substring matching. In a job list every term, `!` ones included,
+/// narrows the database query (`narrowing`), so it holds over the whole table, not the loaded page.
 public struct Filter: Sendable, Hashable {
-    public enum Field: String, Sendable, Hashable, CaseIterable {
-        case queue, jobClass = "class", label, error
-    }
+    public typealias Field = FilterTerm.Field
 
     public struct Term: Sendable, Hashable {
         public var field: Field?
@@ -62,8 +60,8 @@ public struct Filter: Sendable, Hashable {
         terms.first { $0.field == field && !$0.negated }?.value
     }
 
-    /// `scope` narrowed by the positive terms, which the database matches case-insensitively; the
-    /// negated ones (`!x`) are applied to the rows it returns (`negatedOnly`).
+    /// `scope` narrowed by every term, which the database matches case-insensitively: positive ones
+    /// must match, negated ones (`!x`) must not.
     public func narrowing(_ scope: JobListScope) -> JobListScope {
         var scope = scope
         scope.queueContains = value(of: .queue)
@@ -71,13 +69,8 @@ public struct Filter: Sendable, Hashable {
         scope.labelContains = value(of: .label)
         if let error = value(of: .error) { scope.errorContains = error }
         scope.search = terms.filter { $0.field == nil && !$0.negated }.map(\.value)
+        scope.excluded = terms.filter(\.negated).map { FilterTerm(field: $0.field, text: $0.value) }
         return scope
-    }
-
-    /// Only the negated terms: what the database query leaves to the screen.
-    public var negatedOnly: Filter {
-        Filter(terms.filter(\.negated).map { ($0.negated ? "!" : "") + ($0.field.map { $0.rawValue + ":" } ?? "") + $0.value }
-            .joined(separator: " "))
     }
 }
 

@@ -60,6 +60,12 @@ public struct JobListView: Sendable, Hashable {
     public var marks: Set<UUID>
     /// True when the last page came back short: nothing more to load.
     public var exhausted: Bool
+    /// True when the first loaded row is the list's first. After `G` the list holds its last page
+    /// (read from the other end), and moving up past its top reads the page before.
+    public var atStart: Bool
+    /// True after `G` until `g` or a new query: refreshes re-read the last page, and a first page
+    /// still on its way (a refresh asked for it before `G`) is not put in.
+    public var fromEnd: Bool
 
     public static let pageSize = 100
 
@@ -74,7 +80,18 @@ public struct JobListView: Sendable, Hashable {
         self.selection = selection
         self.marks = marks
         self.exhausted = exhausted
+        self.atStart = true
+        self.fromEnd = false
     }
+
+    /// Where the page after the loaded rows starts.
+    var cursorAfter: JobListCursor? { jobs?.last.map { JobListCursor(sortAt: $0.sortAt, id: $0.id) } }
+
+    /// Where the page before the loaded rows ends.
+    var cursorBefore: JobListCursor? { jobs?.first.map { JobListCursor(sortAt: $0.sortAt, id: $0.id) } }
+
+    /// Whether a page asked for at `cursor` still borders the loaded rows (its row is still among them).
+    func holds(_ cursor: JobListCursor?) -> Bool { cursor.map { c in jobs?.contains { $0.id == c.id } ?? false } ?? true }
 }
 
 /// A destructive action waiting for `y`.

@@ -20,10 +20,12 @@ extension MonitorUI {
             let keys = state.visibleJobs(list).map(\.id.uuidString)
             list.selection = list.selection.moved(by: delta, in: keys)
             state.replaceTop(.jobs(list))
-            // At the last row of a full page: fetch the next one.
-            if delta > 0, !list.exhausted, let jobs = list.jobs, let last = jobs.last,
-               list.selection.key == last.id.uuidString {
-                return [.loadJobs(list.scope, after: JobListCursor(sortAt: last.sortAt, id: last.id))]
+            // At the last row loaded: fetch the next page; at the first, when rows were read from the end, the one before.
+            if delta > 0, !list.exhausted, let cursor = list.cursorAfter, list.selection.key == keys.last {
+                return [.loadJobs(list.scope, after: cursor)]
+            }
+            if delta < 0, !list.atStart, let cursor = list.cursorBefore, list.selection.key == keys.first {
+                return [.loadJobsBefore(list.scope, before: cursor)]
             }
         case .batches(var view):
             view.selection = view.selection.moved(by: delta, in: state.visibleBatches(snapshot).map(\.id.uuidString))
@@ -42,7 +44,25 @@ extension MonitorUI {
         return []
     }
 
+    /// `g` and `G`: the first or the last row. A job list that has not loaded that end reads it, the
+    /// last page by a keyset query from the other end of the order (not every page between).
+    static func jump(_ state: inout UIState, _ snapshot: MonitorSnapshot, toEnd: Bool) -> [Effect] {
+        guard case .jobs(var list) = state.topOverlay, toEnd ? !list.exhausted : !list.atStart else {
+            return move(&state, snapshot, by: toEnd ? 1_000_000 : -1_000_000)
+        }
+        // No key: the selection stays on the first (last) row whatever rows arrive, until a move names one.
+        list.selection = RowSelection(index: toEnd ? .max : 0)
+        list.fromEnd = toEnd
+        state.replaceTop(.jobs(list))
+        return [toEnd ? .loadJobsBefore(list.scope, before: nil) : .loadJobs(list.scope, after: nil)]
+    }
+
     static let tabOrder: [JobState] = [.queued, .scheduled, .retried, .running, .discarded, .succeeded]
+
+    /// The first tab with jobs in `counts`; queued when none has any.
+    static func firstTab(_ counts: [JobState: Int]) -> JobState {
+        tabOrder.first { (counts[$0] ?? 0) > 0 } ?? .queued
+    }
 
     static func switchTab(_ state: inout UIState, by delta: Int) -> [Effect] {
         guard case .jobs(var list) = state.topOverlay else { return [] }
@@ -68,12 +88,14 @@ extension MonitorUI {
         switch row.target {
         case .queue(let name, _):
             let stats = snapshot.queues.first { $0.name == name } ?? QueueStats(name: name)
-            let counts: [JobState: Int] = [.queued: stats.queued, .scheduled: stats.scheduled,
-                                               .retried: stats.retried, .running: stats.running,
-                                               .discarded: stats.discarded]
-            let first = tabOrder.first { (counts[$0] ?? 0) > 0 } ?? .queued
+            let first = firstTab([.queued: stats.queued, .scheduled: stats.scheduled, .retried: stats.retried,
+                                  .running: stats.running, .discarded: stats.discarded])
             return openList("queue \(name.isEmpty ? "(none)" : name)", scope(state, JobListScope(state: first, queue: name)),
                             &state)
+        case .concurrencyKey(let key):
+            // The key's unfinished jobs, a tab per state (`h`/`l`), opened on the first that has any.
+            let counts = snapshot.concurrencyKeys.first { $0.key == key }?.counts ?? [:]
+            return openList("concurrency key \(key)", JobListScope(state: firstTab(counts), concurrencyKey: key), &state)
         case .failure(let group):
             let listScope = group.kind == .discarded
                 ? JobListScope(state: .discarded, jobClass: group.jobClass, errorClass: group.errorClass,

@@ -61,6 +61,8 @@ public enum MonitorUI {
         list.marks = []
         list.selection = RowSelection()
         list.exhausted = false
+        list.atStart = true
+        list.fromEnd = false
         state.replaceTop(.jobs(list))
         return [.loadJobs(list.scope, after: nil), .countJobs(list.scope)]
     }
@@ -74,8 +76,8 @@ public enum MonitorUI {
         case .up: return move(&state, snapshot, by: -1)
         case .pageDown: return move(&state, snapshot, by: 10)
         case .pageUp: return move(&state, snapshot, by: -10)
-        case .top: return move(&state, snapshot, by: -1_000_000)
-        case .bottom: return move(&state, snapshot, by: 1_000_000)
+        case .top: return jump(&state, snapshot, toEnd: false)
+        case .bottom: return jump(&state, snapshot, toEnd: true)
         case .previousTab: return switchTab(&state, by: -1)
         case .nextTab: return switchTab(&state, by: 1)
         case .startFilter:

@@ -42,36 +42,40 @@ extension UIState {
         PaneContent.build(pane, snapshot, filter: filter, sort: paneSorts[pane])
     }
 
-    /// The filter `/` edits: the open job list's own, else the panes'.
+    /// The filter `/` edits: the open job list's or batches view's own, else the panes'.
     var activeFilter: Filter {
         get {
-            if case .jobs(let list) = topOverlay { return list.filter }
-            return filter
+            switch topOverlay {
+            case .jobs(let list): list.filter
+            case .batches(let view): view.filter
+            default: filter
+            }
         }
         set {
-            if case .jobs(var list) = topOverlay {
+            switch topOverlay {
+            case .jobs(var list):
                 list.filter = newValue
                 replaceTop(.jobs(list))
-            } else {
+            case .batches(var view):
+                view.filter = newValue
+                replaceTop(.batches(view))
+            default:
                 filter = newValue
             }
         }
     }
 
-    /// The jobs of a list that pass its filter's negated terms (the database applied the others).
-    func visibleJobs(_ list: JobListView) -> [JobSummary] {
-        let filter = list.filter.negatedOnly
-        return (list.jobs ?? []).filter { job in
-            filter.matches(RowFields(queue: job.queue, jobClass: job.jobClass, labels: job.labels, error: job.error ?? "",
-                                     text: [job.id.uuidString.lowercased(), job.jobClass, job.queue, job.error ?? ""]
-                                         .joined(separator: " ")))
-        }
-    }
+    /// The jobs a list shows: the rows loaded, which the database already filtered.
+    func visibleJobs(_ list: JobListView) -> [JobSummary] { list.jobs ?? [] }
 
-    /// The snapshot's batches that pass the filter (free text over id, description, state and callbacks).
+    /// The snapshot's batches that pass the batches view's filter (free text over id, description,
+    /// state and callbacks).
     func visibleBatches(_ snapshot: MonitorSnapshot) -> [BatchSummary] {
-        snapshot.batches.filter { batch in
-            filter.matches(RowFields(text: ([batch.id.uuidString.lowercased(), batch.description ?? "", batch.state.rawValue]
+        guard case .batches(let view)? = overlays.last(where: { if case .batches = $0 { true } else { false } }) else {
+            return snapshot.batches
+        }
+        return snapshot.batches.filter { batch in
+            view.filter.matches(RowFields(text: ([batch.id.uuidString.lowercased(), batch.description ?? "", batch.state.rawValue]
                                             + batch.callbackClasses).joined(separator: " ")))
         }
     }

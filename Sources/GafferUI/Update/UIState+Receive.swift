@@ -16,28 +16,53 @@ extension UIState {
         }
     }
 
-    /// Puts a loaded page into the job list with that scope: a first page replaces, a later one appends.
+    /// Puts a loaded page into the job list with that scope: a first page replaces the rows, a later
+    /// one is appended.
     public mutating func receive(jobs page: [JobSummary], scope: JobListScope, after cursor: JobListCursor?) {
-        for (index, overlay) in overlays.enumerated() {
-            guard case .jobs(var list) = overlay, list.scope == scope else { continue }
-            if cursor == nil {
+        receive(page, scope, cursor, fromEnd: false)
+    }
+
+    /// Puts a page read from the end into the job list with that scope: the last page (`before` nil)
+    /// replaces the rows, the page before the first row is put in front of them.
+    public mutating func receive(jobs page: [JobSummary], scope: JobListScope, before cursor: JobListCursor?) {
+        receive(page, scope, cursor, fromEnd: true)
+    }
+
+    private mutating func receive(_ page: [JobSummary], _ scope: JobListScope, _ cursor: JobListCursor?, fromEnd: Bool) {
+        updateList(scope) { list in
+            if cursor == nil {  // one end of the list: it replaces the rows, if it is the end the list shows
+                guard list.fromEnd == fromEnd else { return }
                 list.jobs = page
                 list.marks.formIntersection(page.map(\.id))
             } else {
-                list.jobs = (list.jobs ?? []) + page.filter { job in !(list.jobs ?? []).contains { $0.id == job.id } }
+                guard list.holds(cursor) else { return }  // the list jumped (`g`, `G`) since it was asked for
+                let loaded = list.jobs ?? []
+                let new = page.filter { job in !loaded.contains { $0.id == job.id } }
+                list.jobs = fromEnd ? new + loaded : loaded + new
             }
-            list.exhausted = page.count < JobListView.pageSize
+            // A page shorter than asked for reaches the end of the list on its side.
+            let reachedEnd = page.count < JobListView.pageSize
+            if fromEnd {
+                list.atStart = reachedEnd
+                if cursor == nil { list.exhausted = true }
+            } else {
+                list.exhausted = reachedEnd
+                if cursor == nil { list.atStart = true }
+            }
+        }
+    }
+
+    private mutating func updateList(_ scope: JobListScope, _ change: (inout JobListView) -> Void) {
+        for (index, overlay) in overlays.enumerated() {
+            guard case .jobs(var list) = overlay, list.scope == scope else { continue }
+            change(&list)
             overlays[index] = .jobs(list)
         }
     }
 
     /// Puts the count of all jobs of a scope into the list that shows it.
     public mutating func receive(count: Int, scope: JobListScope) {
-        for (index, overlay) in overlays.enumerated() {
-            guard case .jobs(var list) = overlay, list.scope == scope else { continue }
-            list.total = count
-            overlays[index] = .jobs(list)
-        }
+        updateList(scope) { $0.total = count }
     }
 
     /// Shows a failed load or action in the status line.
@@ -51,14 +76,14 @@ extension UIState {
         return effectsAfterRefresh() + [.refreshNow]
     }
 
-    /// Loads to issue after each new snapshot, so what is open stays live: the open job list's first
-    /// page, the open job detail (its state, attempts and times change as the job runs), and the
+    /// Loads to issue after each new snapshot, so what is open stays live: the open job list's page
+    /// (its first, or after `G` its last), the open job detail (its state, attempts and times change as the job runs), and the
     /// history once it is `MonitorUI.historyReload` seconds older than the snapshot taken `at`.
     public func effectsAfterRefresh(at now: Date? = nil) -> [Effect] {
         var effects: [Effect] = now.map(historyEffects) ?? []
         if let top = overlays.last(where: { if case .jobs = $0 { true } else { false } }),
            case .jobs(let list) = top, (list.jobs?.count ?? 0) <= JobListView.pageSize {
-            effects.append(.loadJobs(list.scope, after: nil))
+            effects.append(list.fromEnd ? .loadJobsBefore(list.scope, before: nil) : .loadJobs(list.scope, after: nil))
         }
         if let top = overlays.last(where: { if case .detail = $0 { true } else { false } }), case .detail(let view) = top {
             effects.append(.loadDetail(view.id))

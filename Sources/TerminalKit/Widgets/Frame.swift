@@ -2,7 +2,8 @@
 public struct Frame: Hashable, Sendable {
     /// Shown at the left of the top border; untrusted text is fine (it is sanitized).
     public var title: String
-    /// Shown at the right of the top border when there is room (counts, staleness).
+    /// Shown at the right of the top border when there is room (counts, staleness); a long title is
+    /// cut to make that room.
     public var trailing: String
     public var isFocused: Bool
 
@@ -11,6 +12,9 @@ public struct Frame: Hashable, Sendable {
         self.trailing = trailing
         self.isFocused = isFocused
     }
+
+    /// How much of a title stays when it is cut to make room for the trailing text.
+    static let titleKeeps = 12
 
     /// The area inside a frame drawn at `area`.
     public static func inner(_ area: Rect) -> Rect {
@@ -42,7 +46,14 @@ public struct Frame: Hashable, Sendable {
         // "┌─ " + title + " " … " " + trailing + " ─┐": three columns at each end.
         let room = area.width - 6
         guard room > 0 else { return }
-        let title = DisplayWidth.truncate(Sanitizer.visible(title), toWidth: room)
+        let trailing = Sanitizer.visible(trailing)
+        let trailingWidth = DisplayWidth.of(trailing)
+        // A long title is cut, down to `titleKeeps` cells, before the trailing text (counts, the data's
+        // age) is left out.
+        let fullTitle = Sanitizer.visible(title)
+        let keep = min(DisplayWidth.of(fullTitle), Self.titleKeeps)
+        let titleRoom = trailingWidth > 0 && keep + 3 + trailingWidth <= room ? room - 3 - trailingWidth : room
+        let title = DisplayWidth.truncate(fullTitle, toWidth: titleRoom)
         let titleWidth = DisplayWidth.of(title)
         if titleWidth > 0 {
             buffer.put(" ", x: area.x + 2, y: area.y, style: border)
@@ -51,8 +62,6 @@ public struct Frame: Hashable, Sendable {
         }
         // The trailing text is never cut; it needs "─ " clear after the title, or it is left out.
         let trailingRoom = titleWidth > 0 ? room - titleWidth - 3 : room
-        let trailing = Sanitizer.visible(trailing)
-        let trailingWidth = DisplayWidth.of(trailing)
         guard trailingWidth > 0, trailingWidth <= trailingRoom else { return }
         let start = area.maxX - 3 - trailingWidth
         buffer.put(" ", x: start - 1, y: area.y, style: border)

@@ -90,6 +90,16 @@ struct KeyCase: Sendable, CustomTestStringConvertible {
         return state
     }
 
+    /// The job list of queue default after `G`: `jobs` are its last page, more lie before them.
+    static func fromEnd(_ jobs: [JobSummary], row: Int = 0) -> UIState {
+        var state = list(jobs, row: row)
+        guard case .jobs(var view) = state.topOverlay else { return state }
+        view.atStart = false
+        view.fromEnd = true
+        state.overlays = [.jobs(view)]
+        return state
+    }
+
     /// The detail of the fixture's discarded SyncInventoryJob (with a backtrace longer than the view).
     static func detail(readOnly: Bool = false) -> UIState {
         var state = pane(.failures, readOnly: readOnly)

@@ -29,6 +29,17 @@ import Testing
             """)
     }
 
+    /// A job list named after a long concurrency key still says how many jobs it holds.
+    @Test func aLongTitleIsCutBeforeTheTrailingTextIsLeftOut() {
+        var buffer = CellBuffer(width: 40, height: 2)
+        Frame(title: "Jobs · concurrency key SocialMediaPublicationDailySyncJob", trailing: "last 100 of 108")
+            .render(into: &buffer, area: buffer.bounds)
+        #expect(buffer.text() == """
+            ┌─ Jobs · concurre… ─ last 100 of 108 ─┐
+            └──────────────────────────────────────┘
+            """)
+    }
+
     @Test func longTitlesAreCutWithAnEllipsis() {
         var buffer = CellBuffer(width: 14, height: 2)
         Frame(title: "Processes and threads").render(into: &buffer, area: buffer.bounds)

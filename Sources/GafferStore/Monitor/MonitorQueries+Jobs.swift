@@ -20,10 +20,11 @@ extension MonitorQueries {
             WHERE \(predicate) AND \(scopePredicate)
               AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
               AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
+              AND ($17::timestamp IS NULL OR \(sortColumn) < $17::timestamp)
             ORDER BY \(sortColumn) \(direction), id \(direction)
             LIMIT $9
             """, scopeValues(scope, now: now) + [cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit]
-                + filterValues(scope))
+                + filterValues(scope) + [scope.before])
         return try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"),
@@ -45,14 +46,16 @@ extension MonitorQueries {
                 -- $7, $8 and $11 (the page's cursor and label cut) have no use in a count.
                 AND $7::timestamp IS NULL AND $8::uuid IS NULL AND $11::int IS NULL
                 AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
+                AND ($17::timestamp IS NULL OR \(sortColumn) < $17::timestamp)
               LIMIT $9
             ) matching
             """, scopeValues(scope, now: now) + [nil as Date?, nil as UUID?, cap, scope.since, nil as Int?]
-                + filterValues(scope))
+                + filterValues(scope) + [scope.before])
         return try rows.first?.decode("n") ?? 0
     }
 
-    /// The scope's conditions, `$1`–`$6` and `$12`–`$16` (see `scopeValues`, `filterValues`); NULL
+    /// The scope's conditions, `$1`–`$6` and `$12`–`$16` (see `scopeValues`, `filterValues`; the callers add
+    /// `$17`, `before`, on their sort column); NULL
     /// columns never match a search term (hence the `coalesce`).
     /// The filter's terms match case-insensitively, as the screen's own matching does.
     static let scopePredicate = """
@@ -68,6 +71,7 @@ extension MonitorQueries {
                 SELECT 1 FROM unnest($15::text[]) AS term(pattern)
                 WHERE NOT coalesce(job_class ILIKE term.pattern OR queue_name ILIKE term.pattern
                                    OR error ILIKE term.pattern OR (serialized_params->'arguments')::text ILIKE term.pattern
+                                   OR EXISTS (SELECT 1 FROM unnest(labels) label WHERE label ILIKE term.pattern)
                                    OR id::text ILIKE ltrim(term.pattern, '%'), false)))
           AND ($16::uuid IS NULL OR batch_id = $16::uuid OR batch_callback_id = $16::uuid)
         """

@@ -98,6 +98,7 @@ extension JobAction {
         case .discard: "Discard \(what)?"
         case .reschedule: "Run \(what) now?"
         case .destroy: "Destroy \(what)?"
+        case .forceDiscard: "Force-discard \(what)?"
         }
     }
 }

@@ -12,6 +12,8 @@ final class Inbox: Sendable {
         case detail(JobDetail?, UUID)
         case jobs([JobSummary], JobListScope, JobListCursor?)
         case count(Int, JobListScope)
+        case found([UUID], JobIDPrefix)
+        case progress(ActionReport)
         case error(String)
         case status(String)
         /// Leave the screen as if the user had chosen `mode` from the quit menu.

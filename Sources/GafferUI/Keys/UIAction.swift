@@ -14,4 +14,6 @@ public enum UIAction: Sendable, Hashable {
     case help, quit
     case confirmYes, confirmNo
     case quitDetach, quitDrain, quitStop
+    /// Jump to a job by id prefix; select every job matching a list's filter; stop a bulk action.
+    case find, markAllMatching, cancelBulk
 }

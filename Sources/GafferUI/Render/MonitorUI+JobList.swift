@@ -14,6 +14,7 @@ extension MonitorUI {
             ?? list.jobs.map { "\($0.count)\(list.exhausted ? "" : "+")" } ?? "…"
         let trailing = (list.filter.isEmpty ? "" : "/\(Format.clean(list.filter.text)) · ")
             + "\(jobs.count) of \(all)" + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
+            + (list.allMatching ? " · all \(all) selected" : "")
         let inside = Frame(title: "Jobs · \(Format.clean(list.title))", trailing: trailing, isFocused: true)
             .render(into: &buffer, area: area)
         guard inside.height > 1 else { return }

@@ -28,7 +28,7 @@ extension MonitorUI {
         case .batches(var view):
             view.selection = view.selection.moved(by: delta, in: state.visibleBatches(snapshot).map(\.id.uuidString))
             state.replaceTop(.batches(view))
-        case .confirm, .quit:
+        case .confirm, .quit, .progress:
             break
         case nil:
             let keys = PaneContent.build(state.focus, snapshot, filter: state.filter).keys
@@ -98,8 +98,9 @@ extension MonitorUI {
     }
 
     static func back(_ state: inout UIState) {
-        if case .jobs(var list) = state.topOverlay, !list.marks.isEmpty {
+        if case .jobs(var list) = state.topOverlay, !list.marks.isEmpty || list.allMatching {
             list.marks = []
+            list.allMatching = false
             state.replaceTop(.jobs(list))
             return
         }
@@ -129,6 +130,7 @@ extension MonitorUI {
         for (index, overlay) in state.overlays.enumerated() {
             if case .jobs(var list) = overlay {
                 list.marks = []
+                list.allMatching = false
                 state.overlays[index] = .jobs(list)
             }
         }

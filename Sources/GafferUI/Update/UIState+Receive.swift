@@ -47,6 +47,7 @@ extension UIState {
 
     /// Shows what an action did and asks to reload what it may have changed.
     public mutating func receive(report: ActionReport) -> [Effect] {
+        if report.total != nil { overlays.removeAll { if case .progress = $0 { true } else { false } } }
         status = StatusMessage(report.summary, isError: report.failure != nil || (report.done == 0 && !report.refused.isEmpty))
         return effectsAfterRefresh() + [.refreshNow]
     }

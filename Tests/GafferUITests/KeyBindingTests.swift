@@ -385,7 +385,7 @@ import Testing
         },
         KeyCase("* selects every match of the list; the header says so", KeyCase.list(), ch("*")) { state, _ in
             #expect(state.topList?.allMatching == true)
-            #expect(state.status?.text == "all matching jobs selected, not only the loaded ones: an action now applies to every one")
+            #expect(state.status?.text == "all matching jobs selected in the whole table: the next action takes them all")
         },
         KeyCase("* on a list filtered with a ! term refuses", {
             var state = KeyCase.list()

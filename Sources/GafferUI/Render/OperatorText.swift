@@ -22,7 +22,15 @@ enum OperatorText {
     static func noJob(_ prefix: JobIDPrefix) -> String { "no job id starts with \(prefix.digits)" }
 
     static func ambiguous(_ prefix: JobIDPrefix, _ ids: [UUID]) -> String {
-        let shown = ids.prefix(listed).map { $0.uuidString.lowercased() }.joined(separator: ", ")
+        // Enough of each id to tell them apart: 4 digits past the prefix, at least 8.
+        let digits = max(8, prefix.digits.count + 4)
+        let shown = ids.prefix(listed).map { id in
+            var hex = 0
+            return String(id.uuidString.lowercased().prefix { ch in
+                if ch != "-" { hex += 1 }
+                return hex <= digits
+            })
+        }.joined(separator: ", ")
         return "\(prefix.digits) matches several jobs (\(shown)\(ids.count > listed ? ", …" : "")): type more"
     }
 
@@ -35,7 +43,7 @@ enum OperatorText {
 
     static func selectedAll(_ total: Int?) -> String {
         let count = total.map { countText($0) } ?? "all"
-        return "\(count) matching jobs selected, not only the loaded ones: an action now applies to every one"
+        return "\(count) matching jobs selected in the whole table: the next action takes them all"
     }
 
     static func wrongTab(_ action: JobAction, _ state: JobState) -> String {

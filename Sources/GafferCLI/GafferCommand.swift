@@ -7,7 +7,7 @@ public struct GafferCommand: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         let app = GafferApp.current
         var subcommands: [any ParsableCommand.Type] = [
-            StartCommand.self, StatusCommand.self, RetryCommand.self, DiscardCommand.self, RescheduleCommand.self,
+            StartCommand.self, StatusCommand.self, ShowCommand.self, RetryCommand.self, DiscardCommand.self, RescheduleCommand.self,
             DestroyCommand.self, EnqueueCommand.self, PauseCommand.self, UnpauseCommand.self, CronCommand.self,
             MigrateCommand.self, CleanupCommand.self, TopCommand.self,
         ]

@@ -70,7 +70,7 @@ struct BadInputTests {
         (["reschedule", someID, "--at", "tomorrow"], "--at \"tomorrow\": unknown time format"),
         (["retry"], "retry needs job ids or --discarded"),
         (["retry", someID, "--discarded"], "give job ids or --discarded, not both"),
-        (["discard"], "discard needs at least one job id"),
+        (["discard"], "discard needs job ids or filters"),
         (["pause"], "give exactly one of --queue, --class or --label"),
         (["pause", "--queue", "a", "--class", "B"], "give exactly one of --queue, --class or --label"),
         (["demo", "--duration", "0"], "The value '0' is invalid for '--duration <duration>': give a number of seconds in"),

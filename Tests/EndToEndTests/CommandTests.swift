@@ -121,7 +121,7 @@ struct CommandTests {
         #expect(bulkWithoutYes.stdout == "1 discarded job matches (class SingleSocialMediaPublicationUpdaterJob)\n")
         #expect(bulkWithoutYes.stderrLines.count == 1 && bulkWithoutYes.stderr.contains("pass --yes"))
         let bulk = try await setup.run(["retry", "--discarded", "--queue", "publications", "--yes"])
-        #expect(bulk.stdout.hasSuffix("retried 1 job\n"), "\(bulk.stdout)")
+        #expect(bulk.stdout.hasSuffix("retried 1 of 1 job\n"), "\(bulk.stdout)")
         #expect(try await setup.count("""
             SELECT count(*) FROM good_jobs WHERE id = '\(id)' AND finished_at IS NULL AND error_event = 3
               AND (serialized_params->>'executions')::int = 1

@@ -9,7 +9,7 @@ import Testing
         #expect(offered(.scheduled) == [.discard, .reschedule])
         #expect(offered(.retried) == [.discard, .reschedule])
         #expect(offered(.queued) == [.discard, .reschedule])
-        #expect(offered(.running) == [])
+        #expect(offered(.running) == [.forceDiscard])
         #expect(offered(.succeeded) == [.destroy])
         #expect(offered(.discarded) == [.retry, .destroy])
     }

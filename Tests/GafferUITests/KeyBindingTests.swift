@@ -26,6 +26,7 @@ import Testing
 
     static var cases: [KeyCase] {
         navigation + scrolling + filtering + opening + closing + actions + confirming + pausing + marking + others + views + sorting
+            + operatorCases
     }
 
     // MARK: Panes
@@ -397,6 +398,85 @@ import Testing
         },
     ]
 
+    // MARK: # * X and the bulk progress (issue 16)
+
+    /// The queued list of queue default filtered to `class:import`, 3,000 matches counted, every match selected.
+    static var everyMatch: UIState {
+        var state = KeyCase.list()
+        guard case .jobs(var list) = state.topOverlay else { return state }
+        list.filter = Filter("class:import")
+        list.scope = list.filter.narrowing(list.baseScope)
+        list.total = 3000
+        list.allMatching = true
+        state.overlays = [.jobs(list)]
+        return state
+    }
+
+    static var everyMatchScope: JobListScope { Filter("class:import").narrowing(KeyCase.listScope) }
+
+    static let bulkQuestion = GafferUI.Confirmation(prompt: "Discard all 3,000 matching queued jobs?",
+                                                    detail: ["list: queue default · filter: class:import",
+                                                             "in chunks of 500; jobs a worker holds are skipped and counted; Esc stops"],
+                                                    effect: .perform(.discard, .every(everyMatchScope)))
+
+    static let operatorCases: [KeyCase] = [
+        KeyCase("f then an id prefix and Enter looks the job up", ch("f") + ch("6D6A-cc") + [.enter]) { state, effects in
+            #expect(effects == [.findJob(JobIDPrefix("6d6acc")!)] && state.findText == nil)
+            #expect(state.status?.text == "finding job 6d6acc…")
+        },
+        KeyCase("f in the detail opens the prompt; Backspace and ^U edit it", KeyCase.detail(),
+                ch("f") + ch("abc") + [.backspace]) { state, effects in
+            #expect(state.findText == "ab" && effects.isEmpty)
+        },
+        KeyCase("f with text that is not hex says so and looks nothing up", ch("f") + ch("zz';--") + [.enter]) { state, effects in
+            #expect(effects.isEmpty && state.findText == nil && state.status?.isError == true)
+            #expect(state.status?.text == "\"zz';--\" is not a job id: type hex digits, like 0d8f4b7e")
+        },
+        KeyCase("Esc leaves the find prompt", ch("f") + ch("ab") + [.ctrl("u"), .escape]) { state, effects in
+            #expect(state.findText == nil && effects.isEmpty && state.status?.text == "cancelled")
+        },
+        KeyCase("* selects every match of the list; the header says so", KeyCase.list(), ch("*")) { state, _ in
+            #expect(state.topList?.allMatching == true)
+            #expect(state.status?.text == "all matching jobs selected in the whole table: the next action takes them all")
+        },
+        KeyCase("* on a list filtered with a ! term refuses", {
+            var state = KeyCase.list()
+            if case .jobs(var list) = state.topOverlay { list.filter = Filter("!mail"); state.overlays = [.jobs(list)] }
+            return state
+        }(), ch("*")) { state, _ in
+            #expect(state.topList?.allMatching == false && state.status?.isError == true)
+        },
+        KeyCase("K after * asks naming the exact count and the filter", everyMatch, ch("K")) { state, effects in
+            #expect(effects.isEmpty && state.topConfirmation == bulkQuestion)
+        },
+        KeyCase("Esc after * unselects the matches and keeps the list", everyMatch, [.escape]) { state, _ in
+            #expect(state.topList?.allMatching == false && state.overlays.count == 1)
+        },
+        KeyCase("y on the bulk question starts it with its progress shown", KeyCase.with(.confirm(bulkQuestion), over: everyMatch),
+                ch("y")) { state, effects in
+            #expect(effects == [bulkQuestion.effect])
+            #expect(state.topOverlay == .progress(BulkProgress(title: "Discarding", line: "listing the matching jobs…")))
+            guard case .jobs(let list) = state.overlays.first else { Issue.record("the list closed"); return }
+            #expect(!list.allMatching)
+        },
+        KeyCase("Esc while a bulk action runs stops it after its chunk", KeyCase.with(.progress(BulkProgress(title: "Discarding",
+                line: "discarded: 500 of 3,000 done · 0 skipped"))), [.escape, .escape]) { state, effects in
+            #expect(effects == [.cancelBulk])
+            guard case .progress(let progress) = state.topOverlay else { Issue.record("progress closed"); return }
+            #expect(progress.stopping)
+        },
+        KeyCase("X on a running job asks, saying what happens to the running attempt", ch("X")) { state, effects in
+            #expect(effects.isEmpty)
+            #expect(state.topConfirmation?.prompt == "Force-discard running job 00000001?")
+            #expect(state.topConfirmation?.detail.first == "It is marked discarded now, so no worker claims it again.")
+            #expect(state.topConfirmation?.effect == .perform(.forceDiscard, .ids([Fixtures.id(1)])))
+        },
+        KeyCase("X on a discarded job says force-discard takes running jobs", KeyCase.detail(), ch("X")) { state, effects in
+            #expect(effects.isEmpty && state.topConfirmation == nil)
+            #expect(state.status?.text == "force-discard takes running jobs, not discarded")
+        },
+    ]
+
     @Test(arguments: cases)
     func keyCase(_ keyCase: KeyCase) {
         let (state, effects, _) = keyCase.run()
@@ -413,7 +493,7 @@ import Testing
     }
 
     /// Action keys in read-only mode: the same message everywhere, no effect, no question.
-    @Test(arguments: ch("RKEDpP"), KeyCase.Place.allCases)
+    @Test(arguments: ch("RKEDpPX"), KeyCase.Place.allCases)
     func readOnlyRefuses(key: Key, place: KeyCase.Place) {
         let start = place.state(readOnly: true)
         let (state, effects) = MonitorUI.update(start, key: key, snapshot: Fixtures.snapshot)

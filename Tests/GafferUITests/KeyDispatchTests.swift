@@ -160,7 +160,7 @@ import Testing
         state.overlays = [.jobs(JobListView(title: "t", scope: scope, jobs: []))]
         let effects = state.receive(report: ActionReport(verb: "retried", done: 2))
         #expect(state.status == StatusMessage("retried 2 jobs"))
-        #expect(effects == [.loadJobs(scope, after: nil), .refreshNow])
+        #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope), .refreshNow])
         _ = state.receive(report: ActionReport(verb: "retried", refused: [.busy]))
         #expect(state.status == StatusMessage("nothing retried: locked by a running worker", isError: true))
     }

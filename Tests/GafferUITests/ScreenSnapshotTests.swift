@@ -118,6 +118,26 @@ import Testing
         SnapshotFile.check(screen(state), named: "confirm-80x24")
     }
 
+    /// Issue 16: the question for every match of a filtered list (count and filter named), its progress,
+    /// the force-discard question and the find prompt.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 200, height: 60)])
+    func actingOnEveryMatch(size: Size) {
+        var state = KeyBindingTests.everyMatch
+        state.overlays.append(.confirm(KeyBindingTests.bulkQuestion))
+        SnapshotFile.check(screen(state, width: size.width, height: size.height), named: Self.name("bulk-confirm", size))
+        state.overlays[1] = .progress(BulkProgress(title: "Discarding", line: "discarded: 1,500 of 3,000 done · 1 skipped"))
+        SnapshotFile.check(screen(state, width: size.width, height: size.height), named: Self.name("bulk-progress", size))
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 200, height: 60)])
+    func forceDiscardAndFind(size: Size) {
+        let (asked, _) = MonitorUI.update(UIState(hasLocalWorker: true), key: .character("X"), snapshot: Fixtures.snapshot)
+        SnapshotFile.check(screen(asked, width: size.width, height: size.height), named: Self.name("force-discard", size))
+        var finding = UIState(hasLocalWorker: true)
+        finding.findText = "6d6acc"
+        SnapshotFile.check(screen(finding, width: size.width, height: size.height), named: Self.name("find-prompt", size))
+    }
+
     /// The quit menu names its keys from the binding table (`Keymap`), not from text of its own.
     @Test func quitMenu() {
         var state = UIState(hasLocalWorker: true)

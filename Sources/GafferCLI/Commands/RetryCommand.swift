@@ -1,39 +1,28 @@
 import ArgumentParser
-import Foundation
-import GafferMonitor
-import GafferMonitorModel
-import GafferStore
-import Postgres
 
-/// `gaffer retry ID…` or `gaffer retry --discarded [--queue Q] [--class C] [--yes]`.
+/// `gaffer retry ID…` or `gaffer retry --discarded [filters] [--yes]`.
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
         abstract: "Re-enqueue discarded jobs: the ones named, or every discarded job matching filters.",
         discussion: """
             A retried job keeps its id and its last error and runs again now, as GoodJob's dashboard retries it. The \
-            bulk form prints how many jobs match and asks before retrying them, unless --yes is given; jobs that a \
-            worker holds are skipped.
+            bulk form (--discarded) counts the matching jobs and, on a terminal, stops there (a dry run) unless \
+            --yes is given; with --yes it retries them 500 per transaction, skipping and counting the jobs a \
+            worker holds.
 
             Example:
               gaffer retry 0d8f4b7e-3c2a-4f51-9a7e-2b1f6c9d8e10
               gaffer retry --discarded --queue publications --yes
-              gaffer retry --discarded --class BulkInfluencerJob
+              gaffer retry --discarded --class BulkInfluencerJob --before 2026-07-20T12:00:00Z
             """)
 
     @OptionGroup var ids: JobIDArguments
 
-    @Flag(help: "Retry every discarded job (narrow it with --queue and --class).")
+    @Flag(help: "Retry every discarded job matching the filters below.")
     var discarded = false
 
-    @Option(help: "With --discarded: only jobs of this queue.")
-    var queue: String?
-
-    @Option(name: .customLong("class"), help: "With --discarded: only jobs of this class.")
-    var jobClass: String?
-
-    @Flag(help: "With --discarded: do not ask for confirmation.")
-    var yes = false
+    @OptionGroup(title: "Filters (with --discarded)") var filters: JobFilterOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -44,8 +33,8 @@ struct RetryCommand: AsyncParsableCommand {
         if !discarded && ids.ids.isEmpty {
             throw ValidationError("retry needs job ids or --discarded, e.g. `retry --discarded --queue default`")
         }
-        if !discarded && (queue != nil || jobClass != nil || yes) {
-            throw ValidationError("--queue, --class and --yes only go with --discarded")
+        if !discarded && (filters.isGiven || filters.yes) {
+            throw ValidationError("filters and --yes only go with --discarded")
         }
     }
 
@@ -55,17 +44,7 @@ struct RetryCommand: AsyncParsableCommand {
                 guard discarded else {
                     return try await JobActionRun.perform(.retry, ids: ids.uuids, on: db)
                 }
-                let scope = JobListScope(state: .discarded, queue: queue, jobClass: jobClass)
-                let matching = try await MonitorActions(connection: db).ids(in: scope)
-                let filters = [queue.map { "queue \($0)" }, jobClass.map { "class \($0)" }].compactMap { $0 }
-                let narrowed = filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))"
-                Terminal.line("\(matching.count) discarded job\(matching.count == 1 ? "" : "s") match\(matching.count == 1 ? "es" : "")\(narrowed)")
-                guard !matching.isEmpty else { return }
-                if !yes, !(try Confirmation.ask("Retry \(matching.count) discarded job\(matching.count == 1 ? "" : "s")?")) {
-                    Terminal.line("nothing retried")
-                    return
-                }
-                try await JobActionRun.perform(.retry, ids: matching, perJobNotes: false, on: db)
+                try await BulkJobRun.perform(.retry, states: [.discarded], noun: "discarded", filters: filters, on: db)
             }
         }
     }

@@ -51,6 +51,59 @@ public struct MonitorActions: Sendable {
         }
     }
 
+    /// How many jobs a bulk action writes per transaction.
+    public static let chunkSize = 500
+
+    /// Applies `action` to every job in `ids`, `chunkSize` per transaction (`JobActions.perform(_:ids:)`: a
+    /// job a worker holds is skipped and counted as refused). `progress` hears the report after each chunk;
+    /// when `isCancelled` turns true the chunks not yet started are left alone and the report says so.
+    /// A database error ends the run, keeping what the committed chunks did.
+    public func performAll(_ action: JobAction, ids: [UUID], chunkSize: Int = MonitorActions.chunkSize,
+                           progress: (ActionReport) -> Void = { _ in },
+                           isCancelled: () -> Bool = { Task.isCancelled }) async -> ActionReport {
+        var report = ActionReport(verb: action.pastTense, total: ids.count)
+        do {
+            try await applyAll(action, to: ids, chunkSize: chunkSize, into: &report, progress: progress,
+                               isCancelled: isCancelled)
+        } catch {
+            report.failure = Self.failure(error)
+        }
+        if report.done > 0, action == .retry || action == .reschedule { local?.wake() }
+        return report
+    }
+
+    /// `performAll` over every job in `scope` as listed when the call starts (`ids(in:)`, no limit).
+    public func performAll(_ action: JobAction, in scope: JobListScope, progress: (ActionReport) -> Void = { _ in },
+                           isCancelled: () -> Bool = { Task.isCancelled }) async -> ActionReport {
+        guard !readOnly else { return ActionReport(verb: action.pastTense, failure: .readOnly, total: 0) }
+        do {
+            let ids = try await self.ids(in: scope)
+            return await performAll(action, ids: ids, progress: progress, isCancelled: isCancelled)
+        } catch {
+            return ActionReport(verb: action.pastTense, failure: Self.failure(error), total: 0)
+        }
+    }
+
+    /// `performAll` for the command line: a database error is thrown as it came, after the chunks before it.
+    public func applyAll(_ action: JobAction, to ids: [UUID], chunkSize: Int = MonitorActions.chunkSize,
+                         into report: inout ActionReport, progress: (ActionReport) -> Void = { _ in },
+                         isCancelled: () -> Bool = { false }) async throws {
+        guard !readOnly else { report.failure = .readOnly; return }
+        var start = 0
+        while start < ids.count {
+            if isCancelled() { report.cancelled = true; return }
+            let chunk = Array(ids[start..<min(ids.count, start + max(1, chunkSize))])
+            for outcome in try await JobActions.perform(action, ids: chunk, now: clock(), on: db) {
+                switch outcome {
+                case .done: report.done += 1
+                case .refused(let reason): report.refused.append(reason)
+                }
+            }
+            start += chunk.count
+            progress(report)
+        }
+    }
+
     /// Most jobs one scoped action on the screen touches (the newest first for discarded, the oldest for waiting).
     public static let scopeLimit = 1000
 

@@ -140,6 +140,11 @@ public actor MonitorPoller {
     }
 
     /// One job with its attempts, for the detail view.
+    /// The ids of the jobs whose id starts with `prefix`, at most `limit` (an index range scan).
+    public func jobIDs(startingWith prefix: JobIDPrefix, limit: Int) async throws -> [UUID] {
+        try await MonitorQueries.jobIDs(db, prefix: prefix, limit: limit)
+    }
+
     public func jobDetail(_ id: UUID) async throws -> JobDetail? {
         try await MonitorQueries.jobDetail(db, id: id, now: clock())
     }

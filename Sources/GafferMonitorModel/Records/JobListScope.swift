@@ -17,6 +17,8 @@ public struct JobListScope: Sendable, Hashable {
     public var errorContains: String?
     /// Only jobs whose list time (finished, scheduled or performed, per state) is at or after this.
     public var since: Date?
+    /// Only jobs whose list time is before this (the command line's `--before`).
+    public var before: Date?
     /// Only the jobs and callback jobs of this batch.
     public var batchID: UUID?
     /// Rows whose own badge is `state`, instead of GoodJob's scope for it: a failure group's retrying jobs,

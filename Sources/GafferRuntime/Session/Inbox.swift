@@ -15,6 +15,8 @@ final class Inbox: Sendable {
         case jobsBefore([JobSummary], JobListScope, JobListCursor?)
         case count(Int, JobListScope)
         case history(JobHistory)
+        case found([UUID], JobIDPrefix)
+        case progress(ActionReport)
         case error(String)
         case status(String)
         /// Leave the screen as if the user had chosen `mode` from the quit menu.

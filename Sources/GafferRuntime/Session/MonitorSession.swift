@@ -4,6 +4,7 @@ import GafferMonitor
 import GafferMonitorModel
 import GafferStore
 import GafferUI
+import Synchronization
 import TerminalKit
 
 /// One run of the screen: the poller on the cooperative pool, the curses loop on its own thread,
@@ -16,6 +17,8 @@ public final class MonitorSession: Sendable {
     /// Opens the screen on the UI thread: the terminal through curses, or a headless one.
     let openScreen: @Sendable () throws -> any ScreenDevice
     private let inbox = Inbox()
+    /// Set by Esc while a bulk action runs; it stops before its next chunk.
+    private let bulkStop = Mutex(false)
 
     /// How often the UI thread wakes to look for new data and keys.
     static let tickMilliseconds = 100
@@ -103,6 +106,8 @@ public final class MonitorSession: Sendable {
         case .jobsBefore(let page, let scope, let cursor): state.receive(jobs: page, scope: scope, before: cursor)
         case .count(let count, let scope): state.receive(count: count, scope: scope)
         case .history(let history): state.receive(history: history)
+        case .found(let ids, let prefix): return state.receive(found: ids, for: prefix)
+        case .progress(let report): state.receive(progress: report)
         case .error(let text): state.receive(error: text)
         case .status(let text): state.status = StatusMessage(text)
         case .quit(let mode): return [.quit(mode)]
@@ -127,10 +132,26 @@ public final class MonitorSession: Sendable {
         for effect in effects {
             switch effect {
             case .perform(let action, let target):
-                Task { [actions, inbox] in
+                Task { [self, actions, inbox] in
                     switch target {
                     case .ids(let ids): inbox.post(.report(await actions.perform(action, ids: ids)))
                     case .scope(let scope): inbox.post(.report(await actions.perform(action, in: scope)))
+                    case .every(let scope):
+                        self.bulkStop.withLock { $0 = false }
+                        let report = await actions.performAll(action, in: scope, progress: { inbox.post(.progress($0)) },
+                                                              isCancelled: { self.bulkStop.withLock { $0 } })
+                        inbox.post(.report(report))
+                    }
+                }
+            case .cancelBulk:
+                bulkStop.withLock { $0 = true }
+            case .findJob(let prefix):
+                Task { [poller, inbox] in
+                    do {
+                        inbox.post(.found(try await poller.jobIDs(startingWith: prefix, limit: MonitorUI.findLookupLimit),
+                                          prefix))
+                    } catch {
+                        inbox.post(.error("cannot find job \(prefix.digits): \(error)"))
                     }
                 }
             case .setPaused(let kind, let name, let paused):

@@ -10,13 +10,16 @@ import Postgres
 /// advisory lock is released after the commit, so the next holder sees the change.
 public enum JobActions {
     /// `scheduledAt` applies to `.reschedule` only (GoodJob's `reschedule_job(scheduled_at)`); nil means now.
+    /// Force-discard takes no lock and ignores a claim, as GoodJob's `force_discard_job` does.
     public static func perform(_ action: JobAction, id: UUID, now: Date, scheduledAt: Date? = nil,
                                on db: isolated PostgresConnection) throws -> JobActionOutcome
     {
         let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "$1::uuid")
-        let lockRow = try db.query("SELECT pg_try_advisory_lock(\(key)) AS locked", [id]).first
-        guard let lockRow, try lockRow.decode("locked", as: Bool.self) else { return .refused(.busy) }
-        defer { _ = try? db.query("SELECT pg_advisory_unlock(\(key))", [id]) }
+        if action.respectsWorkers {
+            let lockRow = try db.query("SELECT pg_try_advisory_lock(\(key)) AS locked", [id]).first
+            guard let lockRow, try lockRow.decode("locked", as: Bool.self) else { return .refused(.busy) }
+        }
+        defer { if action.respectsWorkers { _ = try? db.query("SELECT pg_advisory_unlock(\(key))", [id]) } }
         return try db.transaction { conn in
             let rows = try conn.query("""
                 SELECT \(MonitorSQL.stateCase) AS state, locked_by_id, coalesce(queue_name, '') AS queue_name
@@ -25,15 +28,75 @@ public enum JobActions {
             guard let row = rows.first else { return .refused(.notFound) }
             let state = JobState(rawValue: try row.decode("state")) ?? .queued
             guard action.allowedStates.contains(state) else { return .refused(.wrongState(state)) }
-            if action != .destroy, try row.decode("locked_by_id", as: UUID?.self) != nil { return .refused(.claimed) }
-            try write(action, id: id, queue: try row.decode("queue_name"), now: now, scheduledAt: scheduledAt, on: conn)
+            if action != .destroy && action.respectsWorkers, try row.decode("locked_by_id", as: UUID?.self) != nil {
+                return .refused(.claimed)
+            }
+            try write(action, ids: [id], queues: [try row.decode("queue_name")], now: now, scheduledAt: scheduledAt,
+                      on: conn)
             return .done
         }
     }
 
-    static func write(_ action: JobAction, id: UUID, queue: String, now: Date, scheduledAt: Date? = nil,
+    /// `perform` for many jobs in one transaction, with the same checks: each row is row-locked (in id
+    /// order), then its advisory lock is tried for the transaction, so a job a worker holds is refused
+    /// as busy and the others are written with one statement. Returns each job's outcome, in `ids` order.
+    ///
+    /// Costs three statements plus the write per call whatever the count; the row locks are held until
+    /// the commit, so callers keep `ids` to a few hundred (a worker's claim skips them meanwhile).
+    public static func perform(_ action: JobAction, ids: [UUID], now: Date,
+                               on db: isolated PostgresConnection) throws -> [JobActionOutcome]
+    {
+        guard !ids.isEmpty else { return [] }
+        let texts = ids.map { $0.uuidString.lowercased() }
+        let key = MonitorSQL.lockKey(table: "good_jobs", idColumn: "id")
+        return try db.transaction { conn in
+            var found: [UUID: (state: JobState, claimed: Bool, queue: String)] = [:]
+            for row in try conn.query("""
+                SELECT id, \(MonitorSQL.stateCase) AS state, locked_by_id IS NOT NULL AS claimed,
+                       coalesce(queue_name, '') AS queue_name
+                FROM good_jobs WHERE id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE
+                """, [now, texts]) {
+                found[try row.decode("id")] = (JobState(rawValue: try row.decode("state")) ?? .queued,
+                                               try row.decode("claimed"), try row.decode("queue_name"))
+            }
+            var free: Set<UUID> = []
+            if action.respectsWorkers {
+                for row in try conn.query("""
+                    SELECT id FROM unnest($1::uuid[]) AS t(id) WHERE pg_try_advisory_xact_lock(\(key))
+                    """, [found.keys.map { $0.uuidString.lowercased() }]) {
+                    free.insert(try row.decode("id"))
+                }
+            }
+            var outcomes: [JobActionOutcome] = []
+            var writable: [UUID] = []
+            var queues: Set<String> = []
+            for id in ids {
+                guard let job = found[id] else { outcomes.append(.refused(.notFound)); continue }
+                if action.respectsWorkers && !free.contains(id) { outcomes.append(.refused(.busy)); continue }
+                guard action.allowedStates.contains(job.state) else {
+                    outcomes.append(.refused(.wrongState(job.state)))
+                    continue
+                }
+                if action != .destroy && action.respectsWorkers && job.claimed {
+                    outcomes.append(.refused(.claimed))
+                    continue
+                }
+                found[id] = nil  // a repeated id is written once and reported once
+                outcomes.append(.done)
+                writable.append(id)
+                queues.insert(job.queue)
+            }
+            try write(action, ids: writable, queues: queues.sorted(), now: now, on: conn)
+            return outcomes
+        }
+    }
+
+    /// Writes `action` to the jobs (already checked and locked); `queues` are theirs, for the notifications.
+    static func write(_ action: JobAction, ids: [UUID], queues: [String], now: Date, scheduledAt: Date? = nil,
                       on db: isolated PostgresConnection) throws
     {
+        guard !ids.isEmpty else { return }
+        let texts = ids.map { $0.uuidString.lowercased() }
         switch action {
         case .retry:
             // Active Job re-serialization: one more execution, enqueued now; the old error text stays.
@@ -50,24 +113,30 @@ public enum JobActions {
                       '{scheduled_at}', 'null'::jsonb) END,
                   scheduled_at = $1, performed_at = NULL, finished_at = NULL, created_at = $1,
                   error_event = \(ErrorEvent.retried.rawValue), updated_at = $1
-                WHERE id = $2
-                """, [now, id])
-            try notify(queue: queue, scheduledAt: now, on: db)
-        case .discard:
+                WHERE id = ANY($2::uuid[])
+                """, [now, texts])
+            for queue in queues { try notify(queue: queue, scheduledAt: now, on: db) }
+        case .discard, .forceDiscard:
             try db.query("""
                 UPDATE good_jobs SET finished_at = $1, updated_at = $1, error_event = \(ErrorEvent.discarded.rawValue),
-                  error = 'GoodJob::Job::DiscardJobError: Discarded through dashboard'
-                WHERE id = $2
-                """, [now, id])
+                  error = $3
+                WHERE id = ANY($2::uuid[])
+                """, [now, texts, action == .discard ? discardError : forceDiscardError])
         case .reschedule:
-            try db.query("UPDATE good_jobs SET scheduled_at = $3, updated_at = $1 WHERE id = $2", [now, id, scheduledAt ?? now])
+            try db.query("UPDATE good_jobs SET scheduled_at = $3, updated_at = $1 WHERE id = ANY($2::uuid[])",
+                         [now, texts, scheduledAt ?? now])
             // Like an enqueue: listening workers of the queue claim it now (or note the new time).
-            try notify(queue: queue, scheduledAt: scheduledAt ?? now, on: db)
+            for queue in queues { try notify(queue: queue, scheduledAt: scheduledAt ?? now, on: db) }
         case .destroy:
-            try db.query("DELETE FROM good_job_executions WHERE active_job_id = $1", [id])
-            try db.query("DELETE FROM good_jobs WHERE id = $1", [id])
+            try db.query("DELETE FROM good_job_executions WHERE active_job_id = ANY($1::uuid[])", [texts])
+            try db.query("DELETE FROM good_jobs WHERE id = ANY($1::uuid[])", [texts])
         }
     }
+
+    /// The error GoodJob's dashboard writes on discard (`DiscardJobError` with its message).
+    static let discardError = "GoodJob::Job::DiscardJobError: Discarded through dashboard"
+    /// The error GoodJob's dashboard writes on force-discard.
+    static let forceDiscardError = "GoodJob::Job::DiscardJobError: Force discarded through dashboard"
 
     /// GoodJob's `good_job` notification for a job due at `scheduledAt` in `queue`; sent at commit.
     static func notify(queue: String, scheduledAt: Date, on db: isolated PostgresConnection) throws {

@@ -32,10 +32,11 @@ extension MonitorQueries {
             WHERE \(predicate) AND \(scopePredicate)
               AND ($7::timestamp IS NULL OR (\(sortColumn), id) \(keyset) ($7::timestamp, $8::uuid))
               AND ($10::timestamp IS NULL OR \(stateColumn) >= $10::timestamp)
+              AND ($20::timestamp IS NULL OR \(stateColumn) < $20::timestamp)
             ORDER BY \(sortColumn) \(direction), id \(direction)
             LIMIT $9
             """, scopeValues(scope, now: now) + [cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit]
-                + filterValues(scope))
+                + filterValues(scope) + [scope.before])
         let page = try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"),
@@ -58,14 +59,16 @@ extension MonitorQueries {
                 -- $7, $8 and $11 (the page's cursor and label cut) have no use in a count.
                 AND $7::timestamp IS NULL AND $8::uuid IS NULL AND $11::int IS NULL
                 AND ($10::timestamp IS NULL OR \(sortColumn) >= $10::timestamp)
+                AND ($20::timestamp IS NULL OR \(sortColumn) < $20::timestamp)
               LIMIT $9
             ) matching
             """, scopeValues(scope, now: now) + [nil as Date?, nil as UUID?, cap, scope.since, nil as Int?]
-                + filterValues(scope))
+                + filterValues(scope) + [scope.before])
         return try rows.first?.decode("n") ?? 0
     }
 
-    /// The scope's conditions, `$1`–`$6` and `$12`–`$19` (see `scopeValues`, `filterValues`); NULL
+    /// The scope's conditions, `$1`–`$6` and `$12`–`$19` (see `scopeValues`, `filterValues`; the callers add
+    /// `$20`, `before`, on their sort column); NULL
     /// columns never match a search term (hence the `coalesce`).
     /// The filter's terms match case-insensitively, as the screen's own matching does; its `!` terms
     /// (`$17` fields, `$18` patterns) exclude rows from the whole table, not from a loaded page.

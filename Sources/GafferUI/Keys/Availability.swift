@@ -38,7 +38,7 @@ enum Availability {
         case .queue: return "open the queue (Enter) to act on its jobs"
         case .nothing, .other: return "select a job first (Enter opens job lists)"
         }
-        if state == .running { return "running jobs are left alone" }
+        if state == .running && action != .forceDiscard { return "running jobs are left alone" }
         guard action.allowedStates.contains(state) else {
             let allowed = JobState.allCases.filter { action.allowedStates.contains($0) }.map(\.rawValue)
             return "\(action.rawValue) takes \(allowed.joined(separator: "/")) jobs, not \(state.rawValue)"

@@ -8,9 +8,11 @@ public struct KeyContext: Sendable, CustomStringConvertible {
         case pane(Pane)
         case jobs, detail, help, confirm, quit, batches
         case history, log
+        /// A bulk action is running (its progress shows; Esc stops it).
+        case progress
 
         public static let all: [Mode] = Pane.allCases.map { .pane($0) }
-            + [.jobs, .detail, .help, .confirm, .quit, .batches, .history, .log]
+            + [.jobs, .detail, .help, .confirm, .quit, .batches, .history, .log, .progress]
 
         /// Panes, job lists and the detail view: the modes where you look at rows and act on them.
         var isBrowsing: Bool {

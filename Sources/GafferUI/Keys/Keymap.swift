@@ -117,6 +117,20 @@ public enum Keymap {
                 help: "Sort by the next column (a job list: its time, or when created)", footerPriority: 1, when: sorting),
         Binding([ch("<")], action: .sortPrevious, help: "Sort by the previous column", when: sorting),
         Binding([ch("I")], action: .reverseSort, help: "Reverse the sort", when: sorting),
+    ] + operatorBindings
+
+    /// Finding a job, acting on every match, force-discard (issue 16).
+    static let operatorBindings: [Binding] = [
+        Binding([ch("f")], action: .find, label: "find id", help: "Find a job by its id or the start of it, and open it",
+                footerPriority: 1, when: looking),
+        Binding([ch("*")], action: .markAllMatching, label: "all matching",
+                help: "Select every job matching the list's filter in the whole table (again: unselect)",
+                footerPriority: 2, when: when { $0 == .jobs }),
+        Binding([ch("X")], action: .act(.forceDiscard), label: "force discard",
+                help: "Force-discard a running job whose process is gone or stuck", isDestructive: true,
+                footerPriority: 1, when: browsing, disabledReason: reason(.act(.forceDiscard))),
+        Binding([.escape], action: .cancelBulk, label: "stop", help: "Stop after the chunk being written",
+                footerPriority: 10, when: when { $0 == .progress }),
     ]
 }
 

@@ -17,4 +17,6 @@ public enum UIAction: Sendable, Hashable {
     case openHistory, switchSpan
     case openLog, cycleLogLevel
     case sortNext, sortPrevious, reverseSort
+    /// Jump to a job by id prefix; select every job matching a list's filter; stop a bulk action.
+    case find, markAllMatching, cancelBulk
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GafferMonitorModel
 import TerminalKit
 
 /// Short numbers and times for narrow columns; all relative to the snapshot's time, never the clock.
@@ -54,15 +55,7 @@ enum Format {
     }
 
     /// `10,000`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (index, ch) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
+    static func grouped(_ n: Int) -> String { ActionReport.grouped(n) }
 
     /// `20:26:40` (UTC).
     static func clock(_ date: Date) -> String {

@@ -66,6 +66,14 @@ extension MonitorUI {
         return lines
     }
 
+    /// The detail view's lines as plain text for the command line (`gaffer show`): the same facts, indented,
+    /// already cleaned of control characters; backtraces in full.
+    public static func detailText(_ detail: JobDetail, _ snapshot: MonitorSnapshot) -> [String] {
+        detailLines(DetailView(id: detail.id, detail: detail, fullTrace: true), snapshot).map {
+            String(repeating: " ", count: $0.indent) + $0.text
+        }
+    }
+
     /// An attempt's backtrace: the application's frames highlighted; the others (the engine's, the
     /// runtime's, gems') shown only in the full trace (`t`), as GoodJob's dashboard and Rails' cleaner do.
     /// A trace with no application frame is shown whole.

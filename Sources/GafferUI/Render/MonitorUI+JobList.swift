@@ -15,6 +15,7 @@ extension MonitorUI {
         let trailing = (list.filter.isEmpty ? "" : "/\(Format.clean(list.filter.text)) · ")
             + (list.atStart ? "" : "last ") + "\(jobs.count) of \(all)"
             + (list.marks.isEmpty ? "" : " · \(list.marks.count) marked")
+            + (list.allMatching ? " · all \(all) selected" : "")
         let inside = Frame(title: "Jobs · \(Format.clean(list.title))", trailing: trailing, isFocused: true)
             .render(into: &buffer, area: area)
         guard inside.height > 1 else { return }

@@ -23,14 +23,21 @@ extension MonitorUI {
                 .render(into: &buffer, area: area)
             StyledLine.draw(detailLines(view, s), scroll: view.scroll, wrap: view.wrap, into: &buffer, area: inside)
         case .confirm(let confirmation):
-            drawDialog(title: "Confirm", lines: [StyledLine(confirmation.prompt, .warning),
-                                                  StyledLine("\(Keymap.keys(.confirmYes, in: .confirm)) yes · "
-                                                             + "\(Keymap.keys(.confirmNo, in: .confirm)) no", .muted)],
+            drawDialog(title: "Confirm", lines: [StyledLine(confirmation.prompt, .warning)]
+                           + confirmation.detail.map { StyledLine($0, .text) }
+                           + [StyledLine("\(Keymap.keys(.confirmYes, in: .confirm)) yes · "
+                                         + "\(Keymap.keys(.confirmNo, in: .confirm)) no", .muted)],
                        into: &buffer, area: area)
         case .history(let view):
             drawHistory(view, into: &buffer, area: area)
         case .log(let view):
             drawLog(view, s, into: &buffer, area: area)
+        case .progress(let progress):
+            drawDialog(title: progress.title, lines: [
+                StyledLine(progress.line, .text),
+                progress.stopping ? StyledLine(OperatorText.stopping, .warning)
+                    : StyledLine("\(Keymap.key(.cancelBulk, in: .progress)) stops after the chunk being written", .muted),
+            ], into: &buffer, area: area)
         case .quit:
             drawDialog(title: "Leave", lines: [
                 StyledLine("A worker runs in this process. Leave how?", .text),

@@ -119,6 +119,15 @@ extension MonitorUI {
                        style: Style(.muted))
             return
         }
+        if let text = state.findText {
+            buffer.fill(area, style: Style(.keyHint))
+            var x = area.x
+            x += buffer.put("job id ", x: x, y: area.y, style: Style(.keyHintKey))
+            x += buffer.put(Format.clean(text), x: x, y: area.y, style: Style(.text), maxWidth: area.width - 40)
+            x += buffer.put("▏", x: x, y: area.y, style: Style(.keyHintKey))
+            buffer.put("  Enter open · Esc cancel · ^U erase · an id or its start", x: x, y: area.y, style: Style(.muted))
+            return
+        }
         KeyHints(Keymap.table.footerHints(in: context, width: area.width)).render(into: &buffer, area: area)
     }
 

@@ -23,6 +23,10 @@ public enum Effect: Sendable, Hashable {
     case countJobs(JobListScope)
     /// Count finished jobs per bucket of a span; hand it back with `UIState.receive(history:)`.
     case loadHistory(JobHistory.Span)
+    /// Look up the jobs whose id starts with the prefix; hand them back with `UIState.receive(found:for:)`.
+    case findJob(JobIDPrefix)
+    /// Stop the running bulk action after its current chunk.
+    case cancelBulk
     /// Put text on the user's clipboard through the terminal (OSC 52, works over ssh).
     case copy(String)
     case changeInterval(slower: Bool)
@@ -39,6 +43,8 @@ public enum JobTarget: Sendable, Hashable {
     case ids([UUID])
     /// Every job in a scope (at most `MonitorActions.scopeLimit`), read when the action runs.
     case scope(JobListScope)
+    /// Every job in a scope, however many, in chunks with progress (`UIState.receive(progress:)`); cancellable.
+    case every(JobListScope)
 }
 
 /// How to leave the screen.

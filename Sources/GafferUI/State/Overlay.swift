@@ -19,6 +19,23 @@ public enum Overlay: Sendable, Hashable {
     case history(HistoryView)
     /// The co-hosted worker's log (`L`).
     case log(LogView)
+    /// A bulk action at work: how far it got; Esc stops it after the current chunk.
+    case progress(BulkProgress)
+}
+
+/// A running bulk action as its overlay shows it.
+public struct BulkProgress: Sendable, Hashable {
+    /// What runs: `Discarding 3,000 jobs · class:import`.
+    public var title: String
+    /// The newest progress line (`discarded: 1,000 of 3,000 done · 2 skipped`).
+    public var line: String
+    /// True once Esc was pressed: the current chunk finishes, then it stops.
+    public var stopping = false
+
+    public init(title: String, line: String) {
+        self.title = title
+        self.line = line
+    }
 }
 
 /// One job's detail, loaded on demand.
@@ -66,6 +83,9 @@ public struct JobListView: Sendable, Hashable {
     /// True after `G` until `g` or a new query: refreshes re-read the last page, and a first page
     /// still on its way (a refresh asked for it before `G`) is not put in.
     public var fromEnd: Bool
+    /// Every job matching the list (its whole scope in the database, not the loaded pages) is selected
+    /// for the next action (`*`).
+    public var allMatching = false
 
     public static let pageSize = 100
 
@@ -98,10 +118,13 @@ public struct JobListView: Sendable, Hashable {
 public struct Confirmation: Sendable, Hashable {
     /// The question, naming the action and the count: `Retry 3 jobs?`.
     public var prompt: String
+    /// Lines under the question: what exactly will happen (each short enough for 80 columns).
+    public var detail: [String]
     public var effect: Effect
 
-    public init(prompt: String, effect: Effect) {
+    public init(prompt: String, detail: [String] = [], effect: Effect) {
         self.prompt = prompt
+        self.detail = detail
         self.effect = effect
     }
 }

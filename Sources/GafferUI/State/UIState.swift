@@ -15,6 +15,8 @@ public struct UIState: Sendable, Hashable {
     public var paneSorts: [Pane: ColumnSort] = [:]
     /// True while the user types the filter after `/`.
     public var isEditingFilter = false
+    /// The id typed after the find key, while it is typed.
+    public var findText: String?
     /// Overlays, the top one last.
     public var overlays: [Overlay] = []
     /// True while the screen shows the snapshot taken when `Z` was pressed (data keeps coming).

@@ -10,6 +10,8 @@ extension MonitorUI {
     /// Opens the `y/N` question for a job action, naming the action and the count.
     static func askToAct(_ action: JobAction, _ state: inout UIState, _ snapshot: MonitorSnapshot) {
         switch state.topOverlay {
+        case .jobs(let list) where list.allMatching:
+            askToActOnAll(action, list, &state)
         case .jobs(let list):
             let visible = state.visibleJobs(list)
             let ids = list.marks.isEmpty
@@ -19,12 +21,18 @@ extension MonitorUI {
                 }
             guard !ids.isEmpty else { return }
             let what = ids.count == 1 ? "job \(Format.shortID(ids[0]))" : "\(ids.count) marked jobs"
-            state.overlays.append(.confirm(Confirmation(prompt: action.question(what), effect: .perform(action, .ids(ids)))))
+            state.overlays.append(.confirm(Confirmation(prompt: action.question(what), detail: OperatorText.consequences(action),
+                                                        effect: .perform(action, .ids(ids)))))
         case .detail(let view):
             guard let detail = view.detail else { return }
             state.overlays.append(.confirm(Confirmation(
                 prompt: action.question("job \(Format.shortID(detail.id)) (\(Format.name(detail.jobClass)))"),
-                effect: .perform(action, .ids([detail.id])))))
+                detail: OperatorText.consequences(action), effect: .perform(action, .ids([detail.id])))))
+        case nil where action == .forceDiscard:
+            guard let row = state.selectedRow(snapshot), let id = row.jobID, row.selected == .job(.running) else { return }
+            state.overlays.append(.confirm(Confirmation(prompt: action.question("running job \(Format.shortID(id))"),
+                                                        detail: OperatorText.consequences(action),
+                                                        effect: .perform(action, .ids([id])))))
         case nil:
             guard let row = state.selectedRow(snapshot), case .failure(let group) = row.target else { return }
             let scope = group.kind == .discarded
@@ -98,6 +106,7 @@ extension JobAction {
         case .discard: "Discard \(what)?"
         case .reschedule: "Run \(what) now?"
         case .destroy: "Destroy \(what)?"
+        case .forceDiscard: "Force-discard \(what)?"
         }
     }
 }

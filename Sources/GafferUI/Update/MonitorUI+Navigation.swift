@@ -35,7 +35,7 @@ extension MonitorUI {
             state.replaceTop(.history(view))
         case .log(let view):
             state.replaceTop(.log(scrollLog(view, state, snapshot, by: delta)))
-        case .confirm, .quit:
+        case .confirm, .quit, .progress:
             break
         case nil:
             let keys = state.content(state.focus, snapshot).keys
@@ -125,8 +125,9 @@ extension MonitorUI {
     }
 
     static func back(_ state: inout UIState) {
-        if case .jobs(var list) = state.topOverlay, !list.marks.isEmpty {
+        if case .jobs(var list) = state.topOverlay, !list.marks.isEmpty || list.allMatching {
             list.marks = []
+            list.allMatching = false
             state.replaceTop(.jobs(list))
             return
         }
@@ -156,6 +157,7 @@ extension MonitorUI {
         for (index, overlay) in state.overlays.enumerated() {
             if case .jobs(var list) = overlay {
                 list.marks = []
+                list.allMatching = false
                 state.overlays[index] = .jobs(list)
             }
         }

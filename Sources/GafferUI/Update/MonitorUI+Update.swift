@@ -16,6 +16,7 @@ public enum MonitorUI {
     public static func update(_ state: UIState, key: Key, snapshot: MonitorSnapshot) -> (UIState, [Effect]) {
         var state = state
         if state.isEditingFilter { return editFilter(state, key) }
+        if state.findText != nil { return editFind(state, key) }
         if key == .resize { return (state, []) }
         let context = state.keyContext(snapshot)
         guard let match = Keymap.table.match(for: key, in: context) else {
@@ -59,6 +60,7 @@ public enum MonitorUI {
         list.jobs = nil
         list.total = nil
         list.marks = []
+        list.allMatching = false
         list.selection = RowSelection()
         list.exhausted = false
         list.atStart = true
@@ -121,6 +123,10 @@ public enum MonitorUI {
             state.overlays.removeLast()
             clearMarks(&state)
             state.status = StatusMessage("working…")
+            if case .perform(let action, .every) = confirmation.effect {
+                state.overlays.append(.progress(BulkProgress(title: OperatorText.bulkTitle(action),
+                                                             line: OperatorText.listing)))
+            }
             return [confirmation.effect]
         case .confirmNo:
             state.overlays.removeLast()
@@ -135,6 +141,13 @@ public enum MonitorUI {
         case .sortNext: return sort(&state, snapshot, by: 1)
         case .sortPrevious: return sort(&state, snapshot, by: -1)
         case .reverseSort: return reverseSort(&state, snapshot)
+        case .find: state.findText = ""
+        case .markAllMatching: markAllMatching(&state)
+        case .cancelBulk:
+            guard case .progress(var progress) = state.topOverlay, !progress.stopping else { return [] }
+            progress.stopping = true
+            state.replaceTop(.progress(progress))
+            return [.cancelBulk]
         }
         return []
     }

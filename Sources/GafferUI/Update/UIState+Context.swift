@@ -13,6 +13,7 @@ extension UIState {
         case .help: context.mode = .help
         case .confirm: context.mode = .confirm
         case .quit: context.mode = .quit
+        case .progress: context.mode = .progress
         case .detail(let view):
             context.mode = .detail
             context.selected = view.detail.map { .job($0.state) } ?? .nothing

@@ -70,10 +70,15 @@ extension UIState {
         status = StatusMessage(text, isError: true)
     }
 
-    /// Shows what an action did and asks to reload what it may have changed.
+    /// Shows what an action did and asks to reload what it may have changed (an open list's count too).
     public mutating func receive(report: ActionReport) -> [Effect] {
+        if report.total != nil { overlays.removeAll { if case .progress = $0 { true } else { false } } }
         status = StatusMessage(report.summary, isError: report.failure != nil || (report.done == 0 && !report.refused.isEmpty))
-        return effectsAfterRefresh() + [.refreshNow]
+        var recount: [Effect] = []
+        if case .jobs(let list)? = overlays.last(where: { if case .jobs = $0 { true } else { false } }) {
+            recount = [.countJobs(list.scope)]
+        }
+        return effectsAfterRefresh() + recount + [.refreshNow]
     }
 
     /// Loads to issue after each new snapshot, so what is open stays live: the open job list's page

@@ -45,7 +45,7 @@ struct KeyCase: Sendable, CustomTestStringConvertible {
         var effects: [Effect] = []
         var pressed: Set<Press> = []
         for key in keys {
-            if !state.isEditingFilter {
+            if !state.isEditingFilter && state.findText == nil {
                 let context = state.keyContext(snapshot)
                 let index = Keymap.table.bindings.firstIndex { binding in
                     binding.isActive(context) && binding.keys.contains { $0.normalized == key.normalized }

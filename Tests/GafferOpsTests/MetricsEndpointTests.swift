@@ -44,12 +44,15 @@ struct MetricsEndpointTests {
         #expect(backend.choice == .gaffer)
         // No reuse of an earlier scrape's counts: each scrape below must see the table as it is.
         let metrics = MetricsEndpoint(source: QueueStatsSource(database: config, minInterval: .zero), registry: backend.registry)
-        let server = try ProbeServer(host: "127.0.0.1", port: 0, handler: ProbeRoutes.handler(health: worker.health, metrics: metrics))
+        // A loaded test machine can take seconds over the queue query: more time than a scraper gets.
+        let server = try ProbeServer(host: "127.0.0.1", port: 0, clientTimeout: TestRun.patient(5),
+                                     handlerTimeout: TestRun.patient(10),
+                                     handler: ProbeRoutes.handler(health: worker.health, metrics: metrics))
         return (worker, server, metrics)
     }
 
     static func scrape(_ server: ProbeServer) async throws -> PrometheusText {
-        let answer = try await ProbeClient.fetch(port: server.port, MetricsEndpoint.path, timeout: 15)
+        let answer = try await ProbeClient.fetch(port: server.port, MetricsEndpoint.path, timeout: TestRun.patient(15))
         #expect(answer.status == 200)
         return try PrometheusText(answer.body)
     }
@@ -156,7 +159,7 @@ struct MetricsEndpointTests {
         try await TestWait.until("the job finished", timeout: 60) {
             try await OpsFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL") == 1
         }
-        let body = try await ProbeClient.fetch(port: server.port, MetricsEndpoint.path, timeout: 15).body
+        let body = try await ProbeClient.fetch(port: server.port, MetricsEndpoint.path, timeout: TestRun.patient(15)).body
         await worker.stop()
         await metrics.close()
         let check = try await Blocking.run { try Promtool.checkMetrics(body) }

@@ -1,4 +1,5 @@
 import Foundation
+import GafferTestSupport
 import GafferCore
 import Postgres
 import Testing
@@ -16,11 +17,14 @@ struct DemoTests {
         let home = ScratchHome()
         defer { home.remove() }
         let env = Binary.environment(home: home.path, ["DATABASE_URL": url])
-        let demo = try await Binary.run(["demo", "--no-tui", "--duration", "20"], env: env, timeout: 180)
+        // Twenty seconds of demo work; on CI, where the whole suite shares two cores, as many seconds as
+        // it takes the demo to get through about as much.
+        let seconds = TestRun.size(local: 20, ci: 45)
+        let demo = try await Binary.run(["demo", "--no-tui", "--duration", String(seconds)], env: env, timeout: 240)
         #expect(demo.status == 0, "\(demo.stderr.suffix(2000))")
         #expect(demo.stderr.contains("demo: enqueued"))
         #expect(!demo.stderr.contains("NOTICE"))
-        #expect(demo.stderr.contains("ran for 20 s; stopping"))
+        #expect(demo.stderr.contains("ran for \(seconds) s; stopping"))
         #expect(FileManager.default.fileExists(atPath: home.path + "/log/demo.log"))
 
         let status = try await Binary.run(["status", "--json"], env: env)

@@ -2,7 +2,7 @@
 # Release check (.ci/run calls it): builds the release binary with the static Swift runtime, checks
 # it links only system libraries, installs it with `make install`, builds the Debian package,
 # installs it with dpkg -i, runs it from outside the source tree with no Swift toolchain on its
-# paths (--version, the man page, `top` with every theme under tmux, `start` against a database),
+# paths (--version, the man page, `top` with every theme under tmux, the demo's worker against a database),
 # then removes it. Prints how long the release build took.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,14 +56,14 @@ url="postgresql://postgres@/gaffer?host=$work/sock"
 db=("${bare[@]}" DATABASE_URL="$url")
 
 (cd "$work" && "${db[@]}" gaffer migrate >/dev/null)
-(cd "$work" && "${db[@]}" gaffer enqueue RecalculateMediaPlanMetricJob --args '[1]' >/dev/null)
-out=$(cd "$work" && "${db[@]}" gaffer start --no-tui --poll-interval 1 --idle-timeout 2 --probe-port 0 2>&1) || fail "start: $out"
-echo "$out" | grep -q 'probe: listening' || fail "start did not open its probe port: $out"
-# The stock binary's demo job needs the demo's schema, so here it ends discarded: what counts is
-# that the installed worker claimed it, ran it and wrote its attempt.
+# The stock binary has no job types of its own: `start` refuses in one line (exit 2), and its demo
+# runs a real worker with the demo's jobs on this database.
+refusal=$(cd "$work" && "${db[@]}" gaffer start --no-tui 2>&1) && fail "stock start ran: $refusal"
+echo "$refusal" | grep -q 'has no job types' || fail "stock start refused without saying why: $refusal"
+out=$(cd "$work" && "${db[@]}" gaffer demo --no-tui --duration 3 2>&1) || fail "demo: $out"
 finished=$(runuser -u postgres -- psql -h "$work/sock" -U postgres -d gaffer -Atc \
-  "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL AND executions_count = 1")
-[ "$finished" = 1 ] || fail "the installed worker did not run the job (finished: $finished)"
+  "SELECT count(*) FROM good_jobs WHERE finished_at IS NOT NULL")
+[ "$finished" -ge 1 ] || fail "the installed worker did not run a job (finished: $finished)"
 echo "check-package: the installed worker ran a job (${SECONDS} s so far)"
 
 # `top` with every shipped theme, drawn in a real terminal.

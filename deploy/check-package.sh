@@ -12,7 +12,7 @@ chmod 755 "$work"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 tmux_socket="gaffer-pkg-$$"
 cleanup() {
-  for socket in /tmp/tmux-$(id -u)/"$tmux_socket"-*; do [ -e "$socket" ] && tmux -S "$socket" kill-server 2>/dev/null; done
+  for socket in /tmp/tmux-$(id -u)/"$tmux_socket"-*; do [ -e "$socket" ] && tmux -S "$socket" kill-server 2>/dev/null || true; done
   [ -f "$work/pg/postmaster.pid" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   dpkg -s gaffer >/dev/null 2>&1 && dpkg -r gaffer >/dev/null 2>&1 || true
   rm -rf "$work"

@@ -31,7 +31,6 @@ enum ThrowSiteTrace {
         if let hook = frames.firstIndex(where: { $0.symbol?.rawName == "swift_willThrow" }) {
             frames.removeFirst(hook + 1)
         }
-        var lines: [String] = []
         return frames.filter { !$0.isSwiftThunk }.map(line)
     }
 

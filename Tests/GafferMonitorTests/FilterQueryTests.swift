@@ -79,6 +79,17 @@ import Testing
         #expect(try await MonitorQueries.countJobs(seed.db, scope: none, now: Seed.now) == 0)
     }
 
+    /// Every positive term narrows, a second one on the same field too, as the screen's own matching does.
+    @Test func twoTermsOnOneFieldMustBothMatch() async throws {
+        let (seed, _) = try await Self.bulk()
+        let base = JobListScope(state: .queued, queue: "bulk")
+        for (text, expected) in [("class:import class:job", 250), ("class:import class:mail", 0),
+                                 ("label:urg label:ENT", 25), ("label:urg label:rout", 0), ("queue:bu queue:lk", 250)] {
+            let scope = Filter(text).narrowing(base)
+            #expect(try await MonitorQueries.countJobs(seed.db, scope: scope, now: Seed.now) == expected, "\(text)")
+        }
+    }
+
     @Test func theLastPageIsReadFromTheOtherEnd() async throws {
         let (seed, ids) = try await Self.bulk()
         let scope = JobListScope(state: .queued, queue: "bulk")

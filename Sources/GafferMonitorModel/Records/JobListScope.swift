@@ -33,6 +33,9 @@ public struct JobListScope: Sendable, Hashable {
     /// Terms no listed job may match (the filter's `!` terms), each on its field or, without one, on
     /// everything free text searches.
     public var excluded: [FilterTerm] = []
+    /// Qualified terms every listed job must also match: a second `queue:` term and after (the first
+    /// of each field is in `queueContains`, `classContains`, `labelContains` or `errorContains`).
+    public var alsoRequired: [FilterTerm] = []
     /// Only jobs with this exact `concurrency_key`.
     public var concurrencyKey: String?
     /// Ordered by `created_at` (GoodJob's index on it) rather than the state's own time.

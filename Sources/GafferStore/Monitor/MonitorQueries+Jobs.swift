@@ -71,7 +71,8 @@ extension MonitorQueries {
     /// `$20`, `before`, on their sort column); NULL
     /// columns never match a search term (hence the `coalesce`).
     /// The filter's terms match case-insensitively, as the screen's own matching does; its `!` terms
-    /// (`$17` fields, `$18` patterns) exclude rows from the whole table, not from a loaded page.
+    /// (`$17` fields, `$18` patterns) exclude rows from the whole table, not from a loaded page. A field
+    /// marked `+` in `$17` is a further term rows must match instead (`queue:a queue:b`).
     static let scopePredicate = """
         ($2::text IS NULL OR queue_name = $2 OR ($2 = '' AND queue_name IS NULL))
           AND ($3::text IS NULL OR job_class = $3 OR ($3 = '' AND job_class IS NULL))
@@ -87,7 +88,7 @@ extension MonitorQueries {
           AND ($16::uuid IS NULL OR batch_id = $16::uuid OR batch_callback_id = $16::uuid)
           AND ($17::text[] IS NULL OR NOT EXISTS (
                 SELECT 1 FROM unnest($17::text[], $18::text[]) AS term(field, pattern)
-                WHERE coalesce(CASE term.field
+                WHERE (left(term.field, 1) = '+') <> coalesce(CASE ltrim(term.field, '+')
                                  WHEN 'queue' THEN queue_name ILIKE term.pattern
                                  WHEN 'class' THEN job_class ILIKE term.pattern
                                  WHEN 'label' THEN \(labelMatches("term.pattern"))
@@ -114,13 +115,15 @@ extension MonitorQueries {
         [now, scope.queue, scope.jobClass, scope.label, scope.errorClass, scope.errorContains.map(contains)]
     }
 
-    /// `$12`–`$19`. A free-text `!` term's field is `''`, which the CASE sends to the search.
+    /// `$12`–`$19`. A free-text `!` term's field is `''`, which the CASE sends to the search; a required
+    /// term's field starts with `+`.
     static func filterValues(_ scope: JobListScope) -> [any PostgresEncodable] {
-        let excluded = scope.excluded
+        let terms = scope.excluded.map { ($0.field?.rawValue ?? "", $0.text) }
+            + scope.alsoRequired.map { ("+" + ($0.field?.rawValue ?? ""), $0.text) }
         return [scope.queueContains.map(contains), scope.classContains.map(contains), scope.labelContains.map(contains),
                 scope.search.isEmpty ? nil as [String]? : scope.search.map(contains), scope.batchID,
-                excluded.isEmpty ? nil as [String]? : excluded.map { $0.field?.rawValue ?? "" },
-                excluded.isEmpty ? nil as [String]? : excluded.map { contains($0.text) }, scope.concurrencyKey]
+                terms.isEmpty ? nil as [String]? : terms.map(\.0),
+                terms.isEmpty ? nil as [String]? : terms.map { contains($0.1) }, scope.concurrencyKey]
     }
 
     /// `%text%` with LIKE's wildcards escaped.

@@ -61,7 +61,7 @@ public struct Filter: Sendable, Hashable {
     }
 
     /// `scope` narrowed by every term, which the database matches case-insensitively: positive ones
-    /// must match, negated ones (`!x`) must not.
+    /// must all match (`queue:a queue:b` needs both), negated ones (`!x`) must not.
     public func narrowing(_ scope: JobListScope) -> JobListScope {
         var scope = scope
         scope.queueContains = value(of: .queue)
@@ -70,6 +70,10 @@ public struct Filter: Sendable, Hashable {
         if let error = value(of: .error) { scope.errorContains = error }
         scope.search = terms.filter { $0.field == nil && !$0.negated }.map(\.value)
         scope.excluded = terms.filter(\.negated).map { FilterTerm(field: $0.field, text: $0.value) }
+        let qualified = terms.filter { $0.field != nil && !$0.negated }
+        scope.alsoRequired = qualified.enumerated()
+            .filter { index, term in qualified[..<index].contains { $0.field == term.field } }
+            .map { FilterTerm(field: $0.element.field, text: $0.element.value) }
         return scope
     }
 }

@@ -11,13 +11,16 @@ public struct MonitorActions: Sendable {
     private let db: PostgresConnection
     private let local: (any LocalWorkerSource)?
     public let readOnly: Bool
+    /// The app's cron entries, for "enqueue now".
+    public let cron: CronRunner
     private let clock: @Sendable () -> Date
 
     public init(connection: PostgresConnection, local: (any LocalWorkerSource)? = nil, readOnly: Bool = false,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                cron: CronRunner = .none, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.db = connection
         self.local = local
         self.readOnly = readOnly
+        self.cron = cron
         self.clock = clock
     }
 
@@ -153,6 +156,47 @@ public struct MonitorActions: Sendable {
             try await PauseSettings.pause(kind, name, now: clock(), on: db)
         } else {
             try await PauseSettings.unpause(kind, name, now: clock(), on: db)
+        }
+    }
+
+    /// Enables or disables a cron key for every cron process, as GoodJob's dashboard does (contract §8).
+    public func setCronEnabled(_ key: String, enabled: Bool) async -> ActionReport {
+        let verb = "\(enabled ? "enabled" : "disabled") cron key \(key)"
+        guard !readOnly else { return .plain(verb, failure: .readOnly) }
+        do {
+            try await writeCronEnabled(key, enabled: enabled)
+            return .plain(verb)
+        } catch {
+            return .plain(verb, failure: Self.failure(error))
+        }
+    }
+
+    /// `setCronEnabled` for the command line: a database error is thrown as it came; read-only writes nothing.
+    public func writeCronEnabled(_ key: String, enabled: Bool) async throws {
+        guard !readOnly else { return }
+        if enabled {
+            try await CronSettingsSQL.enable(db, key: key, now: clock())
+        } else {
+            try await CronSettingsSQL.disable(db, key: key, now: clock())
+        }
+    }
+
+    /// Enqueues the app's cron entry `key` now, with `cron_at` = now, whether or not it is enabled (as the
+    /// dashboard does); a key the app does not declare is refused.
+    public func enqueueCronNow(_ key: String) async -> ActionReport {
+        let verb = "enqueued cron key \(key) now"
+        guard !readOnly else { return .plain(verb, failure: .readOnly) }
+        guard cron.keys.contains(key) else { return .plain("cron key \(key) is not declared by this app; enqueue it from the app that declares it") }
+        do {
+            guard let id = try await cron.enqueue(key, db, clock()) else {
+                return .plain("cron key \(key): a job for this second exists already; nothing enqueued")
+            }
+            local?.wake()
+            return .plain("\(verb): job \(id.uuidString.prefix(8).lowercased())")
+        } catch let error as PostgresError {
+            return .plain(verb, failure: Self.failure(error))
+        } catch {
+            return .plain("cron key \(key) not enqueued: \(Self.oneLine(error))")
         }
     }
 

@@ -38,6 +38,8 @@ public struct JobListScope: Sendable, Hashable {
     public var alsoRequired: [FilterTerm] = []
     /// Only jobs with this exact `concurrency_key`.
     public var concurrencyKey: String?
+    /// Only jobs a cron entry enqueued under this exact `cron_key`.
+    public var cronKey: String?
     /// Ordered by `created_at` (GoodJob's index on it) rather than the state's own time.
     public var sortByCreated = false
     /// The other way round from the state's default order.
@@ -51,7 +53,7 @@ public struct JobListScope: Sendable, Hashable {
 
     public init(state: JobState, queue: String? = nil, jobClass: String? = nil, label: String? = nil,
                 errorClass: String? = nil, errorContains: String? = nil, since: Date? = nil, batchID: UUID? = nil,
-                concurrencyKey: String? = nil, byBadge: Bool = false) {
+                concurrencyKey: String? = nil, cronKey: String? = nil, byBadge: Bool = false) {
         self.state = state
         self.queue = queue
         self.jobClass = jobClass
@@ -61,6 +63,7 @@ public struct JobListScope: Sendable, Hashable {
         self.since = since
         self.batchID = batchID
         self.concurrencyKey = concurrencyKey
+        self.cronKey = cronKey
         self.byBadge = byBadge
     }
 }

@@ -36,7 +36,7 @@ extension MonitorQueries {
             ORDER BY \(sortColumn) \(direction), id \(direction)
             LIMIT $9
             """, scopeValues(scope, now: now) + [cursor?.sortAt, cursor?.id, limit, scope.since, JobSummary.labelLimit]
-                + filterValues(scope) + [scope.before])
+                + filterValues(scope) + [scope.before, scope.cronKey])
         let page = try rows.map {
             JobSummary(id: try $0.decode("id"), jobClass: try $0.decode("job_class"), queue: try $0.decode("queue_name"),
                        priority: try $0.decode("priority"),
@@ -63,12 +63,12 @@ extension MonitorQueries {
               LIMIT $9
             ) matching
             """, scopeValues(scope, now: now) + [nil as Date?, nil as UUID?, cap, scope.since, nil as Int?]
-                + filterValues(scope) + [scope.before])
+                + filterValues(scope) + [scope.before, scope.cronKey])
         return try rows.first?.decode("n") ?? 0
     }
 
-    /// The scope's conditions, `$1`–`$6` and `$12`–`$19` (see `scopeValues`, `filterValues`; the callers add
-    /// `$20`, `before`, on their sort column); NULL
+    /// The scope's conditions, `$1`–`$6`, `$12`–`$19` and `$21` (see `scopeValues`, `filterValues`; the callers
+    /// add `$20`, `before`, on their sort column, and `$21`, the cron key); NULL
     /// columns never match a search term (hence the `coalesce`).
     /// The filter's terms match case-insensitively, as the screen's own matching does; its `!` terms
     /// (`$17` fields, `$18` patterns) exclude rows from the whole table, not from a loaded page. A field
@@ -95,6 +95,7 @@ extension MonitorQueries {
                                  WHEN 'error' THEN error ILIKE term.pattern
                                  ELSE \(searchMatches("term.pattern")) END, false)))
           AND ($19::text IS NULL OR concurrency_key = $19)
+          AND ($21::text IS NULL OR cron_key = $21)
         """
 
     /// Whether a label matches the ILIKE `pattern`.

@@ -21,6 +21,23 @@ static inline int gaffer_codeset_is_utf8(void) {
   const char *cs = nl_langinfo(CODESET);
   return cs && (cs[0]=='U'||cs[0]=='u') && (cs[1]=='T'||cs[1]=='t') && (cs[2]=='F'||cs[2]=='f');
 }
+/* Mouse reporting: left-button presses and wheel turns, reported at once (no click resolution). */
+static inline int gaffer_mouse_on(int on) {
+  mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+  mouseinterval(0);
+  return mousemask(wanted, NULL) != 0;
+}
+/* The mouse event behind a KEY_MOUSE: 1 left press, 2 wheel up, 3 wheel down, 0 anything else. */
+static inline int gaffer_read_mouse(int *x, int *y) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *x = event.x;
+  *y = event.y;
+  if (event.bstate & BUTTON1_PRESSED) return 1;
+  if (event.bstate & BUTTON4_PRESSED) return 2;
+  if (event.bstate & BUTTON5_PRESSED) return 3;
+  return 0;
+}
 /* term.h last: it defines capability macros (lines, bell, tab…) that nothing above may see. */
 #include <stdlib.h>
 #include <term.h>

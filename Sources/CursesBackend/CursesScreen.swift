@@ -15,10 +15,12 @@ public final class CursesScreen: ScreenDevice {
     private var ended = false
 
     /// Enters curses mode. Call after `TerminalSignals()` so SIGINT/SIGTERM are already ignored.
+    /// With `mouse`, the terminal reports clicks and wheel turns (where it can); the user then selects
+    /// text with Shift held, as in other mouse-aware terminal programs.
     ///
     /// Sets the locale from the environment, falling back to C.UTF-8 when it is not UTF-8 (tmux,
     /// cron and CI shells often have no `LANG`), so box lines and wide characters survive.
-    public init(theme: Theme, colors: Bool = true) throws(CursesError) {
+    public init(theme: Theme, colors: Bool = true, mouse: Bool = false) throws(CursesError) {
         // newterm, not initscr: initscr exits the process when TERM is unusable.
         if let problem = CursesError.terminalProblem() { throw problem }
         Self.useUTF8Locale()
@@ -30,6 +32,7 @@ public final class CursesScreen: ScreenDevice {
         self.window = window
         self.theme = theme
         Self.configureInput(window)
+        if mouse { _ = gaffer_mouse_on(1) }
         curs_set(0)
         pairs = ColorPairs(enabled: colors)
     }
@@ -41,7 +44,7 @@ public final class CursesScreen: ScreenDevice {
     }
 
     /// A fixed-size xterm with no terminal: keys from the file at `input` (e.g. a pipe as /dev/fd/N), bytes to `output`.
-    public init(headlessWidth width: Int, height: Int, theme: Theme, input: String, output: String)
+    public init(headlessWidth width: Int, height: Int, theme: Theme, input: String, output: String, mouse: Bool = false)
         throws(CursesError)
     {
         Self.useUTF8Locale()
@@ -55,6 +58,7 @@ public final class CursesScreen: ScreenDevice {
         self.window = window
         self.theme = theme
         Self.configureInput(window)
+        if mouse { _ = gaffer_mouse_on(1) }
         pairs = ColorPairs(enabled: true)
     }
 
@@ -122,6 +126,11 @@ public final class CursesScreen: ScreenDevice {
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         guard status != ERR else { return nil }
+        if status == KEY_CODE_YES, Int32(bitPattern: code) == KEY_MOUSE {
+            var x: Int32 = 0
+            var y: Int32 = 0
+            return KeyDecoder.mouse(kind: gaffer_read_mouse(&x, &y), x: x, y: y)
+        }
         let key = KeyDecoder.key(status: status, code: UInt32(code))
         if key == .resize { invalidate() }
         return key
@@ -141,6 +150,7 @@ public final class CursesScreen: ScreenDevice {
     public func end() {
         guard !ended else { return }
         ended = true
+        _ = gaffer_mouse_on(0)
         werase(window)
         wnoutrefresh(window)
         doupdate()

@@ -21,6 +21,16 @@ enum KeyDecoder {
         }
     }
 
+    /// A mouse report as `gaffer_read_mouse` classed it: 1 left press, 2 wheel up, 3 wheel down.
+    static func mouse(kind: Int32, x: Int32, y: Int32) -> Key? {
+        switch kind {
+        case 1: .mouse(MouseEvent(.click, x: Int(x), y: Int(y)))
+        case 2: .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+        case 3: .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+        default: nil
+        }
+    }
+
     static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up

@@ -26,7 +26,7 @@ import Testing
 
     static var cases: [KeyCase] {
         navigation + scrolling + filtering + opening + closing + actions + confirming + pausing + marking + others + views + sorting
-            + operatorCases
+            + operatorCases + cronCases
     }
 
     // MARK: Panes
@@ -173,9 +173,6 @@ import Testing
         },
         KeyCase("Enter on a local slot's job opens its detail", [.enter]) { state, effects in
             #expect(effects == [.loadDetail(Fixtures.id(1))] && state.topDetail?.id == Fixtures.id(1))
-        },
-        KeyCase("Enter on a cron entry opens its last job", KeyCase.pane(.cron), [.enter]) { _, effects in
-            #expect(effects == [.loadDetail(Fixtures.id(6))])
         },
         KeyCase("Enter on a process says there is nothing to open", KeyCase.pane(.processes), [.enter]) { state, effects in
             #expect(effects.isEmpty && state.overlays.isEmpty && state.status?.text == "no jobs to open here")

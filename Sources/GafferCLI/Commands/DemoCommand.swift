@@ -76,7 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
                 alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
-                look: look)
+                look: look, mouse: screen.mouse)
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

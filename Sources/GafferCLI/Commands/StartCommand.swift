@@ -56,7 +56,7 @@ struct StartCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen,
-                                         look: look)
+                                         look: look, mouse: screen.mouse)
             try await WorkerLaunch.run(plan, database: resolved)
         }
     }

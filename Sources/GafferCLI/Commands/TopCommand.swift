@@ -41,13 +41,16 @@ struct TopCommand: AsyncParsableCommand {
             }
             if let problem = CursesError.terminalProblem() { throw CLIError.usage(problem.description) }
             let look = try screen.look()
+            let app = GafferApp.current
+            let cron = CronRunner.entries(try app.cronEntries(environment: ProcessInfo.processInfo.environment),
+                                          registry: app.registry)
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }
             try await SchemaGate.check(db)
             let poller = MonitorPoller(connection: db, interval: interval)
-            let actions = MonitorActions(connection: db, readOnly: readOnly)
+            let actions = MonitorActions(connection: db, readOnly: readOnly, cron: cron)
             let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
-                                         openScreen: MonitorSession.terminal(look))
+                                         openScreen: MonitorSession.terminal(look, mouse: screen.mouse))
             _ = try await session.run()
             await db.close()
         }

@@ -1,5 +1,6 @@
 import CursesBackend
 import GafferEngine
+import GafferMonitor
 import GafferRuntime
 import GafferUI
 import Postgres
@@ -24,11 +25,12 @@ enum Screen {
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
     /// arrives (drain), or `duration` passes (drain, as if chosen from the quit menu).
     /// `logger` is the worker's: the log view shows its last lines.
-    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], duration: Double?,
-                    look: ThemeChoice.Look, logger: ScreenLogger) async throws -> QuitMode
+    /// `runner` enqueues the app's cron entries now (`E` in the Cron pane).
+    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner, duration: Double?,
+                    look: ThemeChoice.Look, mouse: Bool, logger: ScreenLogger) async throws -> QuitMode
     {
-        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron, log: logger,
-                                                     openScreen: MonitorSession.terminal(look))
+        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron, runner: runner, log: logger,
+                                                     openScreen: MonitorSession.terminal(look, mouse: mouse))
         return try await monitor.run(for: duration)
     }
 }

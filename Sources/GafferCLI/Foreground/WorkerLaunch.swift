@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import GafferEngine
+import GafferMonitor
 import GafferRuntime
 import GafferUI
 import Postgres
@@ -22,6 +23,8 @@ enum WorkerLaunch {
         var wantsScreen: Bool
         /// The screen's theme, resolved before anything starts so a bad one fails first.
         var look: ThemeChoice.Look
+        /// Whether the screen takes clicks and the wheel (`--no-mouse` turns it off).
+        var mouse = true
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -63,8 +66,9 @@ enum WorkerLaunch {
             let choice: QuitMode
             do {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
-                                              cron: configuration.enableCron ? plan.cron : [], duration: plan.duration,
-                                              look: plan.look, logger: logger)
+                                              cron: configuration.enableCron ? plan.cron : [],
+                                              runner: .entries(plan.cron, registry: plan.registry), duration: plan.duration,
+                                              look: plan.look, mouse: plan.mouse, logger: logger)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
                 logger.setStandardError(true)

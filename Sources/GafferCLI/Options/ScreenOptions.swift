@@ -1,7 +1,7 @@
 import ArgumentParser
 import GafferRuntime
 
-/// The screen's look, shared by every command that draws it (`top`, `start`, `demo`).
+/// The screen's look and mouse, shared by every command that draws it (`top`, `start`, `demo`).
 struct ScreenOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Colour theme: dark (default), light, high-contrast, mono, a NAME.theme in $XDG_CONFIG_HOME/gaffer/themes, "
@@ -9,6 +9,13 @@ struct ScreenOptions: ParsableArguments {
             + "NO_COLOR picks mono.",
         valueName: "name|path"))
     var theme: String?
+
+    @Flag(name: .customLong("no-mouse"),
+          help: "Leave the mouse to the terminal (text selection) instead of clicking panes and rows and scrolling.")
+    var noMouse = false
+
+    /// Whether the screen asks the terminal to report clicks and the wheel.
+    var mouse: Bool { !noMouse }
 
     /// The theme to draw with; a bad name or file is a usage error naming it.
     func look() throws -> ThemeChoice.Look {

@@ -22,8 +22,9 @@ public final class CoHostedMonitor: Sendable {
 
     /// Connects the monitor to `config` beside `worker`; `openScreen` opens the terminal (or a headless one),
     /// `log` (when given) feeds the log view with the worker's last lines.
-    public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry], log: ScreenLogger? = nil,
-                            openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
+    /// `runner` enqueues the app's cron entries now (`E` in the Cron pane), whether or not this worker runs cron.
+    public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner = .none,
+                            log: ScreenLogger? = nil, openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
         var readLog: (@Sendable () -> LogRing)?
         if let log { readLog = { log.recent() } }
         let local = await WorkerLocalSource.start(worker, config: config, cron: cron, log: readLog)
@@ -33,7 +34,7 @@ public final class CoHostedMonitor: Sendable {
             throw error
         }
         let poller = MonitorPoller(connection: db, local: local, interval: 1)
-        let actions = MonitorActions(connection: db, local: local)
+        let actions = MonitorActions(connection: db, local: local, cron: runner)
         let session = MonitorSession(poller: poller, actions: actions, local: local, readOnly: false,
                                      openScreen: openScreen)
         return CoHostedMonitor(poller: poller, local: local, db: db, session: session)

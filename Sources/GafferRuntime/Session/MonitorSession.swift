@@ -32,9 +32,9 @@ public final class MonitorSession: Sendable {
         self.openScreen = openScreen
     }
 
-    /// Opens the real terminal through curses.
-    public static func terminal(_ look: ThemeChoice.Look) -> @Sendable () throws -> any ScreenDevice {
-        { try CursesScreen(theme: look.theme, colors: look.colors) }
+    /// Opens the real terminal through curses; with `mouse`, clicks and the wheel are reported.
+    public static func terminal(_ look: ThemeChoice.Look, mouse: Bool = true) -> @Sendable () throws -> any ScreenDevice {
+        { try CursesScreen(theme: look.theme, colors: look.colors, mouse: mouse) }
     }
 
     /// Runs until the user leaves or a signal arrives; returns how the user chose to leave.
@@ -56,6 +56,7 @@ public final class MonitorSession: Sendable {
         do { screen = try openScreen() } catch { return .failure(error) }
         defer { screen.end() }
         var state = UIState(readOnly: readOnly, hasLocalWorker: local != nil)
+        state.runnableCronKeys = actions.cron.keys
         var snapshot = MonitorSnapshot.empty(at: Date())
         var frozen: MonitorSnapshot?
         var dirty = true
@@ -156,6 +157,10 @@ public final class MonitorSession: Sendable {
                 }
             case .setPaused(let kind, let name, let paused):
                 Task { [actions, inbox] in inbox.post(.report(await actions.setPaused(kind, name, paused: paused))) }
+            case .setCronEnabled(let key, let enabled):
+                Task { [actions, inbox] in inbox.post(.report(await actions.setCronEnabled(key, enabled: enabled))) }
+            case .enqueueCron(let key):
+                Task { [actions, inbox] in inbox.post(.report(await actions.enqueueCronNow(key))) }
             case .setLocalPaused(let paused):
                 inbox.post(.report(actions.setLocalPaused(paused)))
             case .loadDetail(let id):

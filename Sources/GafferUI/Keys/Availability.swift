@@ -17,6 +17,10 @@ enum Availability {
             if !context.hasLocalWorker { return "no local worker: gaffer top only watches" }
             if context.readOnly { return "read-only mode: actions are off" }
             return nil
+        case .toggleCron, .enqueueCron:
+            if context.readOnly { return "read-only mode: actions are off" }
+            guard case .cron(let runnable) = context.selected else { return CronText.selectKey }
+            return action == .enqueueCron && !runnable ? CronText.notDeclared : nil
         case .openLog:
             return context.hasLocalWorker ? nil : "no local worker: gaffer top has no local log"
         case .copyID:
@@ -36,7 +40,7 @@ enum Availability {
         case .failureGroup(.discarded): state = .discarded
         case .failureGroup(.retrying): state = .retried
         case .queue: return "open the queue (Enter) to act on its jobs"
-        case .nothing, .other: return "select a job first (Enter opens job lists)"
+        case .nothing, .other, .cron: return "select a job first (Enter opens job lists)"
         }
         if state == .running && action != .forceDiscard { return "running jobs are left alone" }
         guard action.allowedStates.contains(state) else {

@@ -37,7 +37,9 @@ public struct KeyContext: Sendable, CustomStringConvertible {
         case job(JobState)
         case failureGroup(FailureGroup.Kind)
         case queue
-        /// A row with no job actions (a process, a cron entry, a concurrency key).
+        /// A cron key; `runnable` when this app declares it, so it can enqueue it now.
+        case cron(runnable: Bool)
+        /// A row with no job actions (a process, a concurrency key).
         case other
     }
 

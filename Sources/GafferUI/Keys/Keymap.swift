@@ -26,6 +26,9 @@ public enum Keymap {
     static let scrolling = when { $0.isBrowsing || $0 == .help || $0 == .batches || $0.isView }
     static let inOverlay = when { $0 == .jobs || $0 == .detail || $0 == .help || $0 == .batches || $0.isView }
     static let sorting = when { $0.isPane || $0 == .jobs }
+    /// Browsing where rows are jobs: everywhere but the Cron pane, whose `E` enqueues its key now.
+    static let browsingJobs = when { $0.isBrowsing && $0 != .pane(.cron) }
+    static let inCron = when { $0 == .pane(.cron) }
     static let looking = when { $0.isBrowsing || $0 == .batches || $0.isView }
     static func reason(_ action: UIAction) -> @Sendable (KeyContext) -> String? { { Availability.reason(action, $0) } }
 
@@ -55,7 +58,7 @@ public enum Keymap {
         Binding([ch("/")], action: .startFilter, label: "filter",
                 help: "Filter rows; qualifiers queue: class: label: error:, ! inverts", footerPriority: 6, when: listing),
         Binding([.enter], action: .open, label: "open",
-                help: "Open: jobs of a queue, concurrency key, failure group or batch; a job's detail", footerPriority: 8, when: listing),
+                help: "Open: jobs of a queue, concurrency key, failure group, cron key or batch; a job's detail", footerPriority: 8, when: listing),
         Binding([ch("b")], action: .openBatches, label: "batches",
                 help: "Batches: progress, state and callbacks of the newest 50", footerPriority: 1, when: inPane),
         Binding([ch("R")], action: .act(.retry), label: "retry", help: "Retry discarded jobs", isDestructive: true,
@@ -63,7 +66,7 @@ public enum Keymap {
         Binding([ch("K")], action: .act(.discard), label: "discard", help: "Discard waiting jobs",
                 isDestructive: true, footerPriority: 5, when: browsing, disabledReason: reason(.act(.discard))),
         Binding([ch("E")], action: .act(.reschedule), label: "run now", help: "Run waiting jobs now (reschedule)",
-                isDestructive: true, footerPriority: 5, when: browsing, disabledReason: reason(.act(.reschedule))),
+                isDestructive: true, footerPriority: 5, when: browsingJobs, disabledReason: reason(.act(.reschedule))),
         Binding([ch("D")], action: .act(.destroy), label: "destroy", help: "Destroy finished jobs and their attempts",
                 isDestructive: true, footerPriority: 4, when: browsing, disabledReason: reason(.act(.destroy))),
         Binding([ch("p")], action: .togglePause, label: "pause",
@@ -117,7 +120,7 @@ public enum Keymap {
                 help: "Sort by the next column (a job list: its time, or when created)", footerPriority: 1, when: sorting),
         Binding([ch("<")], action: .sortPrevious, help: "Sort by the previous column", when: sorting),
         Binding([ch("I")], action: .reverseSort, help: "Reverse the sort", when: sorting),
-    ] + operatorBindings
+    ] + operatorBindings + cronBindings
 
     /// Finding a job, acting on every match, force-discard (issue 16).
     static let operatorBindings: [Binding] = [
@@ -131,6 +134,16 @@ public enum Keymap {
                 footerPriority: 1, when: browsing, disabledReason: reason(.act(.forceDiscard))),
         Binding([.escape], action: .cancelBulk, label: "stop", help: "Stop after the chunk being written",
                 footerPriority: 10, when: when { $0 == .progress }),
+    ]
+
+    /// Cron control in the Cron pane (issue 16): on/off for the fleet and enqueue now; Enter (`open`) lists its jobs.
+    static let cronBindings: [Binding] = [
+        Binding([ch("e")], action: .toggleCron, label: "on/off",
+                help: "Enable or disable the cron key for every cron process (GoodJob's cron_keys_enabled/disabled)",
+                isDestructive: true, footerPriority: 8, when: inCron, disabledReason: reason(.toggleCron)),
+        Binding([ch("E")], action: .enqueueCron, label: "enqueue now",
+                help: "Enqueue the cron key's job now (cron_at = now), as GoodJob's dashboard does; on or off",
+                isDestructive: true, footerPriority: 8, when: inCron, disabledReason: reason(.enqueueCron)),
     ]
 }
 

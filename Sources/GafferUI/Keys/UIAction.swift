@@ -19,4 +19,6 @@ public enum UIAction: Sendable, Hashable {
     case sortNext, sortPrevious, reverseSort
     /// Jump to a job by id prefix; select every job matching a list's filter; stop a bulk action.
     case find, markAllMatching, cancelBulk
+    /// Enable or disable the selected cron key for every cron process; enqueue it now.
+    case toggleCron, enqueueCron
 }

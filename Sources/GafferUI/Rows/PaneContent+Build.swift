@@ -208,7 +208,7 @@ extension PaneContent {
                 TableCell(last), TableCell(Format.clean(schedule?.scheduleText ?? ""), style: Style(.muted)),
                 TableCell(disabled ? "off" : "on", style: Style(disabled ? .paused : .muted)),
                 TableCell(Format.name(jobClass)),
-            ], .cron(key: key, lastJobID: run?.lastJobID), jobClass: jobClass)
+            ], .cron(key: key, lastJobID: run?.lastJobID, lastState: run?.lastState, enabled: !disabled), jobClass: jobClass)
         }
         return PaneContent(
             columns: [TableColumn("key", minWidth: 8, maxWidth: 30), .numeric("next", minWidth: 4),

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GafferCore
 import GafferMonitorModel
 import TerminalKit
 
@@ -19,8 +20,8 @@ struct PaneRow: Sendable {
         case queue(name: String, paused: Bool)
         case concurrencyKey(String)
         case failure(FailureGroup)
-        /// A cron key; its newest job when it has run.
-        case cron(key: String, lastJobID: UUID?)
+        /// A cron key; its newest job when it has run, the state of its newest job, whether it is on.
+        case cron(key: String, lastJobID: UUID?, lastState: JobState?, enabled: Bool)
         case process(ProcessRecord)
     }
 
@@ -31,7 +32,9 @@ struct PaneRow: Sendable {
         case .runningJob: .job(.running)
         case .queue: .queue
         case .failure(let group): .failureGroup(group.kind)
-        case .concurrencyKey, .cron, .process: .other
+        // Which cron keys this app can enqueue is the state's to know (`UIState.keyContext`).
+        case .cron: .cron(runnable: false)
+        case .concurrencyKey, .process: .other
         }
     }
 
@@ -41,7 +44,7 @@ struct PaneRow: Sendable {
         case .localSlot(let slot, _): slot.job?.id
         case .runningJob(let job): job.id
         case .failure(let group): group.latestJobID
-        case .cron(_, let lastJobID): lastJobID
+        case .cron(_, let lastJobID, _, _): lastJobID
         default: nil
         }
     }

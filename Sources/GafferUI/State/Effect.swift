@@ -25,6 +25,10 @@ public enum Effect: Sendable, Hashable {
     case loadHistory(JobHistory.Span)
     /// Look up the jobs whose id starts with the prefix; hand them back with `UIState.receive(found:for:)`.
     case findJob(JobIDPrefix)
+    /// Enable or disable a cron key for every cron process (`good_job_settings`).
+    case setCronEnabled(String, enabled: Bool)
+    /// Enqueue the app's cron entry now, `cron_at` = now.
+    case enqueueCron(String)
     /// Stop the running bulk action after its current chunk.
     case cancelBulk
     /// Put text on the user's clipboard through the terminal (OSC 52, works over ssh).

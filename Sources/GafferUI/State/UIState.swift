@@ -26,6 +26,8 @@ public struct UIState: Sendable, Hashable {
     public var viewport = MonitorUI.minimumSize
     public let readOnly: Bool
     public let hasLocalWorker: Bool
+    /// The cron keys this app declares: `E` in the Cron pane can enqueue them now.
+    public var runnableCronKeys: Set<String> = []
 
     public init(readOnly: Bool = false, hasLocalWorker: Bool = false) {
         self.readOnly = readOnly

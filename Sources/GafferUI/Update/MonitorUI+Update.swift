@@ -18,6 +18,7 @@ public enum MonitorUI {
         if state.isEditingFilter { return editFilter(state, key) }
         if state.findText != nil { return editFind(state, key) }
         if key == .resize { return (state, []) }
+        if case .mouse(let event) = key { return mouse(state, event, snapshot: snapshot) }
         let context = state.keyContext(snapshot)
         guard let match = Keymap.table.match(for: key, in: context) else {
             let help = Keymap.key(.help, in: .pane(state.focus))
@@ -143,6 +144,8 @@ public enum MonitorUI {
         case .reverseSort: return reverseSort(&state, snapshot)
         case .find: state.findText = ""
         case .markAllMatching: markAllMatching(&state)
+        case .toggleCron: askToToggleCron(&state, snapshot)
+        case .enqueueCron: askToEnqueueCron(&state, snapshot)
         case .cancelBulk:
             guard case .progress(var progress) = state.topOverlay, !progress.stopping else { return [] }
             progress.stopping = true

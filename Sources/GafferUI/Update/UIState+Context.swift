@@ -27,7 +27,9 @@ extension UIState {
             context.mode = .jobs
             context.selected = selectedJob(in: list) == nil ? .nothing : .job(list.scope.state)
         case nil:
-            context.selected = selectedRow(snapshot)?.selected ?? .nothing
+            let row = selectedRow(snapshot)
+            context.selected = row?.selected ?? .nothing
+            if case .cron(let key, _, _, _)? = row?.target { context.selected = .cron(runnable: runnableCronKeys.contains(key)) }
         }
         return context
     }

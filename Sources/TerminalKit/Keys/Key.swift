@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)
     /// The terminal changed size (delivered like a key by curses).
     case resize
+    /// A click or wheel turn, when the terminal reports the mouse (never bound in a table).
+    case mouse(MouseEvent)
 
     /// The key with Ctrl letters folded to lower case, so `.ctrl("R") == .ctrl("r")` after normalizing.
     public var normalized: Key {
@@ -40,6 +42,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .delete: return "Del"
         case .function(let number): return "F\(number)"
         case .resize: return "Resize"
+        case .mouse: return "Mouse"
         }
     }
 

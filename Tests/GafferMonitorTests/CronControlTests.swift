@@ -61,6 +61,10 @@ import Testing
         let page = try await MonitorQueries.jobs(seed.db, scope: scope, now: Seed.now)
         #expect(page.map(\.id) == mine.reversed())
         #expect(try await MonitorQueries.countJobs(seed.db, scope: scope, now: Seed.now) == 2)
+        // The screen opens a key's list by its newest job's badge: a first retry shows there, as in the pane.
+        let retrying = try await seed.job(.retried, cronKey: "nightly", cronAt: Seed.now - 600)
+        let byBadge = JobListScope(state: .retried, cronKey: "nightly", byBadge: true)
+        #expect(try await MonitorQueries.jobs(seed.db, scope: byBadge, now: Seed.now).map(\.id) == [retrying])
         #expect(try await CronKeyLookup.isSeen(seed.db, key: "hourly"))
         #expect(try await !CronKeyLookup.isSeen(seed.db, key: "weekly"))
         _ = await MonitorActions(connection: seed.db).setCronEnabled("weekly", enabled: false)

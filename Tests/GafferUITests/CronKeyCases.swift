@@ -60,12 +60,12 @@ extension KeyBindingTests {
             #expect(effects.isEmpty && state.overlays.isEmpty && state.status?.text == "read-only mode: actions are off")
         },
         KeyCase("Enter on a cron key lists its jobs on its newest job's state", cronPane(), [.enter]) { state, effects in
-            let scope = JobListScope(state: .succeeded, cronKey: "nightly_report")
+            let scope = JobListScope(state: .succeeded, cronKey: "nightly_report", byBadge: true)
             #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
             #expect(state.topList?.title == "cron nightly_report")
         },
         KeyCase("Enter on a cron key that never ran lists its queued jobs", cronPane(row: 1), [.enter]) { state, effects in
-            let scope = JobListScope(state: .queued, cronKey: "hourly_sync")
+            let scope = JobListScope(state: .queued, cronKey: "hourly_sync", byBadge: true)
             #expect(effects == [.loadJobs(scope, after: nil), .countJobs(scope)])
         },
     ]

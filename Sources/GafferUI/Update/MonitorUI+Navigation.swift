@@ -93,8 +93,9 @@ extension MonitorUI {
             return openList("queue \(name.isEmpty ? "(none)" : name)", scope(state, JobListScope(state: first, queue: name)),
                             &state)
         case .cron(let key, _, let lastState, _):
-            // The key's jobs, opened on its newest job's state; `h`/`l` reach the others.
-            return openList("cron \(key)", JobListScope(state: lastState ?? .queued, cronKey: key), &state)
+            // The key's jobs, opened on its newest job's state as the pane shows it (by badge: a retrying job is
+            // "retried" there, which GoodJob's retried scope misses until its second retry); `h`/`l` reach the others.
+            return openList("cron \(key)", JobListScope(state: lastState ?? .queued, cronKey: key, byBadge: true), &state)
         case .concurrencyKey(let key):
             // The key's unfinished jobs, a tab per state (`h`/`l`), opened on the first that has any.
             let counts = snapshot.concurrencyKeys.first { $0.key == key }?.counts ?? [:]

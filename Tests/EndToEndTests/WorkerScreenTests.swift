@@ -27,8 +27,9 @@ struct WorkerScreenTests {
                 $0.contains("SocialMediaPublicationDai") && $0.range(of: #" [0-2]/2 "#, options: .regularExpression) != nil
             }
         }
-        // The cron pane knows the worker's schedules: an exact next fire time, not an estimate.
-        #expect(screen.range(of: #"publication_dai\S* +(\d+[smhd])+ "#, options: .regularExpression) != nil, "\(screen)")
+        // The cron pane knows the worker's schedules: an exact next fire time, not an estimate. The key is
+        // cut to the width its column gets, which depends on the other columns' contents.
+        #expect(screen.range(of: #"publication_d\S* +(\d+[smhd])+ "#, options: .regularExpression) != nil, "\(screen)")
         let after = try await tmux.waitFor("the demo to drain and exit", seconds: 60) { $0.contains("EXIT=") }
         #expect(after.contains("EXIT=0"))
         #expect(!(try await tmux.alternateScreen()))

@@ -36,6 +36,8 @@ actor Pool {
     /// Ended attempts of batch jobs whose bookkeeping runs once their finish has committed.
     private var batchEnds: [BatchEnd] = []
     private var wantClaim = true
+    /// Set when the last round trip failed in part: the next one keeps ends and claim apart (`ExchangeLayout`).
+    private var lastExchangeFailed = false
     /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
     private var relockNeeded = false
     /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
@@ -175,8 +177,9 @@ actor Pool {
         await connection.close()
     }
 
-    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip:
-    /// the ends commit in one transaction, then a second one releases their advisory locks and claims.
+    /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
+    /// (`ExchangeLayout`): the ends and the claim commit together, then a second transaction releases
+    /// the ended jobs' advisory locks.
     private func exchange() async throws {
         let limit = !stopping && !paused && wantClaim ? freeSlots : 0
         // Types with concurrency limits first, within their limits (Limits/Limiter.swift).
@@ -184,68 +187,68 @@ actor Pool {
         let batch = pending
         let unlocks = unlockPending + batch.map(\.jobID)
         let now = environment.clock()
-        var transactions: [[(sql: String, parameters: [any PostgresEncodable])]] = []
-        if !batch.isEmpty {
-            transactions.append([CompleteSQL.statement(batch, processID: environment.processID, now: now,
-                                                       hasLockType: environment.hasLockType)])
-        }
-        var next: [(sql: String, parameters: [any PostgresEncodable])] = []
-        if !unlocks.isEmpty {
-            next.append(CompleteSQL.unlockStatement(jobIDs: unlocks, processID: environment.processID))
-        }
         let rest = limit - limited.jobs.count
-        if rest > 0 {
-            next.append(ClaimSQL.statement(processID: environment.processID, now: now, limit: rest,
-                                           jobClasses: environment.limiter.unlimitedClassNames,
-                                           queues: spec.queueFilter,
-                                           pausesEnabled: environment.configuration.enablePauses,
-                                           hasLockType: environment.hasLockType))
-        }
-        if limit > 0 {
-            next.append(ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames))
-        }
-        if !next.isEmpty { transactions.append(next) }
-        guard !transactions.isEmpty else { return }
+        let layout = ExchangeLayout(ending: batch, unlockingEarlier: !unlockPending.isEmpty,
+                                    afterFailure: lastExchangeFailed, now: now)
+        let statements = ExchangeLayout.Statements(
+            end: batch.isEmpty ? nil : CompleteSQL.statement(batch, processID: environment.processID, now: now,
+                                                             hasLockType: environment.hasLockType),
+            unlock: unlocks.isEmpty ? nil : CompleteSQL.unlockStatement(jobIDs: unlocks, processID: environment.processID),
+            claim: rest > 0 ? ClaimSQL.statement(processID: environment.processID, now: now, limit: rest,
+                                                 jobClasses: environment.limiter.unlimitedClassNames,
+                                                 queues: spec.queueFilter,
+                                                 pausesEnabled: environment.configuration.enablePauses,
+                                                 hasLockType: environment.hasLockType) : nil,
+            lookAhead: limit > 0 ? ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames) : nil)
+        let plan = layout.transactions(statements)
+        guard !plan.transactions.isEmpty else { return }
         pending = []
         unlockPending = []
         roundTrips += 1
         EngineMetrics.claimRoundTrip()
         let outcomes: [Result<[PostgresRows], PostgresError>]
         do {
-            outcomes = try await connection.pipeline(transactions: transactions)
+            outcomes = try await connection.pipeline(transactions: plan.transactions)
         } catch {
             pending = batch + pending
             unlockPending = unlocks + unlockPending
+            lastExchangeFailed = true
             for job in limited.jobs { start(job) }
             throw error
         }
-        // A finish that failed leaves its jobs held (the unlock skips them): end them again next time.
+        lastExchangeFailed = outcomes.contains { if case .failure = $0 { true } else { false } }
         var failure: PostgresError?
-        if !batch.isEmpty, case .failure(let error) = outcomes[0] {
+        func rows(_ slot: ExchangeLayout.Slot?) -> Result<PostgresRows, PostgresError>? {
+            guard let slot else { return nil }
+            return outcomes[slot.transaction].map { $0[slot.statement] }
+        }
+        // A finish that failed leaves its jobs held (the unlock skips them): end them again next time.
+        if case .failure(let error)? = rows(plan.end) {
             pending = batch + pending
             failure = error
         }
-        for job in limited.jobs { start(job) }
-        if !next.isEmpty {
-            switch outcomes[outcomes.count - 1] {
-            case .failure(let error):
-                unlockPending = unlocks + unlockPending
-                failure = failure ?? error
-            case .success(let results) where limit > 0:
-                let claimed = rest > 0 ? try ClaimSQL.decode(results[results.count - 2]) : []
-                lastClaimAt = now
-                wantClaim = limited.jobs.count + claimed.count == limit
-                for job in claimed { start(job) }
-                if limited.jobs.count + claimed.count < limit,
-                   let next = try results[results.count - 1].first?.decode("next", as: Date?.self) {
-                    nextScheduledAt = min(nextScheduledAt ?? next, next)
-                }
-                if let wake = limited.wakeAt { nextScheduledAt = min(nextScheduledAt ?? wake, wake) }
-            case .success:
-                break
-            }
+        if case .failure(let error)? = rows(plan.unlock) {
+            unlockPending = unlocks + unlockPending
+            failure = failure ?? error
         }
+        for job in limited.jobs { start(job) }
+        guard limit > 0 else {
+            if let failure { throw failure }
+            return
+        }
+        let claimedRows = rows(plan.claim)
+        if case .failure(let error)? = claimedRows { failure = failure ?? error }
+        if case .failure(let error)? = rows(plan.lookAhead) { failure = failure ?? error }
         if let failure { throw failure }
+        let claimed = try claimedRows.map { try ClaimSQL.decode(try $0.get()) } ?? []
+        lastClaimAt = now
+        wantClaim = limited.jobs.count + claimed.count == limit
+        for job in claimed { start(job) }
+        if limited.jobs.count + claimed.count < limit, case .success(let ahead)? = rows(plan.lookAhead),
+           let next = try ahead.first?.decode("next", as: Date?.self) {
+            nextScheduledAt = min(nextScheduledAt ?? next, next)
+        }
+        if let wake = limited.wakeAt { nextScheduledAt = min(nextScheduledAt ?? wake, wake) }
     }
 
     // MARK: Concurrency limits

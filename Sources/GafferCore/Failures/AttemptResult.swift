@@ -37,4 +37,10 @@ public struct AttemptResult: Sendable {
         self.backtrace = backtrace
         self.duration = duration
     }
+
+    /// The same end with other backtrace lines (the throw site's, once symbolicated).
+    public func with(backtrace lines: [String]) -> AttemptResult {
+        AttemptResult(jobID: jobID, executionID: executionID, outcome: outcome, error: error, errorEvent: errorEvent,
+                      backtrace: lines, duration: duration)
+    }
 }

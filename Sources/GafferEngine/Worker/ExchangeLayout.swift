@@ -27,6 +27,8 @@ struct ExchangeLayout {
         var unlock: Statement?
         var claim: Statement?
         var lookAhead: Statement?
+        /// Backtraces symbolicated after their attempt's end was sent; last, after every end.
+        var backtraces: Statement?
     }
 
     struct Plan {
@@ -35,6 +37,7 @@ struct ExchangeLayout {
         var unlock: Slot?
         var claim: Slot?
         var lookAhead: Slot?
+        var backtraces: Slot?
     }
 
     /// Whether the ends and the claim share a transaction.
@@ -78,6 +81,7 @@ struct ExchangeLayout {
             plan.claim = add(statements.claim)
             plan.lookAhead = add(statements.lookAhead)
         }
+        plan.backtraces = add(statements.backtraces)
         commit()
         return plan
     }

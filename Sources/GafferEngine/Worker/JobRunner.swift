@@ -2,6 +2,7 @@ import Foundation
 import GafferCore
 import GafferStore
 import Postgres
+import Runtime
 
 /// Runs one claimed job and says how its attempt ended; pure of SQL (the pool writes the result).
 struct JobRunner: Sendable {
@@ -15,8 +16,22 @@ struct JobRunner: Sendable {
     /// Characters of a malformed job's reason kept in its error.
     static let malformedReasonLimit = 300
 
+    /// How an attempt ended, and the throw site still to symbolicate when its source lines are not known yet.
+    struct Attempt: Sendable {
+        let result: AttemptResult
+        let trace: DeferredTrace?
+    }
+
+    /// A failed attempt whose result carries function names only (`ThrowSiteTrace.quickLines`): once
+    /// `backtrace` is symbolicated off the slot thread, the execution row gets the full lines and the
+    /// error reporter its report (not sent before).
+    struct DeferredTrace: Sendable {
+        let backtrace: Backtrace
+        let report: @Sendable ([String]) -> JobErrorReport
+    }
+
     /// Returns nil when the attempt was cancelled by shutdown: the row is left for re-claim as interrupted.
-    func run(_ claimed: ClaimedJob, context makeContext: (ActiveJobPayload?) -> JobContext) async -> AttemptResult? {
+    func run(_ claimed: ClaimedJob, context makeContext: (ActiveJobPayload?) -> JobContext) async -> Attempt? {
         let started = ContinuousClock.now
         func elapsed() -> Double {
             let d = ContinuousClock.now - started
@@ -36,36 +51,49 @@ struct JobRunner: Sendable {
             let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
                                         message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
             report(Self.report(claimed, error, verdict: .discard, event: .discarded, retryAt: nil, backtrace: []))
-            return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
-                                 errorEvent: .discarded, backtrace: [], duration: elapsed())
+            return Attempt(result: AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished,
+                                                 error: text, errorEvent: .discarded, backtrace: [], duration: elapsed()),
+                           trace: nil)
         }
 
         let context = makeContext(payload)
         let sites = ThrowSites.installed ? ThrowSites() : nil
         do {
             try await ThrowSites.$current.withValue(sites) { try await job.perform(context) }
-            return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished,
-                                 error: nil, errorEvent: nil, backtrace: [], duration: elapsed())
+            return Attempt(result: AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished,
+                                                 error: nil, errorEvent: nil, backtrace: [], duration: elapsed()),
+                           trace: nil)
         } catch {
             if Task.isCancelled && error is CancellationError { return nil }
             // A session that died under the body is the infrastructure's failure, not the job's: the
             // attempt is interrupted, as if the process had died, and does not count against its rules.
             if let lost = error as? PostgresError, lost.isSessionLost {
                 report(Self.report(claimed, error, verdict: .interrupted, event: nil, retryAt: nil, backtrace: []))
-                return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .interrupted,
-                                     error: ErrorText.format(typeName: "PostgresError", message: "\(lost)"),
-                                     errorEvent: nil, backtrace: [], duration: elapsed())
+                return Attempt(result: AttemptResult(jobID: claimed.id, executionID: claimed.executionID,
+                                                     outcome: .interrupted,
+                                                     error: ErrorText.format(typeName: "PostgresError", message: "\(lost)"),
+                                                     errorEvent: nil, backtrace: [], duration: elapsed()),
+                               trace: nil)
             }
-            let backtrace = Self.backtrace(of: error, sites: sites).map(ErrorText.storable)
+            let site = Self.backtrace(of: error, sites: sites)
+            let backtrace = site.lines.map(ErrorText.storable)
             let result = decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
                                 duration: elapsed())
+            let verdict: JobErrorReport.Verdict
+            let retryAt: Date?
             switch result.outcome {
-            case .retry(_, let at):
-                report(Self.report(claimed, error, verdict: .retry, event: result.errorEvent, retryAt: at, backtrace: backtrace))
-            case .finished, .interrupted:
-                report(Self.report(claimed, error, verdict: .discard, event: result.errorEvent, retryAt: nil, backtrace: backtrace))
+            case .retry(_, let at): (verdict, retryAt) = (.retry, at)
+            case .finished, .interrupted: (verdict, retryAt) = (.discard, nil)
             }
-            return result
+            let event = result.errorEvent
+            let makeReport: @Sendable ([String]) -> JobErrorReport = { lines in
+                Self.report(claimed, error, verdict: verdict, event: event, retryAt: retryAt, backtrace: lines)
+            }
+            guard let pending = site.pending else {
+                report(makeReport(backtrace))
+                return Attempt(result: result, trace: nil)
+            }
+            return Attempt(result: result, trace: DeferredTrace(backtrace: pending, report: makeReport))
         }
     }
 
@@ -77,11 +105,13 @@ struct JobRunner: Sendable {
     }
 
     /// Where `error` was thrown: its own backtrace if it carries one, else the throw site the hook
-    /// recorded (symbolicated here, on failure only); empty when neither is known.
-    static func backtrace(of error: any Error, sites: ThrowSites?) -> [String] {
-        if let provided = (error as? BacktraceProviding)?.backtrace { return provided }
-        guard let trace = sites?.backtrace(of: error) else { return [] }
-        return ThrowSiteTrace.lines(trace)
+    /// recorded; empty when neither is known. A throw site not symbolicated before gives function names
+    /// now and itself as `pending`, for `TraceSymbolizer`.
+    static func backtrace(of error: any Error, sites: ThrowSites?) -> (lines: [String], pending: Backtrace?) {
+        if let provided = (error as? BacktraceProviding)?.backtrace { return (provided, nil) }
+        guard let trace = sites?.backtrace(of: error) else { return ([], nil) }
+        if let known = ThrowSiteTrace.cachedLines(trace) { return (known, nil) }
+        return (ThrowSiteTrace.quickLines(trace), trace)
     }
 
     private func decide(_ error: any Error, claimed: ClaimedJob, payload: ActiveJobPayload, job: any Job.Type,

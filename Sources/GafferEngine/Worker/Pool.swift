@@ -21,6 +21,7 @@ actor Pool {
         let clock: @Sendable () -> Date
         let runner: JobRunner
         let limiter: Limiter
+        let symbolizer: TraceSymbolizer
     }
 
     let index: Int
@@ -33,6 +34,10 @@ actor Pool {
     private var pending: [AttemptResult] = []
     /// Jobs whose attempt ends committed but whose advisory locks a failed statement left held.
     private var unlockPending: [UUID] = []
+    /// Failed attempts whose throw site `TraceSymbolizer` is still symbolicating.
+    private var tracesInFlight = 0
+    /// Symbolicated backtraces by execution id, for ends already sent: written in the next round trip.
+    private var symbolicated: [UUID: [String]] = [:]
     /// Ended attempts of batch jobs whose bookkeeping runs once their finish has committed.
     private var batchEnds: [BatchEnd] = []
     private var wantClaim = true
@@ -133,7 +138,8 @@ actor Pool {
         var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
         EngineMetrics.poolsStarted(threads: spec.threads)
         defer { EngineMetrics.poolStopped(threads: spec.threads) }
-        while !(stopping && running.isEmpty && pending.isEmpty) && !abandoning {
+        while !(stopping && running.isEmpty && pending.isEmpty && tracesInFlight == 0 && symbolicated.isEmpty)
+                && !abandoning {
             do {
                 if backoff.isFailing { try await reopen() }
                 try await exchange()
@@ -184,7 +190,10 @@ actor Pool {
         let limit = !stopping && !paused && wantClaim ? freeSlots : 0
         // Types with concurrency limits first, within their limits (Limits/Limiter.swift).
         let limited = limit > 0 && environment.limiter.hasLimitedTypes ? try await claimLimited(limit) : Limiter.Claim()
-        let batch = pending
+        // Ends whose throw site was symbolicated meanwhile carry the full lines; the rest are written apart.
+        let batch = pending.map { result in symbolicated.removeValue(forKey: result.executionID).map(result.with) ?? result }
+        let backtraces = symbolicated
+        symbolicated = [:]
         let unlocks = unlockPending + batch.map(\.jobID)
         let now = environment.clock()
         let rest = limit - limited.jobs.count
@@ -199,7 +208,8 @@ actor Pool {
                                                  queues: spec.queueFilter,
                                                  pausesEnabled: environment.configuration.enablePauses,
                                                  hasLockType: environment.hasLockType) : nil,
-            lookAhead: limit > 0 ? ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames) : nil)
+            lookAhead: limit > 0 ? ClaimSQL.nextScheduledStatement(now: now, jobClasses: environment.registry.classNames) : nil,
+            backtraces: backtraces.isEmpty ? nil : CompleteSQL.backtraceStatement(backtraces))
         let plan = layout.transactions(statements)
         guard !plan.transactions.isEmpty else { return }
         pending = []
@@ -212,6 +222,7 @@ actor Pool {
         } catch {
             pending = batch + pending
             unlockPending = unlocks + unlockPending
+            symbolicated.merge(backtraces) { newer, _ in newer }
             lastExchangeFailed = true
             for job in limited.jobs { start(job) }
             throw error
@@ -230,6 +241,10 @@ actor Pool {
         if case .failure(let error)? = rows(plan.unlock) {
             unlockPending = unlocks + unlockPending
             failure = failure ?? error
+        }
+        if case .failure(let error)? = rows(plan.backtraces) {
+            // The ends hold the names-only lines; the source lines are not worth a retry loop.
+            environment.logger.warning("pool \(index): could not write \(backtraces.count) symbolicated backtrace(s): \(error)")
         }
         for job in limited.jobs { start(job) }
         guard limit > 0 else {
@@ -296,18 +311,20 @@ actor Pool {
             // The slot's thread runs this job's body (and its child tasks): a crash there is the job's.
             CrashCapture.running(claimed.id)
             defer { CrashCapture.running(nil) }
-            let result = await environment.runner.run(claimed) { payload in
+            let attempt = await environment.runner.run(claimed) { payload in
                 JobContext(jobID: claimed.id, attempt: claimed.executionsCount, queueName: claimed.queueName,
                            labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,
                            client: client, slotDatabase: database)
             }
-            await self.finished(slot: slot, claimed, result)
+            await self.finished(slot: slot, claimed, attempt)
         }
         running[slot] = (task, info, claimed.executionID)
         EngineMetrics.attemptStarted(jobClass: claimed.jobClass, queue: claimed.queueName)
     }
 
-    private func finished(slot: Int, _ claimed: ClaimedJob, _ result: AttemptResult?) {
+    private func finished(slot: Int, _ claimed: ClaimedJob, _ attempt: JobRunner.Attempt?) {
+        let result = attempt?.result
+        if let trace = attempt?.trace, let result { symbolicate(trace, of: result) }
         running[slot] = nil
         EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {
@@ -325,6 +342,29 @@ actor Pool {
             }
         }
         wantClaim = true
+        wake.signal()
+    }
+
+    /// Symbolicates a failed attempt's throw site off the slot thread, then has its lines written: into
+    /// the end if it is still waiting, else by the next round trip; the error report goes out then.
+    private func symbolicate(_ trace: JobRunner.DeferredTrace, of result: AttemptResult) {
+        tracesInFlight += 1
+        let symbolizer = environment.symbolizer
+        let runner = environment.runner
+        Task {
+            let lines = await symbolizer.lines(trace.backtrace)
+            runner.report(trace.report(lines))
+            await self.symbolicated(lines, of: result.executionID)
+        }
+    }
+
+    private func symbolicated(_ lines: [String], of executionID: UUID) {
+        tracesInFlight -= 1
+        if let waiting = pending.firstIndex(where: { $0.executionID == executionID }) {
+            pending[waiting] = pending[waiting].with(backtrace: lines)
+        } else {
+            symbolicated[executionID] = lines
+        }
         wake.signal()
     }
 

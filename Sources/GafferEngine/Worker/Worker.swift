@@ -15,6 +15,8 @@ public actor Worker {
     let databaseConfig: ConnectionConfig
     let logger: any JobLogger
     let clock: @Sendable () -> Date
+    /// Symbolicates failed attempts' throw sites off the slot threads (tests hold it to show ends do not wait).
+    nonisolated let traceSymbolizer = TraceSymbolizer()
     /// Claims the job types that have concurrency limits; its `states` feed the monitor's limits pane.
     public nonisolated let limiter: Limiter
     /// Started, notifier connected, stopping: for the health probe, without waiting on this actor.
@@ -67,7 +69,8 @@ public actor Worker {
         }
         let environment = Pool.Environment(processID: processID, registry: registry, configuration: configuration,
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
-                                           logger: logger, clock: clock, runner: runner, limiter: limiter)
+                                           logger: logger, clock: clock, runner: runner, limiter: limiter,
+                                           symbolizer: traceSymbolizer)
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
         self.enqueueConnection = enqueueConnection
         for (index, spec) in specs.pools.enumerated() {

@@ -105,4 +105,16 @@ public enum CompleteSQL {
         ]
         return (hasLockType ? withLockType : withoutLockType, params)
     }
+
+    /// Replaces ended attempts' `error_backtrace` (symbolicated after the end committed), by execution id.
+    public static func backtraceStatement(_ backtraces: [UUID: [String]])
+        -> (sql: String, parameters: [any PostgresEncodable])
+    {
+        let entries = Array(backtraces)
+        return ("""
+            UPDATE good_job_executions e SET error_backtrace = d.backtrace::text[]
+            FROM unnest($1::uuid[], $2::text[]) AS d(id, backtrace) WHERE e.id = d.id
+            """, [PostgresTextArray(encoding: entries.map(\.key)),
+                  PostgresTextArray(entries.map { PostgresArray.format($0.value) })])
+    }
 }

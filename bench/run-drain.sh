@@ -29,11 +29,11 @@ for rep in $(seq 1 "$reps"); do
   bash "$peers/goodjob_ceiling.sh" 1,2,4 10 10 | while read -r _ c _ _ j _; do record "ceiling $c" "$rep" "${j%:}" "$l"; done
   for wt in "1 5" "1 10" "2 10"; do
     set -- $wt; l=$(load)
-    j=$("$bench" drain "$jobs" "$1" "$2" | sed -n 's/.*, \([0-9]*\) jobs\/s.*/\1/p')
+    j=$("$bench" drain "$jobs" "$1" "$2" 2>/dev/null | sed -n 's/.*, \([0-9]*\) jobs\/s.*/\1/p' || true)
     record "gaffer ${1}x${2}" "$rep" "$j" "$l"
   done
   l=$(load)
-  line=$("$bench" latency 200 10 | grep '^latency')
+  line=$("$bench" latency 200 10 2>/dev/null | grep '^latency' || true)   # a failed run leaves its cells empty
   record "gaffer latency p50" "$rep" "$(echo "$line" | sed -n 's/.*p50 \([0-9.]*\) ms.*/\1/p')" "$l"
   record "gaffer latency p99" "$rep" "$(echo "$line" | sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p')" "$l"
   l=$(load)

@@ -1,4 +1,4 @@
-import Dispatch
+import GafferConcurrency
 import GafferCore
 import Runtime
 import Synchronization
@@ -10,10 +10,13 @@ import Synchronization
 /// trace at a time: traces wait in line rather than take cores from the job threads. `hold()` keeps
 /// traces waiting until `release()`, for tests that show the end does not wait.
 final class TraceSymbolizer: Sendable {
-    private let queue = DispatchQueue(label: "gaffer-symbolicate", qos: .utility)
+    /// 8 MiB like a slot's: symbolication recurses through DWARF data.
+    private let thread = ThreadExecutor(name: "gaffer-symbolicate", stackSize: 8 << 20)
     private let gate = Mutex<(held: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     init() {}
+
+    deinit { thread.shutdown() }
 
     /// The throw site's lines with source locations, storable (`ErrorText.storable`).
     func lines(_ backtrace: Backtrace) async -> [String] {
@@ -24,9 +27,9 @@ final class TraceSymbolizer: Sendable {
             }
             if go { resume.resume() }
         }
-        return await withCheckedContinuation { done in
-            queue.async { done.resume(returning: ThrowSiteTrace.lines(backtrace).map(ErrorText.storable)) }
-        }
+        return await Task(executorPreference: thread) {
+            ThrowSiteTrace.lines(backtrace).map(ErrorText.storable)
+        }.value
     }
 
     func hold() { gate.withLock { $0.held = true } }

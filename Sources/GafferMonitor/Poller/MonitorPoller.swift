@@ -12,8 +12,12 @@ import Postgres
 /// list reads only claimed jobs (`MonitorQueries.queueCounts`), so a refresh costs the same at any backlog. A failed refresh
 /// keeps the previous data, records the error in `refresh.error`, reconnects when the connection
 /// was lost, and retries with a doubling delay.
+///
+/// With `primary`, `connection` is a read replica: every read goes to it, and each refresh also reads the
+/// standby's lag (one statement on each server, no table read on the primary).
 public actor MonitorPoller {
     private let db: PostgresConnection
+    private let primary: PostgresConnection?
     private let local: (any LocalWorkerSource)?
     private let clock: @Sendable () -> Date
     private let wakeup = Wakeup()
@@ -35,9 +39,11 @@ public actor MonitorPoller {
     /// The share of time the slow panes may take (`RefreshPolicy.slowPaneShare`).
     private let slowPaneShare: Double
 
-    public init(connection: PostgresConnection, local: (any LocalWorkerSource)? = nil, interval: Double = 1,
+    public init(connection: PostgresConnection, primary: PostgresConnection? = nil,
+                local: (any LocalWorkerSource)? = nil, interval: Double = 1,
                 clock: @escaping @Sendable () -> Date = { Date() }, slowPaneShare: Double = RefreshPolicy.slowPaneShare) {
         self.db = connection
+        self.primary = primary
         self.local = local
         self.clock = clock
         self.slowPaneShare = slowPaneShare
@@ -82,6 +88,7 @@ public actor MonitorPoller {
         do {
             var next = latest
             next.takenAt = now
+            if let primary { next.replica = try await MonitorQueries.replicaLag(standby: db, primary: primary) }
             next.queues = exactCounts ? try await MonitorQueries.queueStats(db, now: now)
                 : try await MonitorQueries.queueCounts(db, now: now, sampleStart: sampleStart, discarded: false)
             let estimated = next.queues.contains(where: \.isEstimate)
@@ -134,6 +141,7 @@ public actor MonitorPoller {
             latest.local = local?.snapshot()
             if let pgError = error as? PostgresError, pgError.isConnectionError {
                 try? await db.reconnect()
+                if let primary, !(await primary.isConnected) { try? await primary.reconnect() }
             }
         }
         return latest

@@ -10,6 +10,8 @@ public struct MonitorSnapshot: Sendable {
     public var takenAt: Date
     /// When the slower panes (Limits, Failures, Cron, Processes) were last read; nil before.
     public var slowTakenAt: Date?
+    /// When the Failures pane was last read (on its own, sparser cadence); nil: with the other slow panes.
+    public var failuresTakenAt: Date?
     public var queues: [QueueStats]
     /// Every queue seen this session (in counts, finished jobs, pauses, workers' selections), sorted:
     /// an idle queue keeps its row, so rows do not shift and it can be paused ahead of time.

@@ -27,6 +27,8 @@ enum FleetBenchmark {
             try child.run()
             children.append(child)
         }
+        // A failed poll must not leave the workers draining on their own.
+        defer { for child in children where child.isRunning { kill(child.processIdentifier, SIGTERM) } }
         var sessions = 0
         while true {
             try await Task.sleep(for: .milliseconds(200))

@@ -6,30 +6,47 @@ import Synchronization
 
 /// `gaffer-bench monitor`: the server's statement time per second of `gaffer top`'s refreshes on a large table.
 ///
-/// Seeds `rows` jobs (`LoadSeed`), then twice resets `pg_stat_statements`, runs the monitor's poller (the
-/// `MonitorPoller` `gaffer top` runs, 1 s interval, no worker) for `duration` seconds and prints the statement
-/// time the server spent per wall second, per query: first as before estimates (exact counts, slow panes
-/// every 5 s whatever they cost), then as `gaffer top` runs now. Needs `pg_stat_statements` preloaded (the
-/// private server is started with it).
+/// Seeds `rows` jobs (`LoadSeed`; or reads a database `gaffer-bench seed` left, `seeded`), then for each mode
+/// resets `pg_stat_statements`, runs the monitor's poller (the `MonitorPoller` `gaffer top` runs, 1 s interval,
+/// no worker) for `duration` seconds and prints the statement time the server spent per wall second, per query.
+/// Modes: `exact` (before estimates: exact counts, slow panes every 5 s whatever they cost), `five` (estimates,
+/// failures with the other slow panes at 5 % of the time), `now` (as `gaffer top` runs now). Needs
+/// `pg_stat_statements` preloaded (the private server is started with it). The window should span several
+/// failures refreshes: at 1 % of the time a 1 s query runs every 100 s.
 struct MonitorBenchmark {
     var rows = 1_000_000
     var duration = 60.0
+    var seeded = false
+    var modes = ["exact", "now"]
 
     func run(_ config: ConnectionConfig) async throws {
         let db = try await PostgresConnection.connect(config)
         let seedStart = ContinuousClock.now
-        try await LoadSeed.fill(db, rows: rows, now: Date(), claimableClass: NoopJob.className)
+        if !seeded { try await LoadSeed.fill(db, rows: rows, now: Date(), claimableClass: NoopJob.className) }
         let unfinished = try await db.query("SELECT count(*) FROM good_jobs WHERE finished_at IS NULL")[0]
             .decode(0, as: Int.self)
         print(String(format: "seeded %d rows (%d unfinished) with ANALYZE in %.1f s", rows, unfinished,
                      seconds(ContinuousClock.now - seedStart)))
         try await db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
-        // Before: every unfinished row counted at each refresh, the slow panes every 5 s whatever they cost.
-        try await measure("before (exact counts, slow panes every 5 s)", db, config, unfinished: unfinished) { poller in
-            await poller.setExactCounts(true)
+        for mode in modes {
+            switch mode {
+            case "exact":
+                // Every unfinished row counted at each refresh, the slow panes every 5 s whatever they cost.
+                try await measure("exact (exact counts, slow panes every 5 s)", db, config, unfinished: unfinished,
+                                  failuresShare: 1) { poller in
+                    await poller.setExactCounts(true)
+                }
+            case "five":
+                try await measure("five (estimates, failures with the slow panes at ≤ 5 % of the time)", db, config,
+                                  unfinished: unfinished, slowPaneShare: RefreshPolicy.slowPaneShare,
+                                  failuresShare: RefreshPolicy.slowPaneShare) { _ in }
+            default:
+                try await measure("now (estimates, slow panes ≤ \(Int(RefreshPolicy.slowPaneShare * 100)) %, failures "
+                                  + "≤ \(Int(RefreshPolicy.failuresShare * 100)) % of the time)", db, config,
+                                  unfinished: unfinished, slowPaneShare: RefreshPolicy.slowPaneShare,
+                                  failuresShare: RefreshPolicy.failuresShare) { _ in }
+            }
         }
-        try await measure("after (estimated counts above the cap, slow panes ≤ \(Int(RefreshPolicy.slowPaneShare * 100)) % of the time)",
-                          db, config, unfinished: unfinished, slowPaneShare: RefreshPolicy.slowPaneShare) { _ in }
         await db.close()
     }
 }
@@ -37,9 +54,10 @@ struct MonitorBenchmark {
 extension MonitorBenchmark {
     /// Runs one poller for `duration` seconds and prints the server's statement time per second, per query.
     func measure(_ label: String, _ db: PostgresConnection, _ config: ConnectionConfig, unfinished: Int,
-                 slowPaneShare: Double = 1, setUp: (MonitorPoller) async -> Void) async throws {
+                 slowPaneShare: Double = 1, failuresShare: Double, setUp: (MonitorPoller) async -> Void) async throws {
         let monitorDB = try await PostgresConnection.connect(config)
-        let poller = MonitorPoller(connection: monitorDB, interval: 1, slowPaneShare: slowPaneShare)
+        let poller = MonitorPoller(connection: monitorDB, interval: 1, slowPaneShare: slowPaneShare,
+                                   failuresShare: failuresShare)
         await setUp(poller)
         await poller.refresh()  // warm-up: the first full refresh reads the table into the cache
         _ = try await db.query("SELECT pg_stat_statements_reset()")

@@ -10,7 +10,9 @@ import Synchronization
 //
 // Usage: gaffer-bench [drain N WORKERS THREADS] [latency RATE SECONDS]
 //        gaffer-bench keys [--rows N] [--seconds S] [--threads T] [--no-screen]   (the screen's key latency, `KeysBenchmark`)
-//        gaffer-bench monitor [--rows N] [--seconds S]   (`gaffer top`'s statement time per second, `MonitorBenchmark`)
+//        gaffer-bench monitor [--rows N] [--seconds S] [--seeded DB] [--modes exact,five,now]
+//            (`gaffer top`'s statement time per second, `MonitorBenchmark`; --seeded reads DB as `seed` left it)
+//        gaffer-bench fleet N PROCESSES THREADS   (N jobs drained by separate worker processes, `FleetBenchmark`)
 //        gaffer-bench seed ROWS   (with DATABASE_URL: leaves a seeded database for `gaffer top`, prints its name)
 // Without DATABASE_URL it starts a private server like the peers' (fsync and synchronous_commit on, TCP
 // on 127.0.0.1), so the figures compare with ../shared/bench.
@@ -157,19 +159,46 @@ func option(_ args: [String], _ name: String, _ fallback: Double) -> Double {
     return Double(args[index + 1]) ?? fallback
 }
 
+/// The value after `--name` in `args`, as text.
+func textOption(_ args: [String], _ name: String) -> String? {
+    guard let index = args.firstIndex(of: "--" + name), index + 1 < args.count else { return nil }
+    return args[index + 1]
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
+if args.first == "worker" {
+    try await FleetBenchmark.worker(threads: Int(args.dropFirst().first ?? "5") ?? 5)
+    exit(0)
+}
+let seededDatabase = args.first == "monitor" ? textOption(args, "seeded") : nil
+if seededDatabase != nil, ProcessInfo.processInfo.environment["DATABASE_URL"]?.isEmpty ?? true {
+    print("gaffer-bench monitor --seeded needs DATABASE_URL: the server holding the seeded database")
+    exit(2)
+}
 if args.first == "seed", ProcessInfo.processInfo.environment["DATABASE_URL"]?.isEmpty ?? true {
     print("gaffer-bench seed needs DATABASE_URL: the private server stops when the benchmark ends")
     exit(2)
 }
-let (config, server) = try await freshDatabase(statementStats: args.first == "monitor")
+let config: ConnectionConfig, server: EmbeddedPostgres?
+if let seededDatabase {
+    (config, server) = (try ConnectionConfig(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").with(database: seededDatabase), nil)
+} else {
+    (config, server) = try await freshDatabase(statementStats: args.first == "monitor")
+}
 defer { try? server?.stop(); try? server.map { try FileManager.default.removeItem(atPath: $0.socketDirectory) } }
 if args.first == "keys" {
     let keys = KeysBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
                              threads: Int(option(args, "threads", 10)), screen: !args.contains("--no-screen"))
     try await keys.run(config)
 } else if args.first == "monitor" {
-    try await MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60)).run(config)
+    var monitor = MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60))
+    monitor.seeded = seededDatabase != nil
+    if let modes = textOption(args, "modes") { monitor.modes = modes.split(separator: ",").map(String.init) }
+    try await monitor.run(config)
+} else if args.first == "fleet" {
+    let n = Array(args.dropFirst())
+    try await FleetBenchmark.run(config, jobs: Int(n.first ?? "20000") ?? 20_000, processes: Int(n.dropFirst().first ?? "2") ?? 2,
+                                 threads: Int(n.dropFirst(2).first ?? "5") ?? 5)
 } else if args.first == "seed" {
     let db = try await PostgresConnection.connect(config)
     try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),

@@ -14,6 +14,8 @@ struct ManyProcessesTests {
 
     @Test func eightProcessesRunEveryJobExactlyOnce() async throws {
         let (config, db) = try await EngineFixture.database()
+        // A second run of any job would fail its body on this index, leaving an error and a second execution.
+        try await db.execute("CREATE UNIQUE INDEX body_runs_once ON body_runs (job_id)")
         let client = GafferClient(connection: db)
         for start in stride(from: 0, to: Self.jobCount, by: 2_000) {
             try await client.enqueueAll((start..<min(start + 2_000, Self.jobCount)).map { _ in FaultJob(pauseMillis: 0) })

@@ -43,6 +43,23 @@ import Testing
         #expect(snapshot.throughput.series(for: "a") == [1])
     }
 
+    /// The failures query, the dearest on a large backlog, is read on its own sparse cadence, and at once on a full wake.
+    @Test func failuresAreReadOnTheirOwnCadenceAndOnAFullWake() async throws {
+        let seed = try await Seed.make()
+        try await seed.job(.discarded, error: "Boom: x")
+        // A 60 s interval puts every slow read at least a minute apart: two refreshes in a row cannot both read.
+        let poller = MonitorPoller(connection: seed.db, interval: 60, clock: { Seed.now }, slowPaneShare: 0.05,
+                                   failuresShare: 0.01)
+        let first = await poller.refresh()
+        #expect(first.failures.map(\.errorClass) == ["Boom"] && first.failuresTakenAt == Seed.now)
+        try await seed.job(.discarded, error: "Crash: y")
+        let second = await poller.refresh()
+        #expect(second.failures.map(\.errorClass) == ["Boom"], "not re-read on a plain refresh")
+        await poller.wake(full: true)
+        let third = await poller.refresh()
+        #expect(Set(third.failures.map(\.errorClass)) == ["Boom", "Crash"])
+    }
+
     @Test func aLostConnectionIsReportedAndRecovered() async throws {
         let seed = try await Seed.make()
         let poller = MonitorPoller(connection: seed.db, interval: 1, clock: { Seed.now })

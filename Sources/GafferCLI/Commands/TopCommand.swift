@@ -14,16 +14,20 @@ struct TopCommand: AsyncParsableCommand {
         discussion: """
             Works on a Rails app's GoodJob tables as well as Gaffer's own. Press ? on the screen for \
             the keys. Actions (retry, discard, run now, destroy, pause) follow GoodJob's dashboard \
-            rules; --read-only turns every one of them off. Needs a terminal of at least 80×24 whose TERM \
+            rules; --read-only turns every one of them off. With --replica-url every read goes to that streaming \
+            standby and the header shows its lag; actions still go to the database. Needs a terminal of at least 80×24 whose TERM \
             has a terminfo entry; NO_COLOR=1 draws without colour.
 
             Example:
               gaffer top --database-url postgresql://localhost/myapp_production --read-only
               NO_COLOR=1 gaffer top --interval 2
               gaffer top --theme light
+              gaffer top --database-url postgresql://primary/myapp --replica-url postgresql://standby/myapp
             """)
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var replica: ReplicaOptions
 
     @Flag(name: .customLong("read-only"), help: "Refuse every action; only watch.")
     var readOnly = false
@@ -46,12 +50,14 @@ struct TopCommand: AsyncParsableCommand {
                                           registry: app.registry)
             let (db, resolved) = try await database.connect(applicationName: "gaffer-top")
             defer { resolved.finish() }
-            try await SchemaGate.check(db)
-            let poller = MonitorPoller(connection: db, interval: interval)
-            let actions = MonitorActions(connection: db, readOnly: readOnly, cron: cron)
-            let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
-                                         openScreen: MonitorSession.terminal(look, mouse: screen.mouse))
-            _ = try await session.run()
+            if replica.replicaURL == nil { try await SchemaGate.check(db) }
+            try await replica.reading(besides: db, applicationName: "gaffer-top") { reads, primary in
+                let poller = MonitorPoller(connection: reads, primary: primary, interval: interval)
+                let actions = MonitorActions(connection: db, readOnly: readOnly, cron: cron)
+                let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
+                                             openScreen: MonitorSession.terminal(look, mouse: screen.mouse))
+                _ = try await session.run()
+            }
             await db.close()
         }
     }

@@ -26,6 +26,10 @@ extension StatusReport {
                 "labels": .array(paused.pausedLabels.map(JSONValue.string)),
             ]),
             "batches": .array(batches.map(Self.batchJSON)),
+            "replica": replica.map { lag in
+                .object(["standby": .bool(lag.isStandby), "lag_seconds": .double((lag.seconds * 1000).rounded() / 1000),
+                         "lag_bytes": .int(lag.bytes)])
+            } ?? .null,
         ])
     }
 

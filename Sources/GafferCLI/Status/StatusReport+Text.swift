@@ -18,6 +18,7 @@ extension StatusReport {
         if countsEstimated {
             out.append("(≈ estimated from a sample: more than \(MonitorLimits.exactCountCap) jobs are unfinished)")
         }
+        if let replica { out.append(Self.replicaNote(replica)) }
 
         out.append("")
         out.append("PROCESSES  \(processes.isEmpty ? "none" : "\(processes.count)")")
@@ -104,5 +105,12 @@ extension StatusReport {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss'Z'"
         return formatter.string(from: date)
+    }
+
+    /// Where the counts came from when `--replica-url` was given, and how old they may be.
+    static func replicaNote(_ lag: ReplicaLag) -> String {
+        guard lag.isStandby else { return "(read from --replica-url, which is not a standby: these are a primary's rows)" }
+        if lag.isCaughtUp { return "(read from the replica, caught up with the primary)" }
+        return "(read from the replica, \(duration(lag.seconds)) behind the primary: \(lag.bytes) bytes of WAL to replay)"
     }
 }

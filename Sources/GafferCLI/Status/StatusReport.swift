@@ -52,6 +52,8 @@ struct StatusReport {
     var paused: SettingsRecord
     /// The newest batches (`MonitorLimits.batches`) with their progress.
     var batches: [BatchSummary] = []
+    /// How far behind the primary the replica the report was read from is; nil when read from the primary.
+    var replica: ReplicaLag?
 
     var totals: QueueRow {
         queues.reduce(into: QueueRow(name: "total")) { total, row in
@@ -66,7 +68,12 @@ struct StatusReport {
         }
     }
 
-    static func gather(_ db: PostgresConnection, app: GafferApp, now: Date) async throws -> StatusReport {
+    /// Reads the report from `db`; with `primary` (`db` is then a replica), also the replica's lag.
+    static func gather(_ db: PostgresConnection, primary: PostgresConnection? = nil, app: GafferApp, now: Date) async throws
+        -> StatusReport
+    {
+        var replica: ReplicaLag?
+        if let primary { replica = try await MonitorQueries.replicaLag(standby: db, primary: primary) }
         let stats = try await MonitorQueries.queueCounts(db, now: now)
         let finished = try await MonitorQueries.finishedCounts(db, since: now.addingTimeInterval(-3600), until: now)
         var rows: [String: QueueRow] = [:]
@@ -91,7 +98,7 @@ struct StatusReport {
             limits: limitRows(declared: try await Limiter(registry: app.registry).states(db, now: now),
                               seen: try await MonitorQueries.concurrencyKeys(db, now: now)),
             paused: settings,
-            batches: try await MonitorQueries.batches(db))
+            batches: try await MonitorQueries.batches(db), replica: replica)
     }
 
     /// The app's limits and throttles, then the concurrency keys of unfinished jobs it does not declare

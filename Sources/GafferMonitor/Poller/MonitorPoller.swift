@@ -7,17 +7,23 @@ import Postgres
 /// Reads the tables into `MonitorSnapshot`s on an interval, backing off when queries are slow.
 ///
 /// Cheap panes (queues, running jobs, pauses, throughput) are read every refresh; the others
-/// after `RefreshPolicy.slowPaneDelay` (longer the more they cost) or when `wake(full:)` asks.
+/// after `RefreshPolicy.slowPaneDelay` (longer the more they cost) or when `wake(full:)` asks, the
+/// failures on their own cadence at `RefreshPolicy.failuresShare` of the time (their frame shows the age).
 /// Above `MonitorLimits.exactCountCap` unfinished rows, queue counts are estimates and the running
 /// list reads only claimed jobs (`MonitorQueries.queueCounts`), so a refresh costs the same at any backlog. A failed refresh
 /// keeps the previous data, records the error in `refresh.error`, reconnects when the connection
 /// was lost, and retries with a doubling delay.
+///
+/// With `primary`, `connection` is a read replica: every read goes to it, and each refresh also reads the
+/// standby's lag (one statement on each server, no table read on the primary).
 public actor MonitorPoller {
     private let db: PostgresConnection
+    private let primary: PostgresConnection?
     private let local: (any LocalWorkerSource)?
     private let clock: @Sendable () -> Date
     private let wakeup = Wakeup()
     private var nextFullAt = ContinuousClock.now
+    private var nextFailuresAt = ContinuousClock.now
     /// Where the estimate's sample starts in the id space: fixed, so estimates do not jitter between refreshes.
     private let sampleStart = UUID()
     /// Discarded counts per queue as the slow panes last read them, for estimated queue counts.
@@ -32,15 +38,20 @@ public actor MonitorPoller {
     public private(set) var interval: Double
     /// Counts every unfinished row at each refresh instead of estimating above the cap (costs as much as the backlog).
     public private(set) var exactCounts = false
-    /// The share of time the slow panes may take (`RefreshPolicy.slowPaneShare`).
+    /// The share of time the slow panes may take (`RefreshPolicy.slowPaneShare`), and the failures query (`failuresShare`).
     private let slowPaneShare: Double
+    private let failuresShare: Double
 
-    public init(connection: PostgresConnection, local: (any LocalWorkerSource)? = nil, interval: Double = 1,
-                clock: @escaping @Sendable () -> Date = { Date() }, slowPaneShare: Double = RefreshPolicy.slowPaneShare) {
+    public init(connection: PostgresConnection, primary: PostgresConnection? = nil,
+                local: (any LocalWorkerSource)? = nil, interval: Double = 1,
+                clock: @escaping @Sendable () -> Date = { Date() }, slowPaneShare: Double = RefreshPolicy.slowPaneShare,
+                failuresShare: Double = RefreshPolicy.failuresShare) {
         self.db = connection
+        self.primary = primary
         self.local = local
         self.clock = clock
         self.slowPaneShare = slowPaneShare
+        self.failuresShare = failuresShare
         self.interval = interval.clamped(to: RefreshPolicy.intervalRange)
         self.latest = .empty(at: clock())
         self.latest.refresh.interval = self.interval
@@ -79,9 +90,11 @@ public actor MonitorPoller {
         let now = clock()
         let started = ContinuousClock.now
         let full = forceFull || started >= nextFullAt
+        let failuresDue = forceFull || started >= nextFailuresAt
         do {
             var next = latest
             next.takenAt = now
+            if let primary { next.replica = try await MonitorQueries.replicaLag(standby: db, primary: primary) }
             next.queues = exactCounts ? try await MonitorQueries.queueStats(db, now: now)
                 : try await MonitorQueries.queueCounts(db, now: now, sampleStart: sampleStart, discarded: false)
             let estimated = next.queues.contains(where: \.isEstimate)
@@ -104,13 +117,19 @@ public actor MonitorPoller {
                 let fullStarted = ContinuousClock.now
                 knownQueues.formUnion(try await MonitorQueries.recentQueueNames(db))
                 next.processes = try await MonitorQueries.processes(db, now: now)
-                next.failures = try await MonitorQueries.failureGroups(db, now: now)
                 next.cron = try await MonitorQueries.cronEntries(db, now: now)
                 next.batches = try await MonitorQueries.batches(db)
                 next.slowTakenAt = now
                 forceFull = false
                 nextFullAt = .now + .seconds(RefreshPolicy.slowPaneDelay(
                     interval: interval, queryTime: fullStarted.duration(to: .now).seconds, share: slowPaneShare))
+            }
+            if failuresDue {
+                let failuresStarted = ContinuousClock.now
+                next.failures = try await MonitorQueries.failureGroups(db, now: now)
+                next.failuresTakenAt = now
+                nextFailuresAt = .now + .seconds(RefreshPolicy.slowPaneDelay(
+                    interval: interval, queryTime: failuresStarted.duration(to: .now).seconds, share: failuresShare))
             }
             if lastWindowEnd != nil { next.throughput.record(finished) }
             lastWindowEnd = now
@@ -134,6 +153,7 @@ public actor MonitorPoller {
             latest.local = local?.snapshot()
             if let pgError = error as? PostgresError, pgError.isConnectionError {
                 try? await db.reconnect()
+                if let primary, !(await primary.isConnected) { try? await primary.reconnect() }
             }
         }
         return latest

@@ -24,6 +24,10 @@ public enum RefreshPolicy {
     /// The slow panes' queries may take this share of the time between their refreshes, at most.
     public static let slowPaneShare = 0.05
 
+    /// The share for the failures query alone: it reads every unfinished row that carries an error (no
+    /// GoodJob index covers them), so on a large backlog it is the dearest query and refreshes least often.
+    public static let failuresShare = 0.01
+
     /// Seconds until the slow panes are re-read after reads that took `queryTime`: every `slowPaneSeconds`
     /// (or the interval, if longer) while they are cheap, and never more than `slowPaneShare` of the time,
     /// so their cost stays bounded when the tables grow (the pane shows its age).

@@ -10,6 +10,8 @@ public struct MonitorSnapshot: Sendable {
     public var takenAt: Date
     /// When the slower panes (Limits, Failures, Cron, Processes) were last read; nil before.
     public var slowTakenAt: Date?
+    /// When the Failures pane was last read (on its own, sparser cadence); nil: with the other slow panes.
+    public var failuresTakenAt: Date?
     public var queues: [QueueStats]
     /// Every queue seen this session (in counts, finished jobs, pauses, workers' selections), sorted:
     /// an idle queue keeps its row, so rows do not shift and it can be paused ahead of time.
@@ -27,13 +29,16 @@ public struct MonitorSnapshot: Sendable {
     /// The newest batches with their progress.
     public var batches: [BatchSummary]
     public var local: LocalWorkerSnapshot?
+    /// The standby's lag when the monitor reads from a replica (`--replica-url`); nil when it reads the primary.
+    public var replica: ReplicaLag?
     public var refresh: RefreshStatus
 
     public init(takenAt: Date, queues: [QueueStats] = [], queueNames: [String] = [], discardedCapped: Bool = false,
                 throughput: ThroughputHistory = ThroughputHistory(), running: [RunningJob] = [],
                 processes: [ProcessRecord] = [], failures: [FailureGroup] = [], cron: [CronKeyRun] = [],
                 concurrencyKeys: [ConcurrencyKeyStats] = [], settings: SettingsRecord = SettingsRecord(),
-                batches: [BatchSummary] = [], local: LocalWorkerSnapshot? = nil, refresh: RefreshStatus = RefreshStatus()) {
+                batches: [BatchSummary] = [], local: LocalWorkerSnapshot? = nil, replica: ReplicaLag? = nil,
+                refresh: RefreshStatus = RefreshStatus()) {
         self.takenAt = takenAt
         self.queues = queues
         self.queueNames = queueNames
@@ -47,6 +52,7 @@ public struct MonitorSnapshot: Sendable {
         self.settings = settings
         self.batches = batches
         self.local = local
+        self.replica = replica
         self.refresh = refresh
     }
 

@@ -54,6 +54,16 @@ enum Format {
         return "\((Double(n) / 100_000).rounded() / 10)M"
     }
 
+    /// `512B`, `12kB`, `3.4MB`, `1.2GB`: an amount of WAL.
+    static func bytes(_ n: Int64) -> String {
+        if n < 1000 { return "\(max(0, n))B" }
+        for (unit, size) in [("kB", 1e3), ("MB", 1e6), ("GB", 1e9)] where Double(n) < size * 1000 {
+            let value = Double(n) / size
+            return value < 10 ? "\((value * 10).rounded() / 10)\(unit)" : "\(Int(value.rounded()))\(unit)"
+        }
+        return "\(Int((Double(n) / 1e12).rounded()))TB"
+    }
+
     /// `10,000`.
     static func grouped(_ n: Int) -> String { ActionReport.grouped(n) }
 

@@ -51,13 +51,14 @@ extension MonitorUI {
         }
         let summary = " · \(Format.count(ready)) ready · \(Format.count(running)) running · \(failed) failed/1h"
             + " · \(active) process\(active == 1 ? "" : "es")"
-        let right = (s.refresh.isLoading ? "loading… " : "")
+        let right = (s.refresh.isLoading ? "loading… " : "") + (s.replica.map(replicaLabel) ?? "")
             + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(now))"
         var badges: [(String, ThemeRole)] = []
         if age.isStale {
             let why = s.refresh.error == nil ? "STALE" : "NO DATABASE"
             badges.append((" \(why) · data \(Format.age(age.fast)) old ", .banner))
         }
+        if let replica = s.replica, let alarm = replicaAlarm(replica) { badges.append((alarm, .banner)) }
         if state.readOnly { badges.append((" READ-ONLY ", .banner)) }
         if state.frozen { badges.append((" FROZEN ", .banner)) }
         var end = area.maxX - 1 - DisplayWidth.of(right)
@@ -69,6 +70,21 @@ extension MonitorUI {
         buffer.put(DisplayWidth.truncate(summary, toWidth: max(0, end - 1 - x)), x: x, y: area.y,
                    style: Style(age.isStale ? .muted : .text))
     }
+
+    /// The header's note when reading from a replica: `replica 0s · ` caught up, `replica 1.5s/12kB · ` behind.
+    static func replicaLabel(_ lag: ReplicaLag) -> String {
+        guard lag.isStandby else { return "" }
+        return lag.isCaughtUp ? "replica 0s · " : "replica \(Format.duration(lag.seconds))/\(Format.bytes(lag.bytes)) · "
+    }
+
+    /// A banner when the replica's data cannot be trusted as current: not a standby, or `replicaAlarmSeconds` behind.
+    static func replicaAlarm(_ lag: ReplicaLag) -> String? {
+        if !lag.isStandby { return " REPLICA IS NOT A STANDBY " }
+        return lag.seconds >= replicaAlarmSeconds ? " REPLICA \(Format.age(lag.seconds)) BEHIND " : nil
+    }
+
+    /// How far behind a replica may be before the header says so in a banner.
+    static let replicaAlarmSeconds = 30.0
 
     /// The panes' grid: Threads | Queues, Limits | Failures, Cron | Processes.
     static func paneAreas(_ area: Rect) -> [Pane: Rect] {

@@ -12,6 +12,8 @@ struct DataAge: Sendable, Hashable {
     var fast: Double
     /// Seconds since the slower panes were read.
     var slow: Double
+    /// Seconds since the failures were read (they may refresh less often than the other slow panes).
+    var failures: Double
     var isStale: Bool
     /// Seconds the refreshes have been failing; nil while they succeed.
     var failingFor: Double?
@@ -19,6 +21,7 @@ struct DataAge: Sendable, Hashable {
     init(_ snapshot: MonitorSnapshot, now: Date) {
         fast = max(0, now.timeIntervalSince(snapshot.takenAt))
         slow = max(0, now.timeIntervalSince(snapshot.slowTakenAt ?? snapshot.takenAt))
+        failures = max(0, now.timeIntervalSince(snapshot.failuresTakenAt ?? snapshot.slowTakenAt ?? snapshot.takenAt))
         failingFor = snapshot.refresh.failingSince.map { max(0, now.timeIntervalSince($0)) }
         isStale = !snapshot.refresh.isLoading
             && (snapshot.refresh.error != nil || fast > max(5, snapshot.refresh.interval * 3))
@@ -28,7 +31,8 @@ struct DataAge: Sendable, Hashable {
     func of(_ pane: Pane) -> Double {
         switch pane {
         case .threads, .queues: fast
-        case .limits, .failures, .cron, .processes: slow
+        case .failures: failures
+        case .limits, .cron, .processes: slow
         }
     }
 

@@ -11,8 +11,9 @@ public struct ConnectionConfig: Sendable {
     public let displayName: String
     let password: String?
 
-    public init(_ conninfo: String) throws {
-        let parsed = try Self.parse(conninfo)
+    /// Parses `conninfo`; a malformed one throws `.malformedConnectionString` naming `source` (where it came from).
+    public init(_ conninfo: String, source: String = "the database URL") throws {
+        let parsed = try Self.parse(conninfo, source: source)
         self.conninfo = conninfo
         self.password = parsed["password"]
         self.displayName = Self.describe(parsed)
@@ -63,7 +64,7 @@ public struct ConnectionConfig: Sendable {
     }
 
     /// Parses with libpq's own parser, so every form libpq accepts is accepted here.
-    static func parse(_ conninfo: String) throws -> [String: String] {
+    static func parse(_ conninfo: String, source: String = "the database URL") throws -> [String: String] {
         if conninfo.isEmpty { return [:] }
         var errmsg: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(conninfo, &errmsg) else {
@@ -75,7 +76,7 @@ public struct ConnectionConfig: Sendable {
             // libpq's parse errors may quote a value ("invalid percent-encoded token: \"pw%zz\""), the
             // password included: mask every password the string holds.
             reason = ConninfoSecrets.mask(ConninfoSecrets.masked(reason), secretsFrom: conninfo)
-            throw PostgresError(.malformedConnectionString, reason, context: "the database URL")
+            throw PostgresError(.malformedConnectionString, reason, context: source)
         }
         defer { PQconninfoFree(options) }
         var result: [String: String] = [:]

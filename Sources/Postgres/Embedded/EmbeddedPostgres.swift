@@ -92,7 +92,7 @@ public struct EmbeddedPostgres: Sendable {
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 
-    private func prepareDirectory() throws {
+    func prepareDirectory() throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: socketDirectory, withIntermediateDirectories: true)
         guard let serverUser else { return }
@@ -135,7 +135,7 @@ public struct EmbeddedPostgres: Sendable {
         try asServerUser([binaries.pgctl] + arguments)
     }
 
-    private func asServerUser(_ argv: [String]) throws -> Subprocess.Result {
+    func asServerUser(_ argv: [String]) throws -> Subprocess.Result {
         var env = ProcessInfo.processInfo.environment
         env["LC_ALL"] = "C"
         // PG* variables would redirect pg_ctl's own connection check to another server.

@@ -10,7 +10,7 @@ struct JobRunner: Sendable {
     let clock: @Sendable () -> Date
     let jitter: @Sendable () -> Double
     /// Receives each failed attempt (the error reporter's queue); must return at once.
-    var report: @Sendable (JobErrorReport) -> Void = { _ in }
+    var report: @Sendable (ErrorReport) -> Void = { _ in }
 
     /// Characters of a malformed job's reason kept in its error.
     static let malformedReasonLimit = 300
@@ -33,9 +33,10 @@ struct JobRunner: Sendable {
         } catch {
             // One line, bounded: the reason quotes the payload, which may hold anything.
             let reason = OneLineText.make(ErrorNaming.message(error), limit: Self.malformedReasonLimit)
-            let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
-                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
-            report(Self.report(claimed, error, verdict: .discard, event: .discarded, retryAt: nil, backtrace: []))
+            let message = "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)"
+            let text = ErrorText.format(typeName: "Gaffer::MalformedJobError", message: message)
+            let malformed = error as? MalformedJobError ?? MalformedJobError(reason: message)
+            report(Self.report(claimed, malformed, verdict: .discard, event: .discarded, retryAt: nil, backtrace: []))
             return AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished, error: text,
                                  errorEvent: .discarded, backtrace: [], duration: elapsed())
         }
@@ -69,11 +70,11 @@ struct JobRunner: Sendable {
         }
     }
 
-    private static func report(_ claimed: ClaimedJob, _ error: any Error, verdict: JobErrorReport.Verdict, event: ErrorEvent?,
-                               retryAt: Date?, backtrace: [String]) -> JobErrorReport {
-        JobErrorReport(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
-                       attempt: claimed.executionsCount, error: error, verdict: verdict, event: event, retryAt: retryAt,
-                       backtrace: backtrace)
+    private static func report(_ claimed: ClaimedJob, _ error: any Error, verdict: ErrorReport.Verdict, event: ErrorEvent?,
+                               retryAt: Date?, backtrace: [String]) -> ErrorReport {
+        ErrorReport(kind: .attempt, jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
+                    attempt: claimed.executionsCount, error: error, verdict: verdict, event: event, retryAt: retryAt,
+                    backtrace: backtrace)
     }
 
     /// Where `error` was thrown: its own backtrace if it carries one, else the throw site the hook

@@ -2,6 +2,7 @@ import Foundation
 import GafferConcurrency
 import GafferCore
 import GafferStore
+import Logging
 import Postgres
 
 /// One queue-selection entry: its execution slots and the producer loop that feeds them.
@@ -17,7 +18,9 @@ actor Pool {
         let configuration: WorkerConfiguration
         let databaseConfig: ConnectionConfig
         let hasLockType: Bool
-        let logger: any JobLogger
+        let logger: Logger
+        /// Hands an error outside any job (a lost session, failed bookkeeping) to the error reporter, if any.
+        let reportError: @Sendable (any Error, String) -> Void
         let clock: @Sendable () -> Date
         let runner: JobRunner
         let limiter: Limiter
@@ -128,7 +131,7 @@ actor Pool {
 
     func run() async {
         let config = environment.configuration
-        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
+        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger, report: environment.reportError)
         EngineMetrics.poolsStarted(threads: spec.threads)
         defer { EngineMetrics.poolStopped(threads: spec.threads) }
         while !(stopping && running.isEmpty && pending.isEmpty) && !abandoning {
@@ -283,8 +286,9 @@ actor Pool {
         guard let slot = (0..<spec.threads).first(where: { running[$0] == nil }) else { return }
         let info = SlotState.RunningJob(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
                                         attempt: claimed.executionsCount, startedAt: environment.clock())
+        let logger = Self.logger(environment.logger, for: claimed)
         if let interrupted = claimed.interruptedAt {
-            environment.logger.warning("\(claimed.jobClass) \(claimed.id): previous attempt started \(interrupted) was interrupted; running again")
+            logger.warning("\(claimed.jobClass) \(claimed.id.uuidString.lowercased()): previous attempt started \(interrupted) was interrupted; running again")
         }
         let environment = environment
         let client = client
@@ -295,31 +299,33 @@ actor Pool {
             defer { CrashCapture.running(nil) }
             let result = await environment.runner.run(claimed) { payload in
                 JobContext(jobID: claimed.id, attempt: claimed.executionsCount, queueName: claimed.queueName,
-                           labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,
+                           labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: logger,
                            client: client, slotDatabase: database)
             }
-            await self.finished(slot: slot, claimed, result)
+            await self.finished(slot: slot, claimed, result, logger: logger)
         }
         running[slot] = (task, info, claimed.executionID)
         EngineMetrics.attemptStarted(jobClass: claimed.jobClass, queue: claimed.queueName)
     }
 
-    private func finished(slot: Int, _ claimed: ClaimedJob, _ result: AttemptResult?) {
+    /// The worker's logger with the job's id, class, queue and attempt on every line (its body's and the engine's).
+    static func logger(_ base: Logger, for claimed: ClaimedJob) -> Logger {
+        base.forJob(id: claimed.id, jobClass: claimed.jobClass, queue: claimed.queueName, attempt: claimed.executionsCount)
+    }
+
+    private func finished(slot: Int, _ claimed: ClaimedJob, _ result: AttemptResult?, logger: Logger) {
         running[slot] = nil
         EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {
             pending.append(result)
             if let end = BatchEnd(claimed, result) { batchEnds.append(end) }
-            let job = "\(claimed.jobClass) \(result.jobID)"
-            if case .interrupted = result.outcome {
-                environment.logger.warning("\(job): attempt interrupted, released for a re-run: \(result.error ?? "")")
-            } else if result.error == nil {
-                succeeded += 1
-                environment.logger.log(.debug, "\(job): done (attempt \(claimed.executionsCount), queue \(claimed.queueName))")
-            } else {
-                errored += 1
-                environment.logger.error("\(job): \(result.error ?? "")")
+            switch result.outcome {
+            case .interrupted: break
+            case .finished where result.error == nil: succeeded += 1
+            default: errored += 1
             }
+            let line = AttemptLogLine(jobClass: claimed.jobClass, jobID: claimed.id, queue: claimed.queueName, result: result)
+            logger.log(level: line.level, "\(line.message)", metadata: line.loggerMetadata)
         }
         wantClaim = true
         wake.signal()
@@ -332,7 +338,8 @@ actor Pool {
         guard !ready.isEmpty else { return }
         batchEnds.removeAll { !uncommitted.contains($0.jobID) }
         let retry = await BatchBookkeeper.settle(ready, on: connection, registry: environment.registry,
-                                                 clock: environment.clock, logger: environment.logger)
+                                                 clock: environment.clock, logger: environment.logger,
+                                                 report: environment.reportError)
         batchEnds = retry + batchEnds
     }
 
@@ -348,7 +355,7 @@ actor Pool {
         let kept = try await RelockSQL.relock(connection, jobs: held, processID: environment.processID,
                                               now: environment.clock(), hasLockType: environment.hasLockType)
         for job in held where !kept.contains(job.id) {
-            environment.logger.warning("pool \(index): job \(job.id) was taken over while the session was lost; its attempt here is not written to the job")
+            environment.logger.warning("pool \(index): job \(job.id.uuidString.lowercased()) was taken over while the session was lost; its attempt here is not written to the job")
         }
         relockNeeded = false
     }

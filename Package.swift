@@ -20,6 +20,9 @@ let package = Package(
         // The Prometheus backend for swift-metrics and its text exposition format (`/metrics`). Saves writing the format's
         // escaping, histogram buckets and registry; costs one target plus swift-atomics (C shims), ~20 s of a first build.
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        // The logging API job code and server libraries already log through, so their lines and the engine's share one
+        // handler (screen, file, text or JSON). Saves inventing our own; costs one small Foundation-free target.
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // C shims
@@ -42,7 +45,8 @@ let package = Package(
         .target(name: "GafferMonitorModel", dependencies: ["GafferCore", "GafferCron"]),
         .target(name: "GafferStore", dependencies: ["GafferCore", "GafferMonitorModel", "Postgres"]),
         .target(name: "GafferEngine", dependencies: ["GafferCore", "GafferCron", "GafferStore", "Postgres", "GafferConcurrency", "CSupport",
-                                                     .product(name: "CoreMetrics", package: "swift-metrics")]),
+                                                     .product(name: "CoreMetrics", package: "swift-metrics"),
+                                                     .product(name: "Logging", package: "swift-log")]),
         .target(name: "GafferMonitor", dependencies: ["GafferCore", "GafferCron", "GafferMonitorModel", "GafferStore", "Postgres", "GafferConcurrency"]),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCurses"]),
         // The original scheduler's job set over simulated social-media APIs (`gaffer demo`)
@@ -57,12 +61,12 @@ let package = Package(
         .target(name: "GafferUI", dependencies: ["TerminalKit", "GafferCore", "GafferCron", "GafferMonitorModel"]),
 
         // Test support: the real PostgreSQL server tests run against
-        .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore"]),
+        .target(name: "GafferTestSupport", dependencies: ["Postgres", "GafferEngine", "GafferCore", .product(name: "Logging", package: "swift-log")]),
 
         // Runtime: the monitor's run loop and inbox, the co-hosted screen, theme lookup
         .target(name: "GafferRuntime", dependencies: [
             "CursesBackend", "GafferCore", "GafferCron", "GafferEngine", "GafferMonitor", "GafferMonitorModel", "GafferStore", "GafferUI",
-            "Postgres", "TerminalKit",
+            "Postgres", "TerminalKit", .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Command line: a library, so apps that embed Gaffer get the same commands
@@ -70,6 +74,7 @@ let package = Package(
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
             "GafferMonitor", "GafferMonitorModel", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit", "GafferOps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Executables
@@ -79,7 +84,8 @@ let package = Package(
                                                             "GafferMonitor", "CursesBackend", "TerminalKit", "GafferTestSupport"],
                           path: "Sources/GafferBench"),
         // A bare worker process running the test job types, for tests that kill or signal a process
-        .executableTarget(name: "gaffer-test-worker", dependencies: ["GafferEngine", "GafferTestSupport", "Postgres"],
+        .executableTarget(name: "gaffer-test-worker", dependencies: ["GafferEngine", "GafferTestSupport", "Postgres",
+                                                                  .product(name: "Logging", package: "swift-log")],
                           path: "Sources/GafferTestWorker"),
         // The README's library-use example, built with the package so it cannot rot
         .executableTarget(name: "gaffer-example", dependencies: ["GafferCLI"], path: "Examples/LibraryUse"),
@@ -94,7 +100,7 @@ let package = Package(
         .testTarget(name: "GafferStoreTests", dependencies: ["GafferMonitorModel", "GafferStore", "Postgres", "GafferTestSupport", "GafferCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GafferEngineTests", dependencies: ["GafferEngine", "GafferCore", "GafferCron", "GafferStore", "GafferMonitorModel", "Postgres",
-                                                              "GafferTestSupport"]),
+                                                              "GafferTestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GafferMonitorTests", dependencies: ["GafferMonitorModel", "GafferMonitor", "GafferCore", "GafferStore", "Postgres", "GafferTestSupport", "GafferUI"]),
         .testTarget(name: "GafferUITests", dependencies: ["GafferMonitorModel", "GafferUI", "GafferCore", "GafferMonitor", "GafferStore", "GafferCron", "TerminalKit"],
                     exclude: ["Snapshots"]),

@@ -1,21 +1,27 @@
 import Foundation
 import GafferEngine
+import Logging
 import Synchronization
 
 /// Keeps every line a worker logs, with when it came, so a test can count lines within a period.
-public final class CollectingLogger: JobLogger {
+public final class CollectingLogger: LogSink {
     public struct Line: Sendable {
         public let at: ContinuousClock.Instant
-        public let level: LogLevel
-        public let message: String
+        public let record: LogRecord
+        public var level: Logger.Level { record.level }
+        public var message: String { record.message }
+        public var metadata: Logger.Metadata { record.metadata }
     }
 
     private let lines = Mutex<[Line]>([])
 
     public init() {}
 
-    public func log(_ level: LogLevel, _ message: String) {
-        let line = Line(at: .now, level: level, message: message)
+    /// A logger whose lines (debug and up) this collects.
+    public var logger: Logger { Logger(label: "gaffer-test", sink: self, level: .debug) }
+
+    public func write(_ record: LogRecord) {
+        let line = Line(at: .now, record: record)
         lines.withLock { $0.append(line) }
     }
 

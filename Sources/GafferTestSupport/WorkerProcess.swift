@@ -23,9 +23,9 @@ public final class WorkerProcess: @unchecked Sendable {
 
     /// Starts the worker and returns once it printed `ready` (read off the cooperative pool). With
     /// `crashDirectory`, crashes are recorded there, with the Swift backtracer's reports, and the worker
-    /// may exit before it is ready.
+    /// may exit before it is ready. With `errorLog`, its error reports are appended there as JSON lines.
     public init(database: ConnectionConfig, shutdownTimeout: Double = 25, threads: Int = 5, crashDirectory: String? = nil,
-                maxCrashes: Int? = nil) async throws {
+                maxCrashes: Int? = nil, errorLog: String? = nil) async throws {
         process.executableURL = Self.binary
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = database.conninfo
@@ -34,6 +34,7 @@ public final class WorkerProcess: @unchecked Sendable {
         env["SWIFT_BACKTRACE"] = crashDirectory.map(CrashCapture.backtraceSetting(directory:)) ?? "enable=no"
         env["GAFFER_CRASH_DIR"] = crashDirectory
         env["GAFFER_MAX_CRASHES"] = maxCrashes.map(String.init)
+        env["GAFFER_ERROR_LOG"] = errorLog
         process.environment = env
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -47,7 +47,7 @@ struct ConnectionCutTests {
     @Test func aCutNotifierReconnectsAndPollingRunsWhatWasEnqueuedMeanwhile() async throws {
         let (config, db) = try await EngineFixture.database()
         let logger = CollectingLogger()
-        let worker = EngineFixture.worker(config, [FaultJob.self], threads: 2, poll: 1, logger: logger)
+        let worker = EngineFixture.worker(config, [FaultJob.self], threads: 2, poll: 1, logger: logger.logger)
         try await worker.start()
         var first: Int?
         try await TestWait.until("the notifier listens") {

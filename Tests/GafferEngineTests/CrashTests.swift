@@ -13,7 +13,11 @@ struct CrashTests {
     @Test func aJobCrashingEveryAttemptIsRecordedAndDiscardedAfterThreeCrashes() async throws {
         let (config, db) = try await EngineFixture.database()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gaffer-crash-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let errorLog = directory + ".errors.jsonl"
+        defer {
+            try? FileManager.default.removeItem(atPath: directory)
+            try? FileManager.default.removeItem(atPath: errorLog)
+        }
         let client = GafferClient(connection: db)
         let crasher = try #require(try await client.enqueue(CrashJob()))
         // Each round a worker starts, runs a new sibling's first attempt (which waits) and the crasher,
@@ -21,11 +25,11 @@ struct CrashTests {
         var siblings: [UUID] = []
         for round in 1...3 {
             siblings.append(try #require(try await client.enqueue(GatedJob())))
-            let worker = try await WorkerProcess(database: config, crashDirectory: directory)
+            let worker = try await WorkerProcess(database: config, crashDirectory: directory, errorLog: errorLog)
             #expect(await worker.waitForExit() == 128 + SIGILL, "round \(round): the worker crashed")
         }
         let recorder = try #require(try await client.enqueue(RecordingJob(n: 1)))
-        let survivor = try await WorkerProcess(database: config, crashDirectory: directory)
+        let survivor = try await WorkerProcess(database: config, crashDirectory: directory, errorLog: errorLog)
         try await TestWait.until("the last sibling and the recording job run", timeout: 60) {
             try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE id = ANY($1::uuid[]) AND finished_at IS NOT NULL",
                                           [[siblings[2], recorder].map { $0.uuidString }]) == 2
@@ -74,5 +78,14 @@ struct CrashTests {
         #expect(try await EngineFixture.count(db, "SELECT count(*) FROM side_effects") == 1)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         #expect(left.isEmpty, "crash files read and removed: \(left)")
+
+        // The error reporter (here the JSON-lines error log) heard of each crash from the worker that recorded it.
+        let crashes = try ErrorLogLines.read(errorLog).filter { $0["kind"] as? String == "crash" }
+        #expect(crashes.map { $0["next"] as? String } == ["interrupted", "interrupted", "discard"], "\(crashes)")
+        for report in crashes {
+            #expect(report["job_id"] as? String == id && report["job_class"] as? String == "CrashJob")
+            #expect((report["error"] as? String)?.contains("deliberate crash") == true, "\(report)")
+            #expect(((report["backtrace"] as? [String]) ?? []).contains { $0.contains("TestJobs.swift:") })
+        }
     }
 }

@@ -3,6 +3,7 @@ import GafferCore
 import GafferEngine
 import GafferStore
 import GafferTestSupport
+import Logging
 import Postgres
 import Synchronization
 import Testing
@@ -10,12 +11,14 @@ import Testing
 /// What a test's error reporter received, safe to read from the test while the worker reports.
 final class ReportLog: Sendable {
     struct Entry: Sendable {
-        let jobID: UUID
-        let jobClass: String
-        let queue: String
-        let attempt: Int
+        let kind: ErrorReport.Kind
+        let jobID: UUID?
+        let jobClass: String?
+        let queue: String?
+        let attempt: Int?
         let error: String
-        let verdict: JobErrorReport.Verdict
+        let component: String?
+        let verdict: ErrorReport.Verdict
         let event: ErrorEvent?
         let retryAt: Date?
         let frames: Int
@@ -25,10 +28,10 @@ final class ReportLog: Sendable {
 
     var all: [Entry] { entries.withLock { $0 } }
 
-    func record(_ report: JobErrorReport) {
+    func record(_ report: ErrorReport) {
         entries.withLock {
-            $0.append(Entry(jobID: report.jobID, jobClass: report.jobClass, queue: report.queueName, attempt: report.attempt,
-                            error: "\(report.error)", verdict: report.verdict, event: report.event, retryAt: report.retryAt,
+            $0.append(Entry(kind: report.kind, jobID: report.jobID, jobClass: report.jobClass, queue: report.queueName,
+                            attempt: report.attempt, error: "\(report.error)", component: report.component, verdict: report.verdict, event: report.event, retryAt: report.retryAt,
                             frames: report.backtrace.count))
         }
     }
@@ -36,12 +39,12 @@ final class ReportLog: Sendable {
 
 @Suite("the error-reporter hook")
 struct ErrorReporterTests {
-    static func worker(_ config: ConnectionConfig, logger: any JobLogger = SilentLogger(),
-                       reporter: @escaping JobErrorReporter) -> Worker {
+    static func worker(_ config: ConnectionConfig, logger: Logger = .silent,
+                       reporter: @escaping ErrorReporter) -> Worker {
         var configuration = WorkerConfiguration()
         configuration.pollInterval = 1
         configuration.maxThreads = 3
-        configuration.onJobError = reporter
+        configuration.onError = reporter
         return Worker(registry: JobRegistry([FailingJob.self, RecordingJob.self]), database: config, configuration: configuration,
                       logger: logger)
     }
@@ -66,7 +69,7 @@ struct ErrorReporterTests {
         #expect(log.all.count == 3, "one report per failed attempt, none for the success: \(log.all.map(\.jobClass))")
         let retried = try #require(byJob[rate]?.first)
         #expect(byJob[rate]?.count == 1)
-        #expect(retried.verdict == .retry && retried.event == .retried)
+        #expect(retried.kind == .attempt && retried.verdict == .retry && retried.event == .retried)
         #expect(retried.jobClass == "FailingJob" && retried.queue == "reports" && retried.attempt == 1)
         #expect(retried.error == "429 Too Many Requests")
         // Retried an hour later (the rule's fixed wait), as the row says.
@@ -82,6 +85,21 @@ struct ErrorReporterTests {
         #expect(escaped.frames == frames)
     }
 
+    @Test func anErrorOutsideAnyJobIsReportedWithWhereItCameFrom() async throws {
+        let (config, _) = try await EngineFixture.database()
+        struct CronTableGone: Error, CustomStringConvertible { var description: String { "cron table gone" } }
+        let log = ReportLog()
+        let worker = Self.worker(config) { log.record($0) }
+        // Maintenance work (the cron enqueuer and the pruner run there) that fails: logged, and now reported.
+        await worker.addMaintenanceHook { _, _ in throw CronTableGone() }
+        try await worker.start()
+        try await TestWait.until("the maintenance error reported", timeout: 30) { !log.all.isEmpty }
+        await worker.stop()
+        let report = log.all[0]
+        #expect(report.kind == .worker && report.verdict == .carryOn && report.component == "maintenance", "\(report)")
+        #expect(report.jobID == nil && report.jobClass == nil && report.error == "cron table gone")
+    }
+
     @Test func aThrowingReporterIsLoggedAndTheNextReportStillComes() async throws {
         let (config, db) = try await EngineFixture.database()
         let client = GafferClient(connection: db)
@@ -89,7 +107,7 @@ struct ErrorReporterTests {
         struct TrackerDown: Error, CustomStringConvertible { var description: String { "tracker down" } }
         let log = ReportLog()
         let logger = CollectingLogger()
-        let worker = Self.worker(config, logger: logger) { report in
+        let worker = Self.worker(config, logger: logger.logger) { report in
             log.record(report)
             throw TrackerDown()
         }

@@ -15,7 +15,7 @@ struct FarFutureRowTests {
         let far = try #require(try await client.enqueue(RecordingJob(n: 1)))
         try await db.query("UPDATE good_jobs SET scheduled_at = $2::timestamptz WHERE id = $1", [far, scheduledAt])
         let logger = CollectingLogger()
-        let worker = EngineFixture.worker(config, [RecordingJob.self], poll: 0.05, logger: logger)
+        let worker = EngineFixture.worker(config, [RecordingJob.self], poll: 0.05, logger: logger.logger)
         try await worker.start()
         // Twenty polls, each of which reads the earliest future scheduled_at.
         try await TestWait.until("twenty polls", timeout: 120) {

@@ -3,6 +3,7 @@ import GafferCore
 import GafferEngine
 import GafferStore
 import GafferTestSupport
+import Logging
 import Postgres
 
 enum EngineFixture {
@@ -27,7 +28,7 @@ enum EngineFixture {
     }
 
     static func worker(_ config: ConnectionConfig, _ types: [any Job.Type], queues: String = "*", threads: Int = 5,
-                       shutdownTimeout: Double = 25, poll: Double = 1, logger: any JobLogger = SilentLogger()) -> Worker {
+                       shutdownTimeout: Double = 25, poll: Double = 1, logger: Logger = .silent) -> Worker {
         var configuration = WorkerConfiguration()
         configuration.queues = queues
         configuration.maxThreads = threads

@@ -12,16 +12,17 @@ public struct GafferApp: Sendable {
     public var cron: [CronEntry]
     /// The demo `demo` runs; nil leaves the command out (an app's own binary, usually).
     public var demo: (any DemoProgram.Type)?
-    /// The app's error tracker: `start` calls it for every failed attempt (`WorkerConfiguration.onJobError`).
-    public var onJobError: JobErrorReporter?
+    /// The app's error tracker: `start` calls it for every failed attempt, crash and error outside a job
+    /// (`WorkerConfiguration.onError`).
+    public var onError: ErrorReporter?
 
     public init(name: String, jobs: [any Job.Type], cron: [CronEntry] = [], demo: (any DemoProgram.Type)? = nil,
-                onJobError: JobErrorReporter? = nil) {
+                onError: ErrorReporter? = nil) {
         self.name = name
         self.jobs = jobs
         self.cron = cron
         self.demo = demo
-        self.onJobError = onJobError
+        self.onError = onError
     }
 
     public var registry: JobRegistry { JobRegistry(jobs) }

@@ -39,6 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    @OptionGroup var logs: LogOptions
+
     func validate() throws {
         if let duration, duration <= 0 || !duration.isFinite {
             throw ValidationError("--duration \(duration): give a positive number of seconds, e.g. 20")
@@ -48,9 +50,12 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             guard let demo = GafferApp.current.demo else { throw CLIError.usage("\(GafferApp.current.name) has no demo") }
+            let log = try logs.resolve(environment: ProcessInfo.processInfo.environment)
+            Terminal.format = log.format
             let look = try screen.look()
             var configuration = demo.settings
             configuration.crashDirectory = GafferHome.crashDirectory
+            configuration.onError = try WorkerLogging.reporter(app: GafferApp.current.onError, errorLog: log.errorLog)
             CrashReports.enable(configuration)
             let (db, resolved) = try await database.connect()
             do {
@@ -76,7 +81,7 @@ struct DemoCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
                 alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
-                look: look, mouse: screen.mouse)
+                look: look, mouse: screen.mouse, log: log)
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

@@ -30,12 +30,16 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    @OptionGroup var logs: LogOptions
+
     func run() async throws {
         try await reportingErrors {
+            let log = try logs.resolve(environment: ProcessInfo.processInfo.environment)
+            Terminal.format = log.format
             let look = try screen.look()
             var settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
-            settings.configuration.onJobError = app.onJobError
+            settings.configuration.onError = try WorkerLogging.reporter(app: app.onError, errorLog: log.errorLog)
             let cron = try app.cronEntries(environment: ProcessInfo.processInfo.environment)
             guard !app.jobs.isEmpty else { throw CLIError.usage(Self.noJobTypes(app)) }
             CrashReports.enable(settings.configuration)
@@ -56,7 +60,7 @@ struct StartCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen,
-                                         look: look, mouse: screen.mouse)
+                                         look: look, mouse: screen.mouse, log: log)
             try await WorkerLaunch.run(plan, database: resolved)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GafferEngine
 import GafferUI
+import Logging
 
 /// Runs a started worker in the foreground until a signal, the end of `duration`, or `idleTimeout`
 /// seconds without work; then stops it gracefully within the shutdown timeout.
@@ -24,7 +25,7 @@ struct ForegroundRun {
     var shutdownTimeout: Double
     /// Seconds between one-line progress reports on the logger; nil for none.
     var progressEvery: Double?
-    let logger: any JobLogger
+    let logger: Logger
     let forceStop: @Sendable () -> Void
     /// Called as the drain begins (systemd's STOPPING=1).
     var onStopping: @Sendable () -> Void = {}
@@ -111,7 +112,7 @@ struct ForegroundRun {
         }
     }
 
-    static func reportProgress(_ worker: Worker, every interval: Double, logger: any JobLogger) async {
+    static func reportProgress(_ worker: Worker, every interval: Double, logger: Logger) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
             guard !Task.isCancelled else { return }

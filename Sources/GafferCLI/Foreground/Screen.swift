@@ -27,7 +27,7 @@ enum Screen {
     /// `logger` is the worker's: the log view shows its last lines.
     /// `runner` enqueues the app's cron entries now (`E` in the Cron pane).
     static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner, duration: Double?,
-                    look: ThemeChoice.Look, mouse: Bool, logger: ScreenLogger) async throws -> QuitMode
+                    look: ThemeChoice.Look, mouse: Bool, logger: ScreenLogSink) async throws -> QuitMode
     {
         let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron, runner: runner, log: logger,
                                                      openScreen: MonitorSession.terminal(look, mouse: mouse))

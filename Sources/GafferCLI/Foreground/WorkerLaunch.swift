@@ -5,6 +5,7 @@ import GafferEngine
 import GafferMonitor
 import GafferRuntime
 import GafferUI
+import Logging
 import Postgres
 
 /// Starts a worker on a resolved database and runs it in the foreground (`start` and `demo`):
@@ -25,6 +26,8 @@ enum WorkerLaunch {
         var look: ThemeChoice.Look
         /// Whether the screen takes clicks and the wheel (`--no-mouse` turns it off).
         var mouse = true
+        /// The log lines' format (the error reporter is in `settings.configuration.onError`).
+        var log = LogSettings()
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -33,17 +36,18 @@ enum WorkerLaunch {
     static func run(_ plan: Plan, database resolved: DatabaseOptions.Resolved,
                     afterStart: (Worker) async throws -> Void = { _ in }) async throws {
         let useFile = plan.wantsScreen || plan.alwaysLogToFile
-        let logger = ScreenLogger(file: useFile ? FileLogger(path: plan.logFile) : SilentLogger(),
-                                  stderrNow: !plan.wantsScreen)
+        let sink = WorkerLogging.sink(plan.log, file: useFile ? plan.logFile : nil, stderrNow: !plan.wantsScreen)
+        WorkerLogging.bootstrap(sink)
+        let log = Logger(sink: sink)
         let configuration = plan.settings.configuration
-        let worker = Worker(registry: plan.registry, database: resolved.config, configuration: configuration, logger: logger)
+        let worker = Worker(registry: plan.registry, database: resolved.config, configuration: configuration, logger: log)
         if configuration.enableCron {
-            await CronInstall.install(plan.cron, registry: plan.registry, on: worker, logger: logger)
+            await CronInstall.install(plan.cron, registry: plan.registry, on: worker, logger: log)
         }
-        await PreservedJobsPruner.install(on: worker, settings: plan.settings.cleanup, logger: logger)
+        await PreservedJobsPruner.install(on: worker, settings: plan.settings.cleanup, logger: log)
         var services: WorkerServices
         do {
-            services = try WorkerServices.open(worker: worker, probePort: plan.settings.probePort, database: resolved.config, logger: logger)
+            services = try WorkerServices.open(worker: worker, probePort: plan.settings.probePort, database: resolved.config, logger: log)
         } catch {
             resolved.finish()
             throw error
@@ -60,7 +64,7 @@ enum WorkerLaunch {
         }
         var run = ForegroundRun(worker: worker, duration: plan.duration, idleTimeout: plan.settings.idleTimeout,
                                 shutdownTimeout: configuration.shutdownTimeout, progressEvery: plan.progressEvery,
-                                logger: logger, forceStop: { resolved.finish() }, onStopping: { [services] in services.stopping() })
+                                logger: log, forceStop: { resolved.finish() }, onStopping: { [services] in services.stopping() })
         if plan.wantsScreen {
             let started = ContinuousClock.now
             let choice: QuitMode
@@ -68,10 +72,10 @@ enum WorkerLaunch {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
                                               cron: configuration.enableCron ? plan.cron : [],
                                               runner: .entries(plan.cron, registry: plan.registry), duration: plan.duration,
-                                              look: plan.look, mouse: plan.mouse, logger: logger)
+                                              look: plan.look, mouse: plan.mouse, logger: sink)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
-                logger.setStandardError(true)
+                sink.setStandardError(true)
                 Screen.fallingBack(problem)
                 _ = await run.run()
                 resolved.finish()
@@ -81,7 +85,7 @@ enum WorkerLaunch {
                 resolved.finish()
                 throw error
             }
-            logger.setStandardError(true)
+            sink.setStandardError(true)
             switch choice {
             case .detach:
                 Terminal.note("screen closed; the worker goes on with log lines on stderr (Ctrl-C stops); earlier lines are in \(plan.logFile)")

@@ -1,6 +1,7 @@
 import Foundation
 import GafferEngine
 import GafferOps
+import Logging
 import Postgres
 
 /// A foreground worker's companions for a service manager: the probe port (GoodJob's health paths and
@@ -12,7 +13,7 @@ struct WorkerServices: Sendable {
     var watchdog: Task<Void, Never>?
 
     /// Opens the probe port (before the worker starts, so `/status/started` answers 503 meanwhile).
-    static func open(worker: Worker, probePort: Int?, database: ConnectionConfig, logger: any JobLogger,
+    static func open(worker: Worker, probePort: Int?, database: ConnectionConfig, logger: Logger,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WorkerServices {
         var services = WorkerServices(notifier: SystemdNotifier(environment: environment))
         if let probePort {

@@ -1,4 +1,7 @@
 import Foundation
+import GafferEngine
+import Logging
+import Synchronization
 
 /// Plain-text output of the commands (not the full-screen monitor).
 ///
@@ -8,19 +11,32 @@ enum Terminal {
     /// One line on stderr: `gaffer: <line>` (the first line only, if the text has several).
     static func error(_ text: String) {
         let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-        writeError("\(GafferApp.current.name): \(first)")
+        writeError(first, level: .error)
     }
 
     static func note(_ line: String) {
-        writeError("\(GafferApp.current.name): \(line)")
+        writeError(line, level: line.hasPrefix("WARNING") ? .warning : .info)
     }
+
+    /// How notes and errors are written on stderr: `json` makes them log records, so a worker's stderr is all JSON lines.
+    static var format: LogFormat {
+        get { jsonLines.withLock { $0 } ? .json : .text }
+        set { jsonLines.withLock { $0 = newValue == .json } }
+    }
+
+    private static let jsonLines = Mutex(false)
 
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((Redaction.scrub(text) + "\n").utf8))
     }
 
-    private static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((Redaction.scrub(text) + "\n").utf8))
+    /// `gaffer: text` on stderr, or in JSON the text alone as a log record's message.
+    private static func writeError(_ text: String, level: Logger.Level) {
+        let scrubbed = Redaction.scrub(text)
+        let line = format == .json
+            ? format.line(LogRecord(time: Date(), level: level, message: scrubbed))
+            : "\(GafferApp.current.name): \(scrubbed)\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

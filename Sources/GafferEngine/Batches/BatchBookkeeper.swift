@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import GafferCore
 import GafferStore
 import Postgres
@@ -28,7 +29,8 @@ enum BatchBookkeeper {
     /// Returns the ends to try again (the session was lost); other failures are logged and dropped,
     /// as GoodJob logs an error raised by the bookkeeping.
     static func settle(_ ends: [BatchEnd], on db: PostgresConnection, registry: JobRegistry,
-                       clock: @Sendable () -> Date, logger: any JobLogger) async -> [BatchEnd] {
+                       clock: @Sendable () -> Date, logger: Logger,
+                       report: @Sendable (any Error, String) -> Void) async -> [BatchEnd] {
         var retry: [BatchEnd] = []
         for (index, end) in ends.enumerated() {
             do {
@@ -43,6 +45,7 @@ enum BatchBookkeeper {
                 break
             } catch {
                 logger.error("batch bookkeeping after job \(end.jobID.uuidString.lowercased()): \(error)")
+                report(error, "batch bookkeeping")
             }
         }
         return retry

@@ -2,6 +2,7 @@ import Foundation
 import GafferCore
 import GafferCron
 import GafferStore
+import Logging
 import Postgres
 
 /// Enqueues cron entries at their fire times, de-duplicated across every process (contract §6).
@@ -41,12 +42,12 @@ public actor CronEnqueuer {
 
     public let entries: [CronEntry]
     private let registry: JobRegistry
-    private let logger: any JobLogger
+    private let logger: Logger
     private var nextFire: [String: Date] = [:]
     public private(set) var statistics = Statistics()
 
     /// `registry` supplies the default queue, priority, labels and enqueue limits of entries whose class it knows.
-    public init(entries: [CronEntry], registry: JobRegistry = JobRegistry(), logger: any JobLogger = SilentLogger()) {
+    public init(entries: [CronEntry], registry: JobRegistry = JobRegistry(), logger: Logger = .silent) {
         self.entries = entries
         self.registry = registry
         self.logger = logger

@@ -1,5 +1,6 @@
 import Foundation
 import GafferCore
+import Logging
 import Postgres
 
 /// What a running job knows about its attempt, and the services it may use.
@@ -10,7 +11,8 @@ public struct JobContext: Sendable {
     public let queueName: String
     public let labels: [String]
     public let enqueuedAt: Date?
-    public let logger: JobLogger
+    /// Lines carry the job's `job_id`, `job_class`, `queue` and `attempt` (the worker's handler, so also its format).
+    public let logger: Logger
     /// Enqueues further jobs (fan-out), on the worker's own connection.
     public let client: GafferClient
     let slotDatabase: LazyConnection

@@ -1,5 +1,6 @@
 import Foundation
 import GafferStore
+import Logging
 import Postgres
 
 /// GoodJob's automatic clean-up inside a worker (contract §9): after jobs finish, when more than
@@ -9,11 +10,11 @@ import Postgres
 /// Runs as a maintenance hook on the worker's control connection.
 public actor PreservedJobsPruner {
     let settings: CleanupSettings
-    let logger: any JobLogger
+    let logger: Logger
     private var lastCleanupAt: Date
     private var attemptsAtLastCleanup = 0
 
-    init(settings: CleanupSettings, logger: any JobLogger, now: Date) {
+    init(settings: CleanupSettings, logger: Logger, now: Date) {
         self.settings = settings
         self.logger = logger
         self.lastCleanupAt = now
@@ -40,7 +41,7 @@ public actor PreservedJobsPruner {
     }
 
     /// Installs the pruner on `worker`'s maintenance tick.
-    public static func install(on worker: Worker, settings: CleanupSettings, logger: any JobLogger) async {
+    public static func install(on worker: Worker, settings: CleanupSettings, logger: Logger) async {
         guard settings.intervalJobs != nil || settings.intervalSeconds != nil else { return }
         let pruner = PreservedJobsPruner(settings: settings, logger: logger, now: Date())
         await worker.addMaintenanceHook { [weak worker] db, now in

@@ -1,19 +1,23 @@
 import Foundation
+import Logging
 import Postgres
 
-/// Capped doubling waits (0.1 s to 5 s) while a connection fails; one warning per outage, one line at recovery.
+/// Capped doubling waits (0.1 s to 5 s) while a connection fails; one warning (and error report) per outage, one line at recovery.
 struct ReconnectBackoff {
     let name: String
-    let logger: any JobLogger
+    let logger: Logger
+    /// Hands the outage's first error of each kind to the error reporter.
+    let report: @Sendable (any Error, String) -> Void
     var first = 0.1
     var cap = 5.0
     private(set) var failures = 0
     private var since: ContinuousClock.Instant?
     private var lastKind: String?
 
-    init(name: String, logger: any JobLogger) {
+    init(name: String, logger: Logger, report: @escaping @Sendable (any Error, String) -> Void = { _, _ in }) {
         self.name = name
         self.logger = logger
+        self.report = report
     }
 
     /// Whether the last attempt failed.
@@ -25,6 +29,7 @@ struct ReconnectBackoff {
         let kind = (error as? PostgresError)?.isConnectionError == true ? "connection" : "\(error)"
         if since == nil || kind != lastKind {
             logger.warning("\(name): \(error); retrying with backoff up to \(cap) s")
+            report(error, name)
         }
         if since == nil { since = .now }
         lastKind = kind

@@ -11,7 +11,7 @@ struct JobRunner: Sendable {
     let clock: @Sendable () -> Date
     let jitter: @Sendable () -> Double
     /// Receives each failed attempt (the error reporter's queue); must return at once.
-    var report: @Sendable (JobErrorReport) -> Void = { _ in }
+    var report: @Sendable (ErrorReport) -> Void = { _ in }
 
     /// Characters of a malformed job's reason kept in its error.
     static let malformedReasonLimit = 300
@@ -27,7 +27,7 @@ struct JobRunner: Sendable {
     /// error reporter its report (not sent before).
     struct DeferredTrace: Sendable {
         let backtrace: Backtrace
-        let report: @Sendable ([String]) -> JobErrorReport
+        let report: @Sendable ([String]) -> ErrorReport
     }
 
     /// Returns nil when the attempt was cancelled by shutdown: the row is left for re-claim as interrupted.
@@ -48,9 +48,10 @@ struct JobRunner: Sendable {
         } catch {
             // One line, bounded: the reason quotes the payload, which may hold anything.
             let reason = OneLineText.make(ErrorNaming.message(error), limit: Self.malformedReasonLimit)
-            let text = ErrorText.format(typeName: "Gaffer::MalformedJobError",
-                                        message: "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)")
-            report(Self.report(claimed, error, verdict: .discard, event: .discarded, retryAt: nil, backtrace: []))
+            let message = "cannot run \(claimed.jobClass) \(claimed.id.uuidString.lowercased()): \(reason)"
+            let text = ErrorText.format(typeName: "Gaffer::MalformedJobError", message: message)
+            let malformed = error as? MalformedJobError ?? MalformedJobError(reason: message)
+            report(Self.report(claimed, malformed, verdict: .discard, event: .discarded, retryAt: nil, backtrace: []))
             return Attempt(result: AttemptResult(jobID: claimed.id, executionID: claimed.executionID, outcome: .finished,
                                                  error: text, errorEvent: .discarded, backtrace: [], duration: elapsed()),
                            trace: nil)
@@ -79,14 +80,14 @@ struct JobRunner: Sendable {
             let backtrace = site.lines.map(ErrorText.storable)
             let result = decide(error, claimed: claimed, payload: payload, job: type(of: job), backtrace: backtrace,
                                 duration: elapsed())
-            let verdict: JobErrorReport.Verdict
+            let verdict: ErrorReport.Verdict
             let retryAt: Date?
             switch result.outcome {
             case .retry(_, let at): (verdict, retryAt) = (.retry, at)
             case .finished, .interrupted: (verdict, retryAt) = (.discard, nil)
             }
             let event = result.errorEvent
-            let makeReport: @Sendable ([String]) -> JobErrorReport = { lines in
+            let makeReport: @Sendable ([String]) -> ErrorReport = { lines in
                 Self.report(claimed, error, verdict: verdict, event: event, retryAt: retryAt, backtrace: lines)
             }
             guard let pending = site.pending else {
@@ -97,11 +98,11 @@ struct JobRunner: Sendable {
         }
     }
 
-    private static func report(_ claimed: ClaimedJob, _ error: any Error, verdict: JobErrorReport.Verdict, event: ErrorEvent?,
-                               retryAt: Date?, backtrace: [String]) -> JobErrorReport {
-        JobErrorReport(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
-                       attempt: claimed.executionsCount, error: error, verdict: verdict, event: event, retryAt: retryAt,
-                       backtrace: backtrace)
+    private static func report(_ claimed: ClaimedJob, _ error: any Error, verdict: ErrorReport.Verdict, event: ErrorEvent?,
+                               retryAt: Date?, backtrace: [String]) -> ErrorReport {
+        ErrorReport(kind: .attempt, jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
+                    attempt: claimed.executionsCount, error: error, verdict: verdict, event: event, retryAt: retryAt,
+                    backtrace: backtrace)
     }
 
     /// Where `error` was thrown: its own backtrace if it carries one, else the throw site the hook

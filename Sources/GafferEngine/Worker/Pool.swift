@@ -2,6 +2,7 @@ import Foundation
 import GafferConcurrency
 import GafferCore
 import GafferStore
+import Logging
 import Postgres
 
 /// One queue-selection entry: its execution slots and the producer loop that feeds them.
@@ -17,7 +18,9 @@ actor Pool {
         let configuration: WorkerConfiguration
         let databaseConfig: ConnectionConfig
         let hasLockType: Bool
-        let logger: any JobLogger
+        let logger: Logger
+        /// Hands an error outside any job (a lost session, failed bookkeeping) to the error reporter, if any.
+        let reportError: @Sendable (any Error, String) -> Void
         let clock: @Sendable () -> Date
         let runner: JobRunner
         let limiter: Limiter
@@ -135,7 +138,7 @@ actor Pool {
 
     func run() async {
         let config = environment.configuration
-        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger)
+        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger, report: environment.reportError)
         EngineMetrics.poolsStarted(threads: spec.threads)
         defer { EngineMetrics.poolStopped(threads: spec.threads) }
         while !(stopping && running.isEmpty && pending.isEmpty && tracesInFlight == 0 && symbolicated.isEmpty)
@@ -301,8 +304,9 @@ actor Pool {
         guard let slot = (0..<spec.threads).first(where: { running[$0] == nil }) else { return }
         let info = SlotState.RunningJob(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
                                         attempt: claimed.executionsCount, startedAt: environment.clock())
+        let logger = Self.logger(environment.logger, for: claimed)
         if let interrupted = claimed.interruptedAt {
-            environment.logger.warning("\(claimed.jobClass) \(claimed.id): previous attempt started \(interrupted) was interrupted; running again")
+            logger.warning("\(claimed.jobClass) \(claimed.id.uuidString.lowercased()): previous attempt started \(interrupted) was interrupted; running again")
         }
         let environment = environment
         let client = client
@@ -313,16 +317,21 @@ actor Pool {
             defer { CrashCapture.running(nil) }
             let attempt = await environment.runner.run(claimed) { payload in
                 JobContext(jobID: claimed.id, attempt: claimed.executionsCount, queueName: claimed.queueName,
-                           labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: environment.logger,
+                           labels: claimed.labels, enqueuedAt: payload?.enqueuedAt?.date, logger: logger,
                            client: client, slotDatabase: database)
             }
-            await self.finished(slot: slot, claimed, attempt)
+            await self.finished(slot: slot, claimed, attempt, logger: logger)
         }
         running[slot] = (task, info, claimed.executionID)
         EngineMetrics.attemptStarted(jobClass: claimed.jobClass, queue: claimed.queueName)
     }
 
-    private func finished(slot: Int, _ claimed: ClaimedJob, _ attempt: JobRunner.Attempt?) {
+    /// The worker's logger with the job's id, class, queue and attempt on every line (its body's and the engine's).
+    static func logger(_ base: Logger, for claimed: ClaimedJob) -> Logger {
+        base.forJob(id: claimed.id, jobClass: claimed.jobClass, queue: claimed.queueName, attempt: claimed.executionsCount)
+    }
+
+    private func finished(slot: Int, _ claimed: ClaimedJob, _ attempt: JobRunner.Attempt?, logger: Logger) {
         let result = attempt?.result
         if let trace = attempt?.trace, let result { symbolicate(trace, of: result) }
         running[slot] = nil
@@ -330,16 +339,13 @@ actor Pool {
         if let result {
             pending.append(result)
             if let end = BatchEnd(claimed, result) { batchEnds.append(end) }
-            let job = "\(claimed.jobClass) \(result.jobID)"
-            if case .interrupted = result.outcome {
-                environment.logger.warning("\(job): attempt interrupted, released for a re-run: \(result.error ?? "")")
-            } else if result.error == nil {
-                succeeded += 1
-                environment.logger.log(.debug, "\(job): done (attempt \(claimed.executionsCount), queue \(claimed.queueName))")
-            } else {
-                errored += 1
-                environment.logger.error("\(job): \(result.error ?? "")")
+            switch result.outcome {
+            case .interrupted: break
+            case .finished where result.error == nil: succeeded += 1
+            default: errored += 1
             }
+            let line = AttemptLogLine(jobClass: claimed.jobClass, jobID: claimed.id, queue: claimed.queueName, result: result)
+            logger.log(level: line.level, "\(line.message)", metadata: line.loggerMetadata)
         }
         wantClaim = true
         wake.signal()
@@ -375,7 +381,8 @@ actor Pool {
         guard !ready.isEmpty else { return }
         batchEnds.removeAll { !uncommitted.contains($0.jobID) }
         let retry = await BatchBookkeeper.settle(ready, on: connection, registry: environment.registry,
-                                                 clock: environment.clock, logger: environment.logger)
+                                                 clock: environment.clock, logger: environment.logger,
+                                                 report: environment.reportError)
         batchEnds = retry + batchEnds
     }
 
@@ -391,7 +398,7 @@ actor Pool {
         let kept = try await RelockSQL.relock(connection, jobs: held, processID: environment.processID,
                                               now: environment.clock(), hasLockType: environment.hasLockType)
         for job in held where !kept.contains(job.id) {
-            environment.logger.warning("pool \(index): job \(job.id) was taken over while the session was lost; its attempt here is not written to the job")
+            environment.logger.warning("pool \(index): job \(job.id.uuidString.lowercased()) was taken over while the session was lost; its attempt here is not written to the job")
         }
         relockNeeded = false
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GafferCore
 import GafferStore
+import Logging
 import Postgres
 
 /// One worker process: its pools, notifier, heartbeat and reaper, and its lifecycle.
@@ -13,7 +14,7 @@ public actor Worker {
     public let configuration: WorkerConfiguration
     let registry: JobRegistry
     let databaseConfig: ConnectionConfig
-    let logger: any JobLogger
+    let logger: Logger
     let clock: @Sendable () -> Date
     /// Symbolicates failed attempts' throw sites off the slot threads (tests hold it to show ends do not wait).
     nonisolated let traceSymbolizer = TraceSymbolizer()
@@ -39,7 +40,7 @@ public actor Worker {
     private var errorReports: ErrorReportQueue?
 
     public init(registry: JobRegistry, database: ConnectionConfig, configuration: WorkerConfiguration = WorkerConfiguration(),
-                logger: any JobLogger = SilentLogger(), clock: @escaping @Sendable () -> Date = Date.init) {
+                logger: Logger = .silent, clock: @escaping @Sendable () -> Date = Date.init) {
         self.registry = registry
         self.databaseConfig = database
         self.configuration = configuration
@@ -62,15 +63,15 @@ public actor Worker {
         startedAt = clock()
         var runner = JobRunner(registry: registry, retryOnUnhandledError: configuration.retryOnUnhandledError,
                                clock: clock, jitter: { Double.random(in: 0..<1) })
-        if let reporter = configuration.onJobError {
+        if let reporter = configuration.onError {
             let queue = ErrorReportQueue(reporter: reporter, logger: logger)
             errorReports = queue
             runner.report = { queue.submit($0) }
         }
         let environment = Pool.Environment(processID: processID, registry: registry, configuration: configuration,
                                            databaseConfig: databaseConfig, hasLockType: inspection.hasLockType,
-                                           logger: logger, clock: clock, runner: runner, limiter: limiter,
-                                           symbolizer: traceSymbolizer)
+                                           logger: logger, reportError: workerErrorReporter(), clock: clock, runner: runner,
+                                           limiter: limiter, symbolizer: traceSymbolizer)
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
         self.enqueueConnection = enqueueConnection
         for (index, spec) in specs.pools.enumerated() {
@@ -93,21 +94,24 @@ public actor Worker {
             // Before the reaper releases a crashed process's jobs to the pools, so its crash is recorded first.
             do { try await recordCrashes(control, directory: directory) } catch {
                 logger.error("crash capture: could not record a crash: \(error); trying again at the next reap")
+                reportWorkerError(error, "crash capture")
             }
+            // A crash-looping job may take this process down too: the tracker hears of the last crash first.
+            await errorReports?.delivered(within: Self.reportDrainGrace)
         }
         try await ProcessSQL.reap(control, now: clock())
         for pool in pools { poolTasks.append(Task { await pool.run() }) }
         health.update { $0.started = true }
         if configuration.enableListenNotify { startNotifier() }
         background.append(Task { await self.maintenanceLoop() })
-        logger.info("worker \(processID) started: queues \(configuration.queues), \(specs.pools.reduce(0) { $0 + $1.threads }) threads, classes \(registry.classNames.joined(separator: ", "))")
+        logger.info("worker \(processID.uuidString.lowercased()) started: queues \(configuration.queues), \(specs.pools.reduce(0) { $0 + $1.threads }) threads, classes \(registry.classNames.joined(separator: ", "))")
     }
 
     /// Local pause: no new claims; running jobs finish. Shows in the process row at the next heartbeat.
     public func setPaused(_ value: Bool) async {
         paused = value
         for pool in pools { await pool.setPaused(value) }
-        logger.info(value ? "worker paused: no new jobs will be claimed" : "worker resumed")
+        logger.info("\(value ? "worker paused: no new jobs will be claimed" : "worker resumed")")
         if let control { try? await ProcessSQL.refresh(control, id: processID, state: stateJSON(), now: clock()) }
     }
 
@@ -165,21 +169,22 @@ public actor Worker {
         var abandoned: [UUID] = []
         for pool in pools { abandoned += await pool.abandonedJobs }
         if !abandoned.isEmpty {
-            logger.error("shutdown timeout: \(abandoned.count) job body(ies) did not return when cancelled; "
-                + "leaving them to run again as interrupted: \(abandoned.map { $0.uuidString.lowercased() }.joined(separator: ", "))")
+            let ids = abandoned.map { $0.uuidString.lowercased() }.joined(separator: ", ")
+            logger.error("shutdown timeout: \(abandoned.count) job body(ies) did not return when cancelled; leaving them to run again as interrupted: \(ids)")
         }
         for task in background { task.cancel() }
-        errorReports?.finish()
+        await errorReports?.finish(waitingUpTo: Self.reportDrainGrace)
         if let control {
             if registered {
                 do { try await ProcessSQL.deregister(control, id: processID) } catch {
                     logger.error("could not delete the process row: \(error)")
+                    reportWorkerError(error, "shutdown")
                 }
             }
             await control.close()
         }
         await enqueueConnection?.close()
-        if registered { logger.info("worker \(processID) stopped") }
+        if registered { logger.info("worker \(processID.uuidString.lowercased()) stopped") }
         return abandoned.isEmpty ? .drained : .abandoned(abandoned)
     }
 
@@ -223,6 +228,7 @@ public actor Worker {
         case .disconnected(let error):
             if notifierConnected {
                 logger.warning("notifier: \(error); polling carries on")
+                reportWorkerError(error, "notifier")
                 notifierLostAt = clock()
                 EngineMetrics.notifier(connected: false)
             }
@@ -240,7 +246,7 @@ public actor Worker {
 
     private func maintenanceLoop() async {
         var lastHeartbeat = clock()
-        var backoff = ReconnectBackoff(name: "worker control connection", logger: logger)
+        var backoff = ReconnectBackoff(name: "worker control connection", logger: logger, report: workerErrorReporter())
         var delay = 0.0
         // After an outage every process lost its advisory lock at once: give the others time to
         // reconnect before reaping them as dead (they would come back to find their jobs re-run).
@@ -282,7 +288,12 @@ public actor Worker {
                 }
                 for hook in hooks { try await hook(control, now) }
             } catch {
-                if await control.isConnected { logger.error("maintenance: \(error)") } else { delay = backoff.failed(error) }
+                if await control.isConnected {
+                    logger.error("maintenance: \(error)")
+                    reportWorkerError(error, "maintenance")
+                } else {
+                    delay = backoff.failed(error)
+                }
             }
         }
     }
@@ -298,6 +309,7 @@ public actor Worker {
             }
             for file in found.files { try? FileManager.default.removeItem(atPath: file) }
             let process = "worker process \(crash.processID.uuidString.lowercased()) (pid \(crash.pid))"
+            errorReports?.submit(Self.crashReport(crash, outcome))
             if let job = crash.jobID, let jobClass = outcome.jobClass {
                 let id = job.uuidString.lowercased()
                 let fate = outcome.discarded
@@ -307,6 +319,36 @@ public actor Worker {
             } else {
                 logger.error("\(process) crashed on thread \(crash.threadName), running no job: \(crash.reason); \(outcome.interrupted) job(s) interrupted")
             }
+        }
+    }
+
+    /// A crash as the error reporter gets it: the job it killed (discarded or to re-run), or none.
+    static func crashReport(_ crash: CrashRecord, _ outcome: CrashSQL.Outcome) -> ErrorReport {
+        let error = WorkerCrash(processID: crash.processID, pid: crash.pid, signal: crash.signal, threadName: crash.threadName,
+                                reason: crash.reason)
+        guard let job = crash.jobID, let jobClass = outcome.jobClass else {
+            return ErrorReport(kind: .crash, error: error, verdict: .carryOn, backtrace: crash.frames, component: crash.threadName)
+        }
+        return ErrorReport(kind: .crash, jobID: job, jobClass: jobClass, error: error,
+                           verdict: outcome.discarded ? .discard : .interrupted, event: outcome.discarded ? .discarded : .interrupted,
+                           backtrace: crash.frames, component: crash.threadName)
+    }
+
+    // MARK: Errors outside jobs
+
+    /// How long a stop waits for the error reporter to take the reports still queued.
+    static let reportDrainGrace: Duration = .seconds(5)
+
+    /// Hands an error no job owns to the error reporter (if any); the caller has logged it.
+    private func reportWorkerError(_ error: any Error, _ component: String) {
+        workerErrorReporter()(error, component)
+    }
+
+    /// `reportWorkerError` for code off this actor (pools, backoffs).
+    private func workerErrorReporter() -> @Sendable (any Error, String) -> Void {
+        let queue = errorReports
+        return { error, component in
+            queue?.submit(ErrorReport(kind: .worker, error: error, verdict: .carryOn, component: component))
         }
     }
 

@@ -21,12 +21,13 @@ public struct WorkerConfiguration: Sendable {
     /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
     public var heartbeatInterval: Double = 30
     public var enableCron: Bool = false
-    /// Called once for every failed attempt (retry, discard, interrupted) with the job, the error, what
-    /// happens next and the backtrace, as GoodJob's `on_thread_error` feeds an error tracker.
+    /// Called once for every failed attempt (retry, discard, interrupted), every crash recorded at start and
+    /// every error outside a job the worker logs (connections, notifier, maintenance), with the job, the error,
+    /// what happens next and the backtrace, as GoodJob's `on_thread_error` feeds an error tracker.
     ///
     /// Runs off the job threads, one report at a time: a slow reporter delays only later reports (beyond
     /// 1,000 waiting, new ones are dropped and counted), and one that throws is logged and skipped.
-    public var onJobError: JobErrorReporter?
+    public var onError: ErrorReporter?
     /// Where a crashing process records which job's thread crashed (and where the Swift backtracer
     /// should write its reports, `CrashCapture.backtraceSetting`); nil: crashes are not recorded, and
     /// the jobs they interrupt are re-run as GoodJob's interrupted, without limit.

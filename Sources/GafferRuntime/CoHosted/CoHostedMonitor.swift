@@ -24,7 +24,7 @@ public final class CoHostedMonitor: Sendable {
     /// `log` (when given) feeds the log view with the worker's last lines.
     /// `runner` enqueues the app's cron entries now (`E` in the Cron pane), whether or not this worker runs cron.
     public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner = .none,
-                            log: ScreenLogger? = nil, openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
+                            log: ScreenLogSink? = nil, openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
         var readLog: (@Sendable () -> LogRing)?
         if let log { readLog = { log.recent() } }
         let local = await WorkerLocalSource.start(worker, config: config, cron: cron, log: readLog)

@@ -1,0 +1,38 @@
+import ArgumentParser
+import GafferEngine
+
+/// How a worker command (`start`, `demo`) writes its log and where its error reports go.
+struct LogOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Log lines as text, or as JSON (one object per line: time, level, message, and job_id, job_class, queue, attempt on every job line) for a log shipper ($GAFFER_LOG_FORMAT, default text).",
+                               valueName: "text|json"))
+    var logFormat: LogFormat?
+
+    @Option(help: ArgumentHelp("Append every failed attempt, crash and error outside a job to this file, one JSON object per line, besides the app's own error reporter ($GAFFER_ERROR_LOG).",
+                               valueName: "path"))
+    var errorLog: String?
+
+    /// The settings in force, flags over `environment`.
+    func resolve(environment: [String: String]) throws -> LogSettings {
+        let env = EnvironmentSettings(values: environment)
+        var format = logFormat ?? .text
+        if logFormat == nil, let text = env.string("GAFFER_LOG_FORMAT") {
+            guard let parsed = LogFormat(rawValue: text.lowercased()) else {
+                throw CLIError.usage("GAFFER_LOG_FORMAT=\"\(text)\" is not a log format; set it to text or json")
+            }
+            format = parsed
+        }
+        return LogSettings(format: format, errorLog: errorLog ?? env.string("GAFFER_ERROR_LOG"))
+    }
+}
+
+/// A worker command's resolved log settings.
+struct LogSettings {
+    var format: LogFormat = .text
+    /// Where `ErrorLogFile` appends error reports; nil for none.
+    var errorLog: String?
+}
+
+extension LogFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

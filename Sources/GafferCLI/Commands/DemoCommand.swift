@@ -39,6 +39,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    @OptionGroup var alerts: AlertOptions
+
+    @OptionGroup var config: ConfigOptions
+
     func validate() throws {
         if let duration, duration <= 0 || !duration.isFinite {
             throw ValidationError("--duration \(duration): give a positive number of seconds, e.g. 20")
@@ -48,7 +52,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             guard let demo = GafferApp.current.demo else { throw CLIError.usage("\(GafferApp.current.name) has no demo") }
-            let look = try screen.look()
+            let setup = try ScreenSetup.resolve(screen, alerts, config)
             var configuration = demo.settings
             configuration.crashDirectory = GafferHome.crashDirectory
             CrashReports.enable(configuration)
@@ -76,7 +80,7 @@ struct DemoCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
                 alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
-                look: look, mouse: screen.mouse)
+                look: setup.look, mouse: screen.mouse, screen: setup)
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

@@ -30,9 +30,13 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    @OptionGroup var alerts: AlertOptions
+
+    @OptionGroup var config: ConfigOptions
+
     func run() async throws {
         try await reportingErrors {
-            let look = try screen.look()
+            let setup = try ScreenSetup.resolve(screen, alerts, config)
             var settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
             settings.configuration.onJobError = app.onJobError
@@ -56,7 +60,7 @@ struct StartCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen,
-                                         look: look, mouse: screen.mouse)
+                                         look: setup.look, mouse: screen.mouse, screen: setup)
             try await WorkerLaunch.run(plan, database: resolved)
         }
     }

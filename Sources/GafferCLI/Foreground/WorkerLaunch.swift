@@ -25,6 +25,8 @@ enum WorkerLaunch {
         var look: ThemeChoice.Look
         /// Whether the screen takes clicks and the wheel (`--no-mouse` turns it off).
         var mouse = true
+        /// Alerts, bell, key remaps and refresh interval from flags and the config file.
+        var screen: ScreenSetup
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -68,7 +70,8 @@ enum WorkerLaunch {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
                                               cron: configuration.enableCron ? plan.cron : [],
                                               runner: .entries(plan.cron, registry: plan.registry), duration: plan.duration,
-                                              look: plan.look, mouse: plan.mouse, logger: logger)
+                                              look: plan.look, mouse: plan.mouse, settings: plan.screen.settings,
+                                              interval: plan.screen.interval, logger: logger)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
                 logger.setStandardError(true)

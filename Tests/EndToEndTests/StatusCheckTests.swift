@@ -39,8 +39,8 @@ struct StatusCheckTests {
         try await HostileRows.insert(db, params: "{}", at: now.addingTimeInterval(-400), queue: "mailers")
         await db.close()
         let warning = try await check(setup, status: 1)
-        #expect(warning.hasPrefix("GAFFER WARNING - mailers waits 6m4"), "\(warning)")
-        #expect(warning.contains("(warning at 5m) | latency=40"))
+        #expect(warning.hasPrefix("GAFFER WARNING - mailers waits 6m"), "\(warning)")
+        #expect(warning.contains("(warning at 5m) | latency=4"))
 
         // A process whose heartbeat is 10 min old: critical (5 min), listed first.
         try await execute(setup, """
@@ -48,12 +48,13 @@ struct StatusCheckTests {
             VALUES (gen_random_uuid(), $1, $1, '{"hostname": "rails-7", "pid": 311}'::jsonb)
             """, [now.addingTimeInterval(-600)])
         let critical = try await check(setup, status: 2)
-        #expect(critical.hasPrefix("GAFFER CRITICAL - rails-7:311 beat 10m ago (critical at 5m); mailers waits 6m4"), "\(critical)")
+        #expect(critical.hasPrefix("GAFFER CRITICAL - rails-7:311 beat 10m"), "\(critical)")
+        #expect(critical.contains(" ago (critical at 5m); mailers waits 6m"), "\(critical)")
 
         // Thresholds from flags: the same rows are ok when the limits are wider.
         let relaxed = try await check(setup, ["--max-latency", "1h,2h", "--max-heartbeat-age", "off"], status: 0)
-        #expect(relaxed.hasPrefix("GAFFER OK - mailers waits 6m4"), "\(relaxed)")
-        #expect(relaxed.contains("heartbeat=600s;;;0"))
+        #expect(relaxed.hasPrefix("GAFFER OK - mailers waits 6m"), "\(relaxed)")
+        #expect(relaxed.contains("heartbeat=60") && relaxed.contains("s;;;0 paused="), "\(relaxed)")
 
         // Failures in the last hour, counted as the Failures pane counts them; a config file sets the limit.
         let db2 = try await TestServerDatabase.connect(setup.url)
@@ -62,6 +63,7 @@ struct StatusCheckTests {
                                          finishedAt: now.addingTimeInterval(-60))
         }
         await db2.close()
+        try FileManager.default.createDirectory(atPath: setup.home.path, withIntermediateDirectories: true)
         let config = setup.home.path + "/check.toml"
         try "[alerts]\nmax-failures = \"2,3\"\nmax-latency = \"off\"\nmax-heartbeat-age = \"off\"\n"
             .write(toFile: config, atomically: true, encoding: .utf8)
@@ -76,7 +78,7 @@ struct StatusCheckTests {
         try await execute(setup, "UPDATE good_job_settings SET updated_at = $1 WHERE key = 'pauses'",
                           [now.addingTimeInterval(-7200)])
         let paused = try await check(setup, ["--max-heartbeat-age", "off", "--max-failures", "off"], status: 1)
-        #expect(paused.hasPrefix("GAFFER WARNING - mailers paused ≥2h (warning at 1h) | latency=0s;300;900;0"), "\(paused)")
+        #expect(paused.hasPrefix("GAFFER WARNING - mailers paused ≥2h00m (warning at 1h) | latency=0s;300;900;0"), "\(paused)")
     }
 
     @Test func anUnreachableDatabaseIsUnknownWithoutThePassword() async throws {
@@ -104,6 +106,7 @@ struct StatusCheckTests {
         #expect(try await check(setup, ["--max-latency", "5parsecs"], status: 3) == "GAFFER UNKNOWN - --max-latency \"5parsecs\": "
                 + "give a time like 90s, 5m or 1h, then optionally a comma and the critical level (e.g. 5m,15m), or off")
         #expect(try await check(setup, ["--max-failures", "15m,5m"], status: 3).hasPrefix("GAFFER UNKNOWN - --max-failures \"15m,5m\""))
+        try FileManager.default.createDirectory(atPath: setup.home.path, withIntermediateDirectories: true)
         let config = setup.home.path + "/bad.toml"
         try "# alerts\n[alerts]\nmax-latency = \"5 parsecs\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let line = try await check(setup, ["--config", config], status: 3)
@@ -118,6 +121,7 @@ struct StatusCheckTests {
         let flag = try await Binary.run(["demo", "--no-tui", "--max-latency", "5parsecs"], env: env)
         #expect(flag.status == 2 && flag.stderrLines == ["gaffer: --max-latency \"5parsecs\": give a time like 90s, 5m or 1h, "
                 + "then optionally a comma and the critical level (e.g. 5m,15m), or off"], "\(flag.stderr)")
+        try FileManager.default.createDirectory(atPath: home.path, withIntermediateDirectories: true)
         let config = home.path + "/config.toml"
         try "theme = \"dark\"\n\n[keys]\nretry = \"j\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let remap = try await Binary.run(["demo", "--no-tui", "--config", config], env: env)

@@ -54,13 +54,13 @@ import Testing
 
     @Test func eachMetricReachesWarningThenCritical() {
         let cases: [(AlertInputs, AlertMetric, AlertLevel, String)] = [
-            (Self.inputs(latency: 300), .latency, .warning, "default waits 5m (warning at 5m)"),
+            (Self.inputs(latency: 300), .latency, .warning, "default waits 5m00s (warning at 5m)"),
             (Self.inputs(latency: 1020), .latency, .critical, "default waits 17m (critical at 15m)"),
             (Self.inputs(failures: 50), .failures, .warning, "50 failed/1h (warning at 50)"),
             (Self.inputs(failures: 612), .failures, .critical, "612 failed/1h (critical at 500)"),
             (Self.inputs(heartbeat: 130), .heartbeat, .warning, "rails-7:311 beat 2m10s ago (warning at 2m)"),
-            (Self.inputs(heartbeat: 420), .heartbeat, .critical, "rails-7:311 beat 7m ago (critical at 5m)"),
-            (Self.inputs(paused: 7200), .paused, .warning, "mailers paused ≥2h (warning at 1h)"),
+            (Self.inputs(heartbeat: 420), .heartbeat, .critical, "rails-7:311 beat 7m00s ago (critical at 5m)"),
+            (Self.inputs(paused: 7200), .paused, .warning, "mailers paused ≥2h00m (warning at 1h)"),
         ]
         for (inputs, metric, level, reason) in cases {
             let alerts = AlertCheck.evaluate(inputs, .defaults, now: Self.now)

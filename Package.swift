@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "GafferCron", dependencies: ["GafferCore"]),
         // Cell grid, layout, widgets, themes and key tables; no I/O, no curses, no Foundation.
         .target(name: "TerminalKit"),
+        // The config file's TOML, every value with its line. Not LebJe/TOMLKit 0.6.0 (it resolves here): its values carry
+        // no source position (only syntax errors do), so a bad threshold could not name its line, and its toml++ core is an
+        // 18,000-line C++ header compiled on every CI run. This reads the subset the settings use and refuses the rest by line.
+        .target(name: "GafferConfig"),
 
         // Threads and wake-ups shared by the connection layer, the engine and the monitor
         .target(name: "GafferConcurrency", dependencies: ["CSupport"]),
@@ -73,6 +77,7 @@ let package = Package(
         .target(name: "GafferCLI", dependencies: [
             "Postgres", "GafferStore", "GafferEngine", "GafferCore", "GafferCron",
             "GafferMonitor", "GafferMonitorModel", "GafferUI", "GafferRuntime", "CursesBackend", "TerminalKit", "GafferOps",
+            "GafferConfig",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -107,7 +112,8 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalKit"]),
         .testTarget(name: "GafferOpsTests", dependencies: ["GafferOps", "GafferEngine", "GafferStore", "Postgres", "GafferTestSupport",
                                                           "GafferCore", "GafferMonitorModel", .product(name: "CoreMetrics", package: "swift-metrics")]),
-        .testTarget(name: "GafferCLITests", dependencies: ["GafferMonitorModel", "GafferCLI", "GafferCore", "GafferStore"]),
+        .testTarget(name: "GafferCLITests", dependencies: ["GafferMonitorModel", "GafferCLI", "GafferCore", "GafferStore", "GafferConfig",
+                                                          "GafferUI", "TerminalKit"]),
         .testTarget(name: "GafferDemoTests", dependencies: ["GafferDemo", "GafferEngine", "GafferCore", "GafferStore", "Postgres",
                                                             "GafferTestSupport"]),
         // Runs the built binaries (`swift build` first): commands, exit codes, the screen, the demo end to end

@@ -100,7 +100,8 @@ import Testing
         _ = await a.setPaused(.jobClass, "SyncJob", paused: true)
         _ = await a.setPaused(.label, "bulk", paused: true)
         var settings = try await MonitorQueries.settings(seed.db)
-        #expect(settings == SettingsRecord(pausedQueues: ["mailers"], pausedJobClasses: ["SyncJob"], pausedLabels: ["bulk"]))
+        #expect(settings == SettingsRecord(pausedQueues: ["mailers"], pausedJobClasses: ["SyncJob"], pausedLabels: ["bulk"],
+                                           pausedSince: Seed.now))
         let raw = try await seed.db.query("SELECT value::text AS v FROM good_job_settings WHERE key = 'pauses'").first?["v"]
         #expect(raw == #"{"labels": ["bulk"], "queues": ["mailers"], "job_classes": ["SyncJob"]}"#)
         #expect(await a.setPaused(.queue, "mailers", paused: false).summary == "unpaused queue mailers")

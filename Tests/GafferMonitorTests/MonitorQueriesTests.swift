@@ -133,11 +133,13 @@ import Testing
         #expect(try await MonitorQueries.settings(seed.db) == SettingsRecord())
         try await seed.db.query("""
             INSERT INTO good_job_settings (id, created_at, updated_at, key, value) VALUES
-              (gen_random_uuid(), now(), now(), 'pauses', '{"queues": ["mailers"], "labels": ["bulk"]}'),
+              (gen_random_uuid(), now(), '2026-07-20 12:00:00', 'pauses', '{"queues": ["mailers"], "labels": ["bulk"]}'),
               (gen_random_uuid(), now(), now(), 'cron_keys_disabled', '["nightly"]')
             """)
         let settings = try await MonitorQueries.settings(seed.db)
-        #expect(settings == SettingsRecord(pausedQueues: ["mailers"], pausedLabels: ["bulk"], cronKeysDisabled: ["nightly"]))
+        // The pauses row's updated_at: every pause in force is at least that old (the alerts' "paused for").
+        #expect(settings == SettingsRecord(pausedQueues: ["mailers"], pausedLabels: ["bulk"], cronKeysDisabled: ["nightly"],
+                                           pausedSince: Date(timeIntervalSince1970: 1_784_548_800)))
     }
 
     @Test func jobListsPageByKeyset() async throws {

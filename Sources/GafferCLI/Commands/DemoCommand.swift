@@ -41,6 +41,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var logs: LogOptions
 
+    @OptionGroup var alerts: AlertOptions
+
+    @OptionGroup var config: ConfigOptions
+
     func validate() throws {
         if let duration, duration <= 0 || !duration.isFinite {
             throw ValidationError("--duration \(duration): give a positive number of seconds, e.g. 20")
@@ -52,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
             guard let demo = GafferApp.current.demo else { throw CLIError.usage("\(GafferApp.current.name) has no demo") }
             let log = try logs.resolve(environment: ProcessInfo.processInfo.environment)
             Terminal.format = log.format
-            let look = try screen.look()
+            let setup = try ScreenSetup.resolve(screen, alerts, config)
             var configuration = demo.settings
             configuration.crashDirectory = GafferHome.crashDirectory
             configuration.onError = try WorkerLogging.reporter(app: GafferApp.current.onError, errorLog: log.errorLog)
@@ -81,7 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(
                 registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
                 alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
-                look: look, mouse: screen.mouse, log: log)
+                look: setup.look, mouse: screen.mouse, log: log, screen: setup)
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

@@ -32,11 +32,15 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var logs: LogOptions
 
+    @OptionGroup var alerts: AlertOptions
+
+    @OptionGroup var config: ConfigOptions
+
     func run() async throws {
         try await reportingErrors {
             let log = try logs.resolve(environment: ProcessInfo.processInfo.environment)
             Terminal.format = log.format
-            let look = try screen.look()
+            let setup = try ScreenSetup.resolve(screen, alerts, config)
             var settings = try worker.resolve(environment: ProcessInfo.processInfo.environment)
             let app = GafferApp.current
             settings.configuration.onError = try WorkerLogging.reporter(app: app.onError, errorLog: log.errorLog)
@@ -60,7 +64,7 @@ struct StartCommand: AsyncParsableCommand {
             let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen,
-                                         look: look, mouse: screen.mouse, log: log)
+                                         look: setup.look, mouse: screen.mouse, log: log, screen: setup)
             try await WorkerLaunch.run(plan, database: resolved)
         }
     }

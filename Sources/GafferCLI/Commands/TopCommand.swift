@@ -23,6 +23,7 @@ struct TopCommand: AsyncParsableCommand {
               NO_COLOR=1 gaffer top --interval 2
               gaffer top --theme light
               gaffer top --database-url postgresql://primary/myapp --replica-url postgresql://standby/myapp
+              gaffer top --max-latency 2m,10m --bell
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,9 +35,14 @@ struct TopCommand: AsyncParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
-    @Option(parsing: .unconditional, help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen).",
+    @OptionGroup var alerts: AlertOptions
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(parsing: .unconditional,
+            help: "Seconds between refreshes, 0.25 to 60 (+ and - change it on screen). Default: the config file's interval, else 1.",
             transform: NumberInput.refreshInterval.doubleTransform("--interval"))
-    var interval: Double = 1
+    var interval: Double?
 
     func run() async throws {
         try await reportingErrors {
@@ -44,7 +50,7 @@ struct TopCommand: AsyncParsableCommand {
                 throw CLIError.usage("gaffer top needs a terminal; for scripts use gaffer status")
             }
             if let problem = CursesError.terminalProblem() { throw CLIError.usage(problem.description) }
-            let look = try screen.look()
+            let setup = try ScreenSetup.resolve(screen, alerts, config, interval: interval)
             let app = GafferApp.current
             let cron = CronRunner.entries(try app.cronEntries(environment: ProcessInfo.processInfo.environment),
                                           registry: app.registry)
@@ -52,10 +58,11 @@ struct TopCommand: AsyncParsableCommand {
             defer { resolved.finish() }
             if replica.replicaURL == nil { try await SchemaGate.check(db) }
             try await replica.reading(besides: db, applicationName: "gaffer-top") { reads, primary in
-                let poller = MonitorPoller(connection: reads, primary: primary, interval: interval)
+                let poller = MonitorPoller(connection: reads, primary: primary, interval: setup.interval)
                 let actions = MonitorActions(connection: db, readOnly: readOnly, cron: cron)
                 let session = MonitorSession(poller: poller, actions: actions, local: nil, readOnly: readOnly,
-                                             openScreen: MonitorSession.terminal(look, mouse: screen.mouse))
+                                             settings: setup.settings,
+                                             openScreen: MonitorSession.terminal(setup.look, mouse: screen.mouse))
                 _ = try await session.run()
             }
             await db.close()

@@ -27,9 +27,11 @@ enum Screen {
     /// `logger` is the worker's: the log view shows its last lines.
     /// `runner` enqueues the app's cron entries now (`E` in the Cron pane).
     static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner, duration: Double?,
-                    look: ThemeChoice.Look, mouse: Bool, logger: ScreenLogSink) async throws -> QuitMode
+                    look: ThemeChoice.Look, mouse: Bool, settings: ScreenSettings, interval: Double,
+                    logger: ScreenLogSink) async throws -> QuitMode
     {
         let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron, runner: runner, log: logger,
+                                                     settings: settings, interval: interval,
                                                      openScreen: MonitorSession.terminal(look, mouse: mouse))
         return try await monitor.run(for: duration)
     }

@@ -28,6 +28,8 @@ enum WorkerLaunch {
         var mouse = true
         /// The log lines' format (the error reporter is in `settings.configuration.onError`).
         var log = LogSettings()
+        /// Alerts, bell, key remaps and refresh interval from flags and the config file.
+        var screen: ScreenSetup
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -72,7 +74,8 @@ enum WorkerLaunch {
                 choice = try await Screen.run(worker: worker, config: resolved.config,
                                               cron: configuration.enableCron ? plan.cron : [],
                                               runner: .entries(plan.cron, registry: plan.registry), duration: plan.duration,
-                                              look: plan.look, mouse: plan.mouse, logger: sink)
+                                              look: plan.look, mouse: plan.mouse, settings: plan.screen.settings,
+                                              interval: plan.screen.interval, logger: sink)
             } catch let problem as CursesError {
                 // The terminal passed the check but ncurses still refused it: never fail the worker for that.
                 sink.setStandardError(true)

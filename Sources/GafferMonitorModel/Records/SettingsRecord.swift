@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import GafferCore
 
 /// The `good_job_settings` rows the monitor reads: pauses and cron enable/disable lists (contract §8).
@@ -7,9 +12,12 @@ public struct SettingsRecord: Sendable, Hashable {
     public var pausedLabels: [String]
     public var cronKeysEnabled: [String]
     public var cronKeysDisabled: [String]
+    /// `updated_at` of the `pauses` row: every pause now in force is at least this old (GoodJob keeps no time per name).
+    public var pausedSince: Date?
 
     public init(pausedQueues: [String] = [], pausedJobClasses: [String] = [], pausedLabels: [String] = [],
-                cronKeysEnabled: [String] = [], cronKeysDisabled: [String] = []) {
+                cronKeysEnabled: [String] = [], cronKeysDisabled: [String] = [], pausedSince: Date? = nil) {
+        self.pausedSince = pausedSince
         self.pausedQueues = pausedQueues
         self.pausedJobClasses = pausedJobClasses
         self.pausedLabels = pausedLabels

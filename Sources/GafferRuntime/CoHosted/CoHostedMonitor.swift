@@ -24,7 +24,8 @@ public final class CoHostedMonitor: Sendable {
     /// `log` (when given) feeds the log view with the worker's last lines.
     /// `runner` enqueues the app's cron entries now (`E` in the Cron pane), whether or not this worker runs cron.
     public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner = .none,
-                            log: ScreenLogSink? = nil, openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
+                            log: ScreenLogSink? = nil, settings: ScreenSettings = ScreenSettings(), interval: Double = 1,
+                            openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
         var readLog: (@Sendable () -> LogRing)?
         if let log { readLog = { log.recent() } }
         let local = await WorkerLocalSource.start(worker, config: config, cron: cron, log: readLog)
@@ -33,10 +34,10 @@ public final class CoHostedMonitor: Sendable {
             local.stop()
             throw error
         }
-        let poller = MonitorPoller(connection: db, local: local, interval: 1)
+        let poller = MonitorPoller(connection: db, local: local, interval: interval)
         let actions = MonitorActions(connection: db, local: local, cron: runner)
         let session = MonitorSession(poller: poller, actions: actions, local: local, readOnly: false,
-                                     openScreen: openScreen)
+                                     settings: settings, openScreen: openScreen)
         return CoHostedMonitor(poller: poller, local: local, db: db, session: session)
     }
 

@@ -14,6 +14,8 @@ public final class MonitorSession: Sendable {
     let actions: MonitorActions
     let local: (any LocalWorkerSource)?
     let readOnly: Bool
+    /// Alert limits, bell and key table the operator chose.
+    let settings: ScreenSettings
     /// Opens the screen on the UI thread: the terminal through curses, or a headless one.
     let openScreen: @Sendable () throws -> any ScreenDevice
     private let inbox = Inbox()
@@ -24,7 +26,8 @@ public final class MonitorSession: Sendable {
     static let tickMilliseconds = 100
 
     public init(poller: MonitorPoller, actions: MonitorActions, local: (any LocalWorkerSource)?, readOnly: Bool,
-         openScreen: @escaping @Sendable () throws -> any ScreenDevice) {
+         settings: ScreenSettings = ScreenSettings(), openScreen: @escaping @Sendable () throws -> any ScreenDevice) {
+        self.settings = settings
         self.poller = poller
         self.actions = actions
         self.local = local
@@ -57,6 +60,7 @@ public final class MonitorSession: Sendable {
         defer { screen.end() }
         var state = UIState(readOnly: readOnly, hasLocalWorker: local != nil)
         state.runnableCronKeys = actions.cron.keys
+        state.settings = settings
         var snapshot = MonitorSnapshot.empty(at: Date())
         var frozen: MonitorSnapshot?
         var dirty = true
@@ -67,7 +71,7 @@ public final class MonitorSession: Sendable {
             let (fresh, messages) = inbox.take()
             if let fresh {
                 snapshot = fresh
-                effects += state.effectsAfterRefresh(at: fresh.takenAt)
+                effects += state.effectsAfterRefresh(at: fresh.takenAt) + state.noteAlerts(fresh)
                 dirty = true
             }
             for message in messages {
@@ -202,6 +206,8 @@ public final class MonitorSession: Sendable {
                 }
             case .redraw:
                 screen.invalidate()
+            case .bell:
+                screen.writeRaw("\u{07}")
             case .quit(let mode):
                 return mode
             }

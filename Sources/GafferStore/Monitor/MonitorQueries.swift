@@ -226,11 +226,12 @@ public enum MonitorQueries {
                    \(list("pauses", "->'job_classes'")) AS job_classes,
                    \(list("pauses", "->'labels'")) AS labels,
                    \(list("cron_keys_enabled", "")) AS cron_enabled,
-                   \(list("cron_keys_disabled", "")) AS cron_disabled
+                   \(list("cron_keys_disabled", "")) AS cron_disabled,
+                   (SELECT updated_at FROM good_job_settings WHERE key = 'pauses') AS paused_since
             """)
         guard let row = rows.first else { return SettingsRecord() }
         return SettingsRecord(pausedQueues: try row.decode("queues"), pausedJobClasses: try row.decode("job_classes"),
                               pausedLabels: try row.decode("labels"), cronKeysEnabled: try row.decode("cron_enabled"),
-                              cronKeysDisabled: try row.decode("cron_disabled"))
+                              cronKeysDisabled: try row.decode("cron_disabled"), pausedSince: try row.decode("paused_since"))
     }
 }

@@ -9,7 +9,7 @@ import TerminalKit
 extension MonitorUI {
     /// The history view: a bar chart of the selected series (all queues, or one) over a list of the
     /// queues with their totals and trend; failures drawn at the foot of each bar.
-    static func drawHistory(_ view: HistoryView, into buffer: inout CellBuffer, area: Rect) {
+    static func drawHistory(_ view: HistoryView, keys: KeyTable = .standard, into buffer: inout CellBuffer, area: Rect) {
         let span = view.span
         guard let history = view.history else {
             let inside = Frame(title: "History · \(span.title)", isFocused: true).render(into: &buffer, area: area)
@@ -21,7 +21,7 @@ extension MonitorUI {
         let finished = series.reduce(0) { $0 + $1.finished }
         let failed = series.reduce(0) { $0 + $1.failed }
         let trailing = "\(Format.grouped(finished)) finished · \(Format.grouped(failed)) failed · "
-            + "\(Keymap.key(.switchSpan, in: .history)) \(span.other == .day ? "24 h" : "1 h")"
+            + "\(keys.key(.switchSpan, in: .history)) \(span.other == .day ? "24 h" : "1 h")"
         let inside = Frame(title: "History · \(span.title)", trailing: trailing, isFocused: true)
             .render(into: &buffer, area: area)
         guard inside.height >= 6 else { return }

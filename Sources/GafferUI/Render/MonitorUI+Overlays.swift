@@ -11,7 +11,7 @@ extension MonitorUI {
                             into buffer: inout CellBuffer, area: Rect) {
         switch overlay {
         case .help(let scroll):
-            let inside = Frame(title: "Keys", trailing: "\(Keymap.key(.back, in: .help)) closes", isFocused: true).render(into: &buffer, area: area)
+            let inside = Frame(title: "Keys", trailing: "\(state.settings.keys.key(.back, in: .help)) closes", isFocused: true).render(into: &buffer, area: area)
             StyledLine.draw(helpLines(state, s), scroll: scroll, wrap: false, into: &buffer, area: inside)
         case .jobs(let list):
             drawJobList(list, s, state, into: &buffer, area: area)
@@ -25,26 +25,26 @@ extension MonitorUI {
         case .confirm(let confirmation):
             drawDialog(title: "Confirm", lines: [StyledLine(confirmation.prompt, .warning)]
                            + confirmation.detail.map { StyledLine($0, .text) }
-                           + [StyledLine("\(Keymap.keys(.confirmYes, in: .confirm)) yes · "
-                                         + "\(Keymap.keys(.confirmNo, in: .confirm)) no", .muted)],
+                           + [StyledLine("\(state.settings.keys.keys(.confirmYes, in: .confirm)) yes · "
+                                         + "\(state.settings.keys.keys(.confirmNo, in: .confirm)) no", .muted)],
                        into: &buffer, area: area)
         case .history(let view):
-            drawHistory(view, into: &buffer, area: area)
+            drawHistory(view, keys: state.settings.keys, into: &buffer, area: area)
         case .log(let view):
             drawLog(view, s, into: &buffer, area: area)
         case .progress(let progress):
             drawDialog(title: progress.title, lines: [
                 StyledLine(progress.line, .text),
                 progress.stopping ? StyledLine(OperatorText.stopping, .warning)
-                    : StyledLine("\(Keymap.key(.cancelBulk, in: .progress)) stops after the chunk being written", .muted),
+                    : StyledLine("\(state.settings.keys.key(.cancelBulk, in: .progress)) stops after the chunk being written", .muted),
             ], into: &buffer, area: area)
         case .quit:
             drawDialog(title: "Leave", lines: [
                 StyledLine("A worker runs in this process. Leave how?", .text),
-                StyledLine("\(Keymap.key(.quitDetach, in: .quit)) detach: close the screen, the worker keeps running", .text),
-                StyledLine("\(Keymap.key(.quitDrain, in: .quit)) drain: stop claiming, finish running jobs, exit", .text),
-                StyledLine("\(Keymap.key(.quitStop, in: .quit)) stop now: cancel running jobs and exit", .warning),
-                StyledLine("\(Keymap.keys(.confirmNo, in: .quit)) stay", .muted),
+                StyledLine("\(state.settings.keys.key(.quitDetach, in: .quit)) detach: close the screen, the worker keeps running", .text),
+                StyledLine("\(state.settings.keys.key(.quitDrain, in: .quit)) drain: stop claiming, finish running jobs, exit", .text),
+                StyledLine("\(state.settings.keys.key(.quitStop, in: .quit)) stop now: cancel running jobs and exit", .warning),
+                StyledLine("\(state.settings.keys.keys(.confirmNo, in: .quit)) stay", .muted),
             ], into: &buffer, area: area)
         }
     }
@@ -63,11 +63,11 @@ extension MonitorUI {
     static func helpLines(_ state: UIState, _ s: MonitorSnapshot) -> [StyledLine] {
         var below = state
         below.overlays.removeAll { if case .help = $0 { true } else { false } }
-        return helpLines(below.keyContext(s))
+        return helpLines(below.keyContext(s), keys: state.settings.keys)
     }
 
-    static func helpLines(_ context: KeyContext) -> [StyledLine] {
-        Keymap.table.helpLines(in: context).map { line in
+    static func helpLines(_ context: KeyContext, keys: KeyTable = .standard) -> [StyledLine] {
+        keys.table.helpLines(in: context).map { line in
             var text = DisplayWidth.pad(line.keys, toWidth: 14) + " " + line.help
             if line.isDestructive { text += " (asks y/N)" }
             if let reason = line.disabledReason { text += " [\(reason)]" }

@@ -53,7 +53,7 @@ extension MonitorUI {
             + " · \(active) process\(active == 1 ? "" : "es")"
         let right = (s.refresh.isLoading ? "loading… " : "") + (s.replica.map(replicaLabel) ?? "")
             + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(now))"
-        var badges: [(String, ThemeRole)] = []
+        var badges: [(String, ThemeRole)] = alertBadge(s, state).map { [$0] } ?? []
         if age.isStale {
             let why = s.refresh.error == nil ? "STALE" : "NO DATABASE"
             badges.append((" \(why) · data \(Format.age(age.fast)) old ", .banner))
@@ -144,7 +144,7 @@ extension MonitorUI {
             buffer.put("  Enter open · Esc cancel · ^U erase · an id or its start", x: x, y: area.y, style: Style(.muted))
             return
         }
-        KeyHints(Keymap.table.footerHints(in: context, width: area.width)).render(into: &buffer, area: area)
+        KeyHints(state.settings.keys.table.footerHints(in: context, width: area.width)).render(into: &buffer, area: area)
     }
 
     static func drawStatus(_ s: MonitorSnapshot, _ state: UIState, _ age: DataAge, into buffer: inout CellBuffer,
@@ -163,8 +163,9 @@ extension MonitorUI {
                        + Format.duration(s.refresh.interval), right: right, role: .status).render(into: &buffer, area: area)
         } else {
             let pane = KeyContext.Mode.pane(state.focus)
-            let hint = "\(Keymap.key(.help, in: pane)) keys · \(Keymap.key(.open, in: pane)) opens · "
-                + "\(Keymap.key(.startFilter, in: pane)) filters"
+            let keys = state.settings.keys
+            let hint = "\(keys.key(.help, in: pane)) keys · \(keys.key(.open, in: pane)) opens · "
+                + "\(keys.key(.startFilter, in: pane)) filters"
             StatusLine(hint, right: right).render(into: &buffer, area: area)
         }
     }

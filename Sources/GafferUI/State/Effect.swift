@@ -39,6 +39,8 @@ public enum Effect: Sendable, Hashable {
     case toggleExactCounts
     /// Repaint the whole terminal (after `^L`).
     case redraw
+    /// Ring the terminal bell: an alert newly reached a level (`--bell`).
+    case bell
     case quit(QuitMode)
 }
 

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GafferMonitorModel
 import TerminalKit
 
 /// Everything the screen remembers between frames besides the data: focus, selections, filter,
@@ -28,6 +29,10 @@ public struct UIState: Sendable, Hashable {
     public let hasLocalWorker: Bool
     /// The cron keys this app declares: `E` in the Cron pane can enqueue them now.
     public var runnableCronKeys: Set<String> = []
+    /// Alert limits, bell and key remaps from flags and the config file.
+    public var settings = ScreenSettings()
+    /// Each alert's level at the last snapshot: the bell rings only when one rises.
+    public var alertLevels: [AlertMetric: AlertLevel] = [:]
 
     public init(readOnly: Bool = false, hasLocalWorker: Bool = false) {
         self.readOnly = readOnly

@@ -20,8 +20,8 @@ public enum MonitorUI {
         if key == .resize { return (state, []) }
         if case .mouse(let event) = key { return mouse(state, event, snapshot: snapshot) }
         let context = state.keyContext(snapshot)
-        guard let match = Keymap.table.match(for: key, in: context) else {
-            let help = Keymap.key(.help, in: .pane(state.focus))
+        guard let match = state.settings.keys.table.match(for: key, in: context) else {
+            let help = state.settings.keys.key(.help, in: .pane(state.focus))
             state.status = StatusMessage("\(key.displayName) does nothing here; \(help) lists the keys")
             return (state, [])
         }

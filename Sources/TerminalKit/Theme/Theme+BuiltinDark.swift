@@ -53,6 +53,10 @@ gauge.fill         = green
 gauge.empty        = bright-black
 banner             = yellow reverse bold
 
+# Alerts in the header (a threshold reached; the word WARNING or CRITICAL is always shown)
+alert.warning      = yellow reverse bold
+alert.critical     = bright-red reverse bold
+
 """
 
     /// `builtinDarkText` parsed; a test guarantees it parses and defines every role.

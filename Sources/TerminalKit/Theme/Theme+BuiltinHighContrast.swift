@@ -47,6 +47,10 @@ gauge.fill         = bright-green bold
 gauge.empty        = bright-white dim
 banner             = bright-yellow reverse bold
 
+# Alerts in the header (a threshold reached; the word WARNING or CRITICAL is always shown)
+alert.warning      = bright-yellow reverse bold
+alert.critical     = bright-red reverse bold
+
 """
 
     public static let builtinHighContrast: Theme = compiledIn(builtinHighContrastText, name: "high-contrast")

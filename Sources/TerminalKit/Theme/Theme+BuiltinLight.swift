@@ -53,6 +53,10 @@ gauge.fill         = green
 gauge.empty        = bright-black
 banner             = red reverse bold
 
+# Alerts in the header (a threshold reached; the word WARNING or CRITICAL is always shown)
+alert.warning      = yellow reverse bold
+alert.critical     = red reverse bold
+
 """
 
     public static let builtinLight: Theme = compiledIn(builtinLightText, name: "light")

@@ -49,6 +49,10 @@ gauge.fill         = default
 gauge.empty        = dim
 banner             = reverse bold
 
+# Alerts in the header (a threshold reached; the word WARNING or CRITICAL is always shown)
+alert.warning      = reverse
+alert.critical     = reverse bold underline
+
 """
 
     /// `builtinMonoText` parsed; a test guarantees it parses and defines every role.

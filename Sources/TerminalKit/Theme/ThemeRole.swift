@@ -61,6 +61,10 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case gaugeEmpty = "gauge.empty"
     /// Full-width banners such as READ-ONLY.
     case banner
+    /// An alert at warning level in the header.
+    case alertWarning = "alert.warning"
+    /// An alert at critical level in the header.
+    case alertCritical = "alert.critical"
 
     /// The role whose style a theme that omits this one uses instead; `nil` for `text`.
     public var fallback: ThemeRole? {
@@ -73,7 +77,8 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
         case .keyHintDisabled: .muted
         case .sparkline, .gaugeFill: .ok
         case .gaugeEmpty: .muted
-        case .banner: .warning
+        case .banner, .alertWarning: .warning
+        case .alertCritical: .error
         default: .text
         }
     }

@@ -83,15 +83,17 @@ actor Pool {
         let thread: ThreadExecutor
         let database: LazyConnection
         var retiring = false
+        /// The task of the slot's last job: it may still be returning on the thread after `finished`.
+        var lastJob: Task<Void, Never>?
 
         init(pool: Int, index: Int, databaseConfig: ConnectionConfig) {
             thread = ThreadExecutor(name: "gaffer-\(pool)-\(index)", stackSize: Pool.slotStackSize)
             database = LazyConnection(config: databaseConfig, name: "gaffer-job-\(pool)-\(index)")
         }
 
-        /// Ends the thread and closes the session once `lastJob` (the slot's last job task) has returned.
-        func close(after lastJob: Task<Void, Never>?) {
-            Task {
+        /// Ends the thread and closes the session once the slot's last job task has returned.
+        func close() {
+            Task { [lastJob, thread, database] in
                 await lastJob?.value
                 thread.shutdown()
                 await database.close()
@@ -233,7 +235,7 @@ actor Pool {
         let before = liveSlots
         for index in plan.keep { slots[index]?.retiring = false }
         for index in plan.retire { slots[index]?.retiring = true }
-        for index in plan.remove { slots.removeValue(forKey: index)?.close(after: nil) }
+        for index in plan.remove { slots.removeValue(forKey: index)?.close() }
         for index in plan.add { slots[index] = Slot(pool: self.index, index: index, databaseConfig: environment.databaseConfig) }
         EngineMetrics.poolResized(threads: liveSlots - before)
         if !plan.add.isEmpty { wantClaim = true }
@@ -369,10 +371,10 @@ actor Pool {
     }
 
     private func finished(slot: Int, _ claimed: ClaimedJob, _ result: AttemptResult?) {
-        let ended = running.removeValue(forKey: slot)
+        slots[slot]?.lastJob = running.removeValue(forKey: slot)?.task
         if let retired = slots[slot], retired.retiring {
             slots[slot] = nil
-            retired.close(after: ended?.task)
+            retired.close()
         }
         EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {

@@ -176,4 +176,19 @@ import Testing
         #expect(source.snapshot().isPaused)
         #expect(actions(seed).setLocalPaused(true).summary == "no local worker: gaffer top only watches")
     }
+
+    @Test func localThreadChangesGoToTheSourceAndSayTheNewCount() async throws {
+        let seed = try await Seed.make()
+        let source = FakeLocalWorker()
+        let a = MonitorActions(connection: seed.db, local: source)
+        #expect(await a.changeLocalThreads(pool: 0, by: 1).summary == "pool 1 (*): 2 → 3 threads")
+        #expect(await a.changeLocalThreads(pool: 0, by: -2).summary
+            == "pool 1 (*): 3 → 1 thread; busy slots retire once their job ends")
+        #expect(await a.changeLocalThreads(pool: 0, by: -1).summary
+            == "pool 1 (*) already runs 1 thread, the fewest a pool can run (1…1000, as --max-threads)")
+        #expect(source.snapshot().pools.first?.threads == 1)
+        #expect(await MonitorActions(connection: seed.db, local: source, readOnly: true).changeLocalThreads(pool: 0, by: 1)
+            .failure == .readOnly)
+        #expect(await actions(seed).changeLocalThreads(pool: 0, by: 1).summary == "no local worker: gaffer top only watches")
+    }
 }

@@ -26,7 +26,7 @@ import Testing
 
     static var cases: [KeyCase] {
         navigation + scrolling + filtering + opening + closing + actions + confirming + pausing + marking + others + views + sorting
-            + operatorCases + cronCases
+            + operatorCases + cronCases + threadCases
     }
 
     // MARK: Panes
@@ -45,7 +45,7 @@ import Testing
 
     static let scrolling: [KeyCase] = [
         KeyCase("j and ↓ move down in a pane, remembering the row", [.character("j"), .down]) { state, _ in
-            #expect(state.selection(.threads) == RowSelection(index: 2, key: "slot-2"))
+            #expect(state.selection(.threads) == RowSelection(index: 2, key: "slot-0-2"))
         },
         KeyCase("k and ↑ move up", KeyCase.pane(.threads, row: 3), [.character("k"), .up]) { state, _ in
             #expect(state.selection(.threads).index == 1)

@@ -33,7 +33,7 @@ import Testing
 
     @Test func selectionMovesAndFollowsItsRow() {
         let (state, _) = press(chars("jj"))
-        #expect(state.selection(.threads) == RowSelection(index: 2, key: "slot-2"))
+        #expect(state.selection(.threads) == RowSelection(index: 2, key: "slot-0-2"))
         #expect(press(chars("jjjjjjk")).0.selection(.threads).index == 2)
         #expect(press(chars("jG")).0.selection(.threads).index == 3)
         #expect(press(chars("Gg")).0.selection(.threads).index == 0)

@@ -58,6 +58,10 @@ public enum EngineMetrics {
 
     static func poolsStarted(threads: Int) { Meter(label: threadsMax).increment(by: Double(threads)) }
     static func poolStopped(threads: Int) { Meter(label: threadsMax).decrement(by: Double(threads)) }
+    /// A running pool's slots not retiring changed by `threads` (negative when it shrank).
+    static func poolResized(threads: Int) {
+        if threads >= 0 { poolsStarted(threads: threads) } else { poolStopped(threads: -threads) }
+    }
     static func claimRoundTrip() { CoreMetrics.Counter(label: claimRoundTrips).increment() }
     static func reconnected(_ connection: String) { CoreMetrics.Counter(label: reconnects, dimensions: [("connection", connection)]).increment() }
     static func notifier(connected: Bool) {

@@ -11,6 +11,9 @@ import Postgres
 /// finished meanwhile into one statement, and sleeps until a job finishes, a notification or the
 /// poll says there may be work, or the earliest known future `scheduled_at` arrives. The claiming
 /// session holds the advisory locks of the pool's running jobs.
+///
+/// The thread count can change while it runs (`setThreads`): the loop adds or retires slots before
+/// its next claim (`SlotPlan`), never while a claim is in flight, so every claimed job finds a slot.
 actor Pool {
     struct Environment: Sendable {
         let processID: UUID
@@ -31,8 +34,10 @@ actor Pool {
     let spec: PoolSpec
     let environment: Environment
     private var connection: PostgresConnection
-    private let slotThreads: [ThreadExecutor]
-    private let slotDatabases: [LazyConnection]
+    /// The execution slots by index; a retiring one is busy and goes once its job has ended.
+    private var slots: [Int: Slot]
+    /// The thread count asked for: the slots not retiring, once the loop has applied it.
+    private(set) var threads: Int
     private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID)] = [:]
     private var pending: [AttemptResult] = []
     /// Jobs whose attempt ends committed but whose advisory locks a failed statement left held.
@@ -72,12 +77,10 @@ actor Pool {
         self.spec = spec
         self.environment = environment
         self.connection = connection
-        self.slotThreads = (0..<spec.threads).map {
-            ThreadExecutor(name: "gaffer-\(index)-\($0)", stackSize: Self.slotStackSize)
-        }
-        self.slotDatabases = (0..<spec.threads).map {
-            LazyConnection(config: environment.databaseConfig, name: "gaffer-job-\(index)-\($0)")
-        }
+        self.threads = spec.threads
+        self.slots = Dictionary(uniqueKeysWithValues: (0..<spec.threads).map {
+            ($0, Slot(pool: index, index: $0, databaseConfig: environment.databaseConfig))
+        })
         self.nextPollAt = environment.clock()
         self.client = GafferClient(connection: clientConnection, clock: environment.clock)
     }
@@ -85,7 +88,33 @@ actor Pool {
     /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.
     static let slotStackSize = 8 << 20
 
-    var freeSlots: Int { spec.threads - running.count }
+    /// One execution slot: the thread its jobs run on and its database session for job bodies.
+    private struct Slot: Sendable {
+        let thread: ThreadExecutor
+        let database: LazyConnection
+        var retiring = false
+        /// The task of the slot's last job: it may still be returning on the thread after `finished`.
+        var lastJob: Task<Void, Never>?
+
+        init(pool: Int, index: Int, databaseConfig: ConnectionConfig) {
+            thread = ThreadExecutor(name: "gaffer-\(pool)-\(index)", stackSize: Pool.slotStackSize)
+            database = LazyConnection(config: databaseConfig, name: "gaffer-job-\(pool)-\(index)")
+        }
+
+        /// Ends the thread and closes the session once the slot's last job task has returned.
+        func close() {
+            Task { [lastJob, thread, database] in
+                await lastJob?.value
+                thread.shutdown()
+                await database.close()
+            }
+        }
+    }
+
+    /// Idle slots (a retiring slot is always busy).
+    var freeSlots: Int { slots.count - running.count }
+
+    private var liveSlots: Int { slots.values.filter { !$0.retiring }.count }
 
     // MARK: Signals from the worker
 
@@ -127,9 +156,30 @@ actor Pool {
         wake.signal()
     }
 
+    /// Asks for `count` threads; the loop adds or retires slots before its next claim. Returns the count before.
+    func setThreads(_ count: Int) throws(ThreadChangeError) -> Int {
+        if stopping {
+            throw ThreadChangeError(.stopping, pool: index, queues: spec.queuesText, threads: threads, requested: count)
+        }
+        if let refused = ThreadChangeError.check(pool: index, queues: spec.queuesText, threads: threads, requested: count) {
+            throw refused
+        }
+        let before = threads
+        threads = count
+        wake.signal()
+        return before
+    }
+
+    /// `setThreads(threads + delta)`, in one step on this actor.
+    func changeThreads(by delta: Int) throws(ThreadChangeError) -> Int {
+        try setThreads(threads + delta)
+    }
+
     func state() -> PoolState {
-        let slots = (0..<spec.threads).map { SlotState(pool: index, index: $0, job: running[$0]?.job) }
-        return PoolState(index: index, queues: spec.queuesText, maxThreads: spec.threads, slots: slots,
+        let slots = self.slots.sorted { $0.key < $1.key }.map {
+            SlotState(pool: index, index: $0.key, job: running[$0.key]?.job, retiring: $0.value.retiring)
+        }
+        return PoolState(index: index, queues: spec.queuesText, maxThreads: threads, slots: slots,
                          succeeded: succeeded, errored: errored, claimErrors: claimErrors, lastClaimAt: lastClaimAt,
                          roundTrips: roundTrips)
     }
@@ -139,10 +189,11 @@ actor Pool {
     func run() async {
         let config = environment.configuration
         var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger, report: environment.reportError)
-        EngineMetrics.poolsStarted(threads: spec.threads)
-        defer { EngineMetrics.poolStopped(threads: spec.threads) }
+        EngineMetrics.poolsStarted(threads: liveSlots)
+        defer { EngineMetrics.poolStopped(threads: liveSlots) }
         while !(stopping && running.isEmpty && pending.isEmpty && tracesInFlight == 0 && symbolicated.isEmpty)
                 && !abandoning {
+            resizeSlots()
             do {
                 if backoff.isFailing { try await reopen() }
                 try await exchange()
@@ -179,11 +230,26 @@ actor Pool {
         }
         try? await exchange()
         await settleBatches()
-        for thread in slotThreads { thread.shutdown() }
+        for slot in slots.values { slot.thread.shutdown() }
         // A stuck body may be inside its slot's session: that one is left to the process exit.
-        for (slot, database) in slotDatabases.enumerated() where running[slot] == nil { await database.close() }
+        for (index, slot) in slots where running[index] == nil { await slot.database.close() }
         // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
         await connection.close()
+    }
+
+    /// Applies the thread count asked for (`SlotPlan`): new slots claim at once, idle ones go now,
+    /// busy ones retire once their job has ended.
+    private func resizeSlots() {
+        let plan = SlotPlan.plan(slots.map { SlotPlan.Slot(index: $0.key, busy: running[$0.key] != nil, retiring: $0.value.retiring) },
+                                 threads: threads)
+        guard !plan.isEmpty else { return }
+        let before = liveSlots
+        for index in plan.keep { slots[index]?.retiring = false }
+        for index in plan.retire { slots[index]?.retiring = true }
+        for index in plan.remove { slots.removeValue(forKey: index)?.close() }
+        for index in plan.add { slots[index] = Slot(pool: self.index, index: index, databaseConfig: environment.databaseConfig) }
+        EngineMetrics.poolResized(threads: liveSlots - before)
+        if !plan.add.isEmpty { wantClaim = true }
     }
 
     /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
@@ -301,7 +367,8 @@ actor Pool {
     }
 
     private func start(_ claimed: ClaimedJob) {
-        guard let slot = (0..<spec.threads).first(where: { running[$0] == nil }) else { return }
+        guard let slot = slots.keys.filter({ running[$0] == nil }).min(), let thread = slots[slot]?.thread,
+              let database = slots[slot]?.database else { return }
         let info = SlotState.RunningJob(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
                                         attempt: claimed.executionsCount, startedAt: environment.clock())
         let logger = Self.logger(environment.logger, for: claimed)
@@ -310,8 +377,7 @@ actor Pool {
         }
         let environment = environment
         let client = client
-        let database = slotDatabases[slot]
-        let task = Task(executorPreference: slotThreads[slot]) {
+        let task = Task(executorPreference: thread) {
             // The slot's thread runs this job's body (and its child tasks): a crash there is the job's.
             CrashCapture.running(claimed.id)
             defer { CrashCapture.running(nil) }
@@ -334,7 +400,11 @@ actor Pool {
     private func finished(slot: Int, _ claimed: ClaimedJob, _ attempt: JobRunner.Attempt?, logger: Logger) {
         let result = attempt?.result
         if let trace = attempt?.trace, let result { symbolicate(trace, of: result) }
-        running[slot] = nil
+        slots[slot]?.lastJob = running.removeValue(forKey: slot)?.task
+        if let retired = slots[slot], retired.retiring {
+            slots[slot] = nil
+            retired.close()
+        }
         EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {
             pending.append(result)

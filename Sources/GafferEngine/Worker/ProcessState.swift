@@ -16,7 +16,8 @@ enum ProcessState {
                 "queues": .string(pool.queues),
                 "max_threads": .int(Int64(pool.maxThreads)),
                 "active_threads": .int(Int64(active)),
-                "available_threads": .int(Int64(pool.maxThreads - active)),
+                // Retiring slots still running their job can leave more busy than asked for.
+                "available_threads": .int(Int64(max(0, pool.maxThreads - active))),
                 "max_cache": .int(0), "active_cache": .int(0), "available_cache": .int(0),
                 "empty_executions_count": .int(0),
                 "errored_executions_count": .int(Int64(pool.errored)),

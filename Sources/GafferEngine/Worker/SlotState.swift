@@ -13,13 +13,17 @@ public struct SlotState: Sendable, Hashable {
     public let pool: Int
     public let index: Int
     public let job: RunningJob?
+    /// The pool shrank: the slot goes once its job has ended.
+    public var retiring = false
 }
 
 /// A pool's counters and state, as the process row and the screen show them.
 public struct PoolState: Sendable, Hashable {
     public let index: Int
     public let queues: String
+    /// The thread count asked for (slots not retiring, once the loop has applied it).
     public let maxThreads: Int
+    /// Every slot, retiring ones included, by index.
     public let slots: [SlotState]
     public let succeeded: Int
     public let errored: Int

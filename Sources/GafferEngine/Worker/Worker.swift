@@ -36,6 +36,8 @@ public actor Worker {
     /// Whether `start` wrote the process row (a start that failed before it has nothing to undo or report).
     private var registered = false
     private var poolStates: [PoolState] = []
+    /// Process-row refreshes begun, so a slower one with an older state gives way (`refreshProcessRow`).
+    private var rowWrites = 0
     private var hooks: [@Sendable (PostgresConnection, Date) async throws -> Void] = []
     private var errorReports: ErrorReportQueue?
 
@@ -112,10 +114,41 @@ public actor Worker {
         paused = value
         for pool in pools { await pool.setPaused(value) }
         logger.info("\(value ? "worker paused: no new jobs will be claimed" : "worker resumed")")
-        if let control { try? await ProcessSQL.refresh(control, id: processID, state: stateJSON(), now: clock()) }
+        if let control { try? await refreshProcessRow(control, now: clock()) }
     }
 
     public var isPaused: Bool { paused }
+
+    /// Changes pool `index`'s thread count to `count` while the worker runs. New slots claim at once;
+    /// a running job is never interrupted: its slot retires once the job has ended. The process row
+    /// shows the new count when this returns.
+    @discardableResult
+    public func setThreads(pool index: Int, to count: Int) async throws(ThreadChangeError) -> ThreadChange {
+        let pool = try self.pool(index, requested: count)
+        let before = try await pool.setThreads(count)
+        return await threadsChanged(ThreadChange(pool: index, queues: pool.spec.queuesText, from: before, to: count))
+    }
+
+    /// Adds `delta` threads to pool `index` (removes them when negative), as `setThreads` does.
+    @discardableResult
+    public func changeThreads(pool index: Int, by delta: Int) async throws(ThreadChangeError) -> ThreadChange {
+        let pool = try self.pool(index, requested: delta)
+        let before = try await pool.changeThreads(by: delta)
+        return await threadsChanged(ThreadChange(pool: index, queues: pool.spec.queuesText, from: before, to: before + delta))
+    }
+
+    private func pool(_ index: Int, requested: Int) throws(ThreadChangeError) -> Pool {
+        guard pools.indices.contains(index) else {
+            throw ThreadChangeError(.noSuchPool(pools: pools.count), pool: index, requested: requested)
+        }
+        return pools[index]
+    }
+
+    private func threadsChanged(_ change: ThreadChange) async -> ThreadChange {
+        logger.info("\(change)")
+        if let control { try? await refreshProcessRow(control, now: clock()) }
+        return change
+    }
 
     /// How a stop ended.
     public enum StopOutcome: Sendable, Equatable {
@@ -270,7 +303,7 @@ public actor Worker {
             }
             do {
                 if now.timeIntervalSince(lastHeartbeat) >= configuration.heartbeatInterval {
-                    try await ProcessSQL.refresh(control, id: processID, state: stateJSON(), now: now)
+                    try await refreshProcessRow(control, now: now)
                     lastHeartbeat = now
                 }
                 if ContinuousClock.now >= reapFrom {
@@ -355,6 +388,16 @@ public actor Worker {
     private func refreshPoolStates() async throws {
         poolStates = []
         for pool in pools { poolStates.append(await pool.state()) }
+    }
+
+    /// Rewrites the process row's state and heartbeat. A write whose state a later call has already
+    /// read is skipped, so an older state (a thread count before a change) never lands after a newer one.
+    private func refreshProcessRow(_ control: PostgresConnection, now: Date) async throws {
+        rowWrites += 1
+        let write = rowWrites
+        let state = await stateJSON()
+        guard write == rowWrites else { return }
+        try await ProcessSQL.refresh(control, id: processID, state: state, now: now)
     }
 
     private func stateJSON() async -> String {

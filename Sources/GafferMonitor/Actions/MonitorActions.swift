@@ -209,6 +209,16 @@ public struct MonitorActions: Sendable {
         return .plain(verb)
     }
 
+    /// Adds `delta` threads to the co-hosted worker's pool `pool` (removes them when negative).
+    public func changeLocalThreads(pool: Int, by delta: Int) async -> ActionReport {
+        guard let local else { return .plain("no local worker: gaffer top only watches") }
+        guard !readOnly else { return .plain("changed the local worker's threads", failure: .readOnly) }
+        switch await local.changeThreads(pool: pool, by: delta) {
+        case .success(let change): return .plain(change.description)
+        case .failure(let refusal): return .plain(refusal.description)
+        }
+    }
+
     static func failure(_ error: any Error) -> ActionReport.Failure {
         (error as? PostgresError)?.isPermissionDenied == true ? .permissionDenied(oneLine(error)) : .database(oneLine(error))
     }

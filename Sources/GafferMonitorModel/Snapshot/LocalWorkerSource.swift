@@ -16,6 +16,9 @@ public protocol LocalWorkerSource: Sendable {
     func setPaused(_ paused: Bool)
     /// Asks the worker to claim now: a job it may take was just made due (retry, run now).
     func wake()
+    /// Adds `delta` threads to pool `pool` (removes them when negative); running jobs go on, a busy
+    /// slot retires once its job has ended. The process row shows the new count on return.
+    func changeThreads(pool: Int, by delta: Int) async -> Result<ThreadChange, ThreadChangeError>
 }
 
 /// The local worker's state at one moment.
@@ -78,6 +81,7 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         public var index: Int
         /// The selection as written (`"a,b"`, `"-a"`, `"+a,b"`, `"*"`).
         public var queues: String
+        /// The thread count asked for: its slots not retiring.
         public var threads: Int
 
         public init(index: Int, queues: String, threads: Int) {
@@ -93,11 +97,14 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         public var pool: Int
         /// The job it runs, nil when idle.
         public var job: SlotJob?
+        /// The pool shrank: the slot goes once its job has ended.
+        public var retiring: Bool
 
-        public init(index: Int, pool: Int, job: SlotJob?) {
+        public init(index: Int, pool: Int, job: SlotJob?, retiring: Bool = false) {
             self.index = index
             self.pool = pool
             self.job = job
+            self.retiring = retiring
         }
     }
 
@@ -118,5 +125,11 @@ public struct LocalWorkerSnapshot: Sendable, Hashable {
         }
     }
 
+    /// Slots running a job, retiring ones included.
     public var busySlots: Int { slots.filter { $0.job != nil }.count }
+    /// The threads asked for, over every pool (retiring slots not counted).
+    public var threads: Int { pools.reduce(0) { $0 + $1.threads } }
+    public var retiringSlots: Int { slots.filter(\.retiring).count }
+    /// Busy slots not retiring: how many of the threads asked for run a job.
+    public var busyThreads: Int { busySlots - retiringSlots }
 }

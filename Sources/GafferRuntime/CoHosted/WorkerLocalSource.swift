@@ -87,6 +87,14 @@ final class WorkerLocalSource: LocalWorkerSource {
         latest.withLock { $0.isPaused = paused }
     }
 
+    func changeThreads(pool: Int, by delta: Int) async -> Result<ThreadChange, ThreadChangeError> {
+        do throws(ThreadChangeError) {
+            return .success(try await worker.changeThreads(pool: pool, by: delta))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// One count of the limiter's states, (re)connecting as needed; nil when the database is unreachable.
     private static func countLimits(_ limiter: Limiter, config: ConnectionConfig, db: inout PostgresConnection?) async
         -> [ConcurrencyLimitState]?
@@ -118,7 +126,7 @@ final class WorkerLocalSource: LocalWorkerSource {
                     LocalWorkerSnapshot.Slot(index: slot.index, pool: slot.pool, job: slot.job.map {
                         .init(id: $0.jobID, jobClass: $0.jobClass, queue: $0.queueName, attempt: $0.attempt,
                               startedAt: $0.startedAt)
-                    })
+                    }, retiring: slot.retiring)
                 }
             },
             isPaused: snapshot.paused,

@@ -167,6 +167,8 @@ public final class MonitorSession: Sendable {
                 Task { [actions, inbox] in inbox.post(.report(await actions.enqueueCronNow(key))) }
             case .setLocalPaused(let paused):
                 inbox.post(.report(actions.setLocalPaused(paused)))
+            case .changeLocalThreads(let pool, let delta):
+                Task { [actions, inbox] in inbox.post(.report(await actions.changeLocalThreads(pool: pool, by: delta))) }
             case .loadDetail(let id):
                 Task { [poller, inbox] in
                     do { inbox.post(.detail(try await poller.jobDetail(id), id)) } catch {

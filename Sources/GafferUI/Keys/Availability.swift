@@ -21,6 +21,13 @@ enum Availability {
             if context.readOnly { return "read-only mode: actions are off" }
             guard case .cron(let runnable) = context.selected else { return CronText.selectKey }
             return action == .enqueueCron && !runnable ? CronText.notDeclared : nil
+        case .moreThreads, .fewerThreads:
+            if !context.hasLocalWorker { return "no local worker: gaffer top only watches" }
+            if context.readOnly { return "read-only mode: actions are off" }
+            guard let pool = context.localPool else { return "select a slot of this worker: its pool changes" }
+            let requested = pool.threads + (action == .moreThreads ? 1 : -1)
+            return ThreadChangeError.check(pool: pool.index, queues: pool.queues, threads: pool.threads,
+                                           requested: requested)?.description
         case .openLog:
             return context.hasLocalWorker ? nil : "no local worker: gaffer top has no local log"
         case .copyID:

@@ -47,12 +47,16 @@ public struct KeyContext: Sendable, CustomStringConvertible {
     public var readOnly: Bool
     public var hasLocalWorker: Bool
     public var selected: Selected
+    /// The co-hosted worker's pool whose threads `[` and `]` change: the selected slot's, or the only one.
+    public var localPool: LocalWorkerSnapshot.Pool?
 
-    public init(mode: Mode, readOnly: Bool = false, hasLocalWorker: Bool = false, selected: Selected = .nothing) {
+    public init(mode: Mode, readOnly: Bool = false, hasLocalWorker: Bool = false, selected: Selected = .nothing,
+                localPool: LocalWorkerSnapshot.Pool? = nil) {
         self.mode = mode
         self.readOnly = readOnly
         self.hasLocalWorker = hasLocalWorker
         self.selected = selected
+        self.localPool = localPool
     }
 
     public var description: String { "\(mode)" }

@@ -120,7 +120,7 @@ public enum Keymap {
                 help: "Sort by the next column (a job list: its time, or when created)", footerPriority: 1, when: sorting),
         Binding([ch("<")], action: .sortPrevious, help: "Sort by the previous column", when: sorting),
         Binding([ch("I")], action: .reverseSort, help: "Reverse the sort", when: sorting),
-    ] + operatorBindings + cronBindings
+    ] + operatorBindings + cronBindings + threadBindings
 
     /// Finding a job, acting on every match, force-discard (issue 16).
     static let operatorBindings: [Binding] = [
@@ -144,6 +144,17 @@ public enum Keymap {
         Binding([ch("E")], action: .enqueueCron, label: "enqueue now",
                 help: "Enqueue the cron key's job now (cron_at = now), as GoodJob's dashboard does; on or off",
                 isDestructive: true, footerPriority: 8, when: inCron, disabledReason: reason(.enqueueCron)),
+    ]
+
+    /// The co-hosted worker's thread count, pool by pool, while it runs (issue 16). `+` and `-` are
+    /// the refresh speed, so the brackets.
+    static let threadBindings: [Binding] = [
+        Binding([ch("]")], action: .moreThreads, label: "+thread",
+                help: "One more thread for the selected slot's pool; it claims at once", footerPriority: 4,
+                when: when { $0 == .pane(.threads) }, disabledReason: reason(.moreThreads)),
+        Binding([ch("[")], action: .fewerThreads, label: "-thread",
+                help: "One thread fewer: an idle slot goes now, a busy one (last) when its job ends",
+                footerPriority: 4, when: when { $0 == .pane(.threads) }, disabledReason: reason(.fewerThreads)),
     ]
 }
 

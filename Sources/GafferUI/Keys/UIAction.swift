@@ -21,4 +21,6 @@ public enum UIAction: Sendable, Hashable {
     case find, markAllMatching, cancelBulk
     /// Enable or disable the selected cron key for every cron process; enqueue it now.
     case toggleCron, enqueueCron
+    /// One thread more or fewer for the co-hosted worker's pool of the selected slot.
+    case moreThreads, fewerThreads
 }

@@ -47,16 +47,19 @@ extension PaneContent {
         var rows: [PaneRow] = []
         if let local = s.local {
             for slot in local.slots {
-                let slotName = "#\(slot.index + 1)"
+                // With several pools, a slot is named by its pool too: `[` and `]` change the selected one's.
+                let slotName = (local.pools.count > 1 ? "\(slot.pool + 1)" : "") + "#\(slot.index + 1)"
+                let key = "slot-\(slot.pool)-\(slot.index)"
                 if let job = slot.job {
-                    rows.append(row("slot-\(slot.index)", [
-                        TableCell(slotName), TableCell("run", style: Style(.running)),
+                    rows.append(row(key, [
+                        TableCell(slotName),
+                        slot.retiring ? TableCell("last", style: Style(.warning)) : TableCell("run", style: Style(.running)),
                         TableCell(Format.name(job.jobClass)), TableCell(Format.name(job.queue)),
                         TableCell(Format.elapsed(now.timeIntervalSince(job.startedAt))), TableCell(String(job.attempt)),
                     ], .localSlot(slot, paused: local.isPaused), queue: job.queue, jobClass: job.jobClass))
                 } else {
                     let word = local.isPaused ? "paused" : "idle"
-                    rows.append(row("slot-\(slot.index)", [
+                    rows.append(row(key, [
                         TableCell(slotName), TableCell(word, style: Style(local.isPaused ? .paused : .muted)),
                     ], .localSlot(slot, paused: local.isPaused), queue: "", jobClass: ""))
                 }
@@ -74,8 +77,10 @@ extension PaneContent {
         }
         var trailing = "\(s.running.count) elsewhere"
         if let local = s.local {
-            trailing = "\(local.busySlots)/\(local.slots.count) busy" + (local.isPaused ? " · PAUSED" : "")
-                + (s.running.isEmpty ? "" : " · \(s.running.count) elsewhere")
+            // Busy of the threads asked for; slots retiring after a shrink are counted apart.
+            let retiring = local.retiringSlots
+            trailing = "\(local.busyThreads)/\(local.threads) busy" + (retiring > 0 ? " · \(retiring) retiring" : "")
+                + (local.isPaused ? " · PAUSED" : "") + (s.running.isEmpty ? "" : " · \(s.running.count) elsewhere")
         }
         return PaneContent(
             columns: [TableColumn("where", minWidth: 5, maxWidth: 22), TableColumn("", minWidth: 4, maxWidth: 6),
@@ -236,7 +241,7 @@ extension PaneContent {
                 TableCell(Format.clean(p.hostname) + (isLocal ? " *" : "")),
                 // The local worker's own row from memory, as Threads shows it; others from their heartbeat.
                 TableCell(p.pid.map(String.init) ?? "?"),
-                TableCell(isLocal ? s.local.map { "\($0.busySlots)/\($0.slots.count)" } ?? "" : "\(p.activeThreads)/\(p.maxThreads)"),
+                TableCell(isLocal ? s.local.map { "\($0.busyThreads)/\($0.threads)" } ?? "" : "\(p.activeThreads)/\(p.maxThreads)"),
                 TableCell(p.memoryKiB.map { "\($0 / 1024)M" } ?? "?"),
                 TableCell(p.isActive ? beat : "\(beat) stale", style: Style(p.isActive ? .ok : .warning)),
                 TableCell(Format.clean(p.pools)),

@@ -12,6 +12,8 @@ public enum Effect: Sendable, Hashable {
     case perform(JobAction, JobTarget)
     case setPaused(PauseKind, String, paused: Bool)
     case setLocalPaused(Bool)
+    /// Add threads to the co-hosted worker's pool (remove them when negative).
+    case changeLocalThreads(pool: Int, by: Int)
     /// Read one job's detail; hand the result back with `UIState.receive(detail:)`.
     case loadDetail(UUID)
     /// Read a page of a job list; hand it back with `UIState.receive(jobs:)`.

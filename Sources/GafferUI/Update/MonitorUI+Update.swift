@@ -95,6 +95,9 @@ public enum MonitorUI {
             if !effects.isEmpty { state.status = StatusMessage("working…") }  // the change waits behind a refresh
             return effects
         case .toggleLocalPause: return [.setLocalPaused(!(snapshot.local?.isPaused ?? false))]
+        case .moreThreads, .fewerThreads:
+            guard let pool = state.keyContext(snapshot).localPool else { return [] }
+            return [.changeLocalThreads(pool: pool.index, by: action == .moreThreads ? 1 : -1)]
         case .mark: mark(&state)
         case .markAll: markAll(&state)
         case .freeze:

@@ -30,8 +30,16 @@ extension UIState {
             let row = selectedRow(snapshot)
             context.selected = row?.selected ?? .nothing
             if case .cron(let key, _, _, _)? = row?.target { context.selected = .cron(runnable: runnableCronKeys.contains(key)) }
+            if focus == .threads { context.localPool = localPool(of: row, snapshot) }
         }
         return context
+    }
+
+    /// The co-hosted worker's pool a Threads row stands for: a slot's, or the only pool for any other row.
+    func localPool(of row: PaneRow?, _ snapshot: MonitorSnapshot) -> LocalWorkerSnapshot.Pool? {
+        guard let local = snapshot.local else { return nil }
+        if case .localSlot(let slot, _)? = row?.target { return local.pools.first { $0.index == slot.pool } }
+        return local.pools.count == 1 ? local.pools.first : nil
     }
 
     /// The focused pane's selected row, after the filter.

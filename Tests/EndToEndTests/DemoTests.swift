@@ -31,8 +31,11 @@ struct DemoTests {
         #expect(status.status == 0, "\(status.stderr)")
         let json = try JSONValue.parse(status.stdout)
         let queues = json["queues"]?.arrayValue ?? []
+        // Waiting to run again: before the first retry's wait is over a job counts as scheduled, after it
+        // as retried; which one a queue shows at the end depends on how far the demo got.
         let complete = queues.filter { queue in
-            ["succeeded_last_hour", "scheduled", "discarded"].allSatisfy { (queue[$0]?.intValue ?? 0) > 0 }
+            func count(_ key: String) -> Int { queue[key]?.intValue ?? 0 }
+            return count("succeeded_last_hour") > 0 && count("scheduled") + count("retried") > 0 && count("discarded") > 0
         }
         #expect(complete.count >= 3, "queues: \(status.stdout)")
         #expect((json["failures"]?.arrayValue ?? []).contains { $0["kind"] == .string("retrying") }, "\(status.stdout)")

@@ -160,7 +160,11 @@ public actor Worker {
     }
 
     /// How long a body has to return once cancelled at the shutdown timeout before it is abandoned.
-    public static let abandonGrace: Duration = .milliseconds(500)
+    ///
+    /// Half a second was too short on a loaded 2-core machine: a cancelled `Task.sleep` sometimes took
+    /// longer to return, and a body that obeyed cancellation was abandoned. Two seconds still ends well
+    /// inside the example unit's `TimeoutStopSec=40` after the 25 s shutdown timeout.
+    public static let abandonGrace: Duration = .seconds(2)
 
     /// The job classes this worker claims (its registry's).
     public nonisolated var jobClassNames: [String] { registry.classNames }

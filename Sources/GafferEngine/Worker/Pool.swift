@@ -175,6 +175,11 @@ actor Pool {
         try setThreads(threads + delta)
     }
 
+    /// The jobs this pool runs or has yet to end: its claims, which `LostClaimSQL` must leave alone.
+    func heldJobIDs() -> [UUID] {
+        running.values.map(\.job.jobID) + pending.map(\.jobID)
+    }
+
     func state() -> PoolState {
         let slots = self.slots.sorted { $0.key < $1.key }.map {
             SlotState(pool: index, index: $0.key, job: running[$0.key]?.job, retiring: $0.value.retiring)

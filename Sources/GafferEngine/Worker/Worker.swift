@@ -23,6 +23,8 @@ public actor Worker {
     /// Started, notifier connected, stopping: for the health probe, without waiting on this actor.
     public nonisolated let health = WorkerHealth()
     private var pools: [Pool] = []
+    /// Whether `good_jobs` has GoodJob 4's `lock_type` column (`SchemaGate`).
+    private var hasLockType = true
     private var poolTasks: [Task<Void, Never>] = []
     private var control: PostgresConnection?
     private var enqueueConnection: PostgresConnection?
@@ -62,6 +64,7 @@ public actor Worker {
         let control = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-worker")
         self.control = control
         let inspection = try await SchemaGate.check(control)
+        hasLockType = inspection.hasLockType
         startedAt = clock()
         var runner = JobRunner(registry: registry, retryOnUnhandledError: configuration.retryOnUnhandledError,
                                clock: clock, jitter: { Double.random(in: 0..<1) })
@@ -288,6 +291,7 @@ public actor Worker {
         // After an outage every process lost its advisory lock at once: give the others time to
         // reconnect before reaping them as dead (they would come back to find their jobs re-run).
         var reapFrom = ContinuousClock.now
+        var lastLostClaimCheck = Date.distantPast
         while !Task.isCancelled && !stopping {
             let tick = max(0.2, min(configuration.reapInterval, 1))
             try? await Task.sleep(for: .milliseconds(Int((backoff.isFailing ? delay : tick) * 1000)))
@@ -323,6 +327,10 @@ public actor Worker {
                         for pool in pools { await pool.notify(scheduledAt: nil) }
                     }
                 }
+                if now.timeIntervalSince(lastLostClaimCheck) >= configuration.reapInterval {
+                    try await releaseLostClaims(control, now: now)
+                    lastLostClaimCheck = now
+                }
                 for hook in hooks { try await hook(control, now) }
             } catch {
                 if await control.isConnected {
@@ -333,6 +341,18 @@ public actor Worker {
                 }
             }
         }
+    }
+
+    /// Releases the jobs whose claim committed while a pool's session was lost (`LostClaimSQL`).
+    private func releaseLostClaims(_ control: PostgresConnection, now: Date) async throws {
+        var held: [UUID] = []
+        for pool in pools { held += await pool.heldJobIDs() }
+        let released = try await LostClaimSQL.release(control, processID: processID, held: held,
+                                                      claimedBefore: now.addingTimeInterval(-configuration.lostClaimAge),
+                                                      now: now, hasLockType: hasLockType)
+        guard !released.isEmpty else { return }
+        logger.warning("released \(released.count) job(s) whose claim was lost with a pool's session; they run again as interrupted: \(released.map { $0.uuidString.lowercased() }.joined(separator: ", "))")
+        for pool in pools { await pool.notify(scheduledAt: nil) }
     }
 
     /// Records the crashes of exited processes found in `directory` (`CrashSQL`), then deletes their files.

@@ -20,6 +20,9 @@ public struct WorkerConfiguration: Sendable {
     public var reapGraceAfterOutage: Double = 10
     /// Seconds between process-row heartbeats (GoodJob: 30, stale after 5 minutes).
     public var heartbeatInterval: Double = 30
+    /// Seconds after its claim before a job this process holds but runs nowhere (its claim's answer was
+    /// lost with the session) is released to run again; checked every `reapInterval` (`LostClaimSQL`).
+    public var lostClaimAge: Double = 30
     public var enableCron: Bool = false
     /// Called once for every failed attempt (retry, discard, interrupted), every crash recorded at start and
     /// every error outside a job the worker logs (connections, notifier, maintenance), with the job, the error,

@@ -82,18 +82,52 @@ enum Binary {
         }
 
         private func waitBlocking(_ timeout: Double) throws -> Result {
-            if exited.wait(timeout: .now() + timeout) == .timedOut {
-                process.terminate()
-                _ = exited.wait(timeout: .now() + 10)
-                throw BinaryError(description: "\(process.arguments ?? []) did not exit within \(timeout) s")
+            let pid = process.processIdentifier
+            let deadline = DispatchTime.now() + timeout
+            var status: Int32?
+            var zombieSince: DispatchTime?
+            while status == nil {
+                if exited.wait(timeout: min(deadline, .now() + 1)) == .success {
+                    status = process.terminationStatus
+                    break
+                }
+                // Foundation reaps the child and calls the termination handler. Should that not happen (CI once
+                // waited 720 s for a command that exits in milliseconds), a zombie left for 2 s is reaped here.
+                if Self.state(of: pid) == "Z" {
+                    let since = zombieSince ?? .now()
+                    zombieSince = since
+                    if DispatchTime.now() >= since + 2 { status = Self.reap(pid) }
+                } else {
+                    zombieSince = nil
+                }
+                if status == nil && DispatchTime.now() >= deadline {
+                    let state = Self.state(of: pid).map { "state \($0)" } ?? "gone"
+                    process.terminate()
+                    _ = exited.wait(timeout: .now() + 10)
+                    throw BinaryError(description: "\(process.arguments ?? []) did not exit within \(timeout) s (pid \(pid) \(state))")
+                }
             }
             defer {
                 try? FileManager.default.removeItem(at: outURL)
                 try? FileManager.default.removeItem(at: errURL)
             }
-            return Result(status: process.terminationStatus,
+            return Result(status: status ?? -1,
                           stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
                           stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        }
+
+        /// The process state letter from `/proc/<pid>/stat` (`R`, `S`, `Z`, …); nil once it is gone.
+        static func state(of pid: Int32) -> String? {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
+        }
+
+        /// Reaps `pid`; its exit status, or the signal that ended it (as `Process.terminationStatus` gives it).
+        static func reap(_ pid: Int32) -> Int32? {
+            var raw: Int32 = 0
+            guard waitpid(pid, &raw, WNOHANG) == pid else { return nil }
+            return raw & 0x7f == 0 ? (raw >> 8) & 0xff : raw & 0x7f
         }
     }
 
@@ -107,6 +141,6 @@ struct ScratchHome {
     let path = "/tmp/gaffer-e2e-\(UInt32.random(in: 0...UInt32.max))"
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        ScratchRemoval.removeInBackground(path)
     }
 }

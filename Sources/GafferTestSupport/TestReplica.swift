@@ -91,8 +91,7 @@ public final class TestReplica: Sendable {
     public func stop() {
         for server in [standby, primary] {
             try? server.stop()
-            server.destroy()
-            try? FileManager.default.removeItem(atPath: server.socketDirectory)
+            ScratchRemoval.removeInBackground(server.socketDirectory)
         }
     }
 }

@@ -64,6 +64,6 @@ public enum TestServer {
     static func stopAtExit() {
         guard let server = state.withLock({ $0.embedded }) else { return }
         try? server.stop()
-        try? FileManager.default.removeItem(atPath: server.socketDirectory)
+        ScratchRemoval.removeInBackground(server.socketDirectory)
     }
 }

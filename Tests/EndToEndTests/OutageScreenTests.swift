@@ -19,7 +19,7 @@ struct OutageScreenTests {
     @Test func theScreenTurnsStaleWhileTheDatabaseIsDownThenLiveAgain() async throws {
         let directory = "/tmp/gaffer-outage-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
         guard let server = try? EmbeddedPostgres(directory: directory, port: 5432) else { return }  // no server binaries
-        defer { try? server.stop(); try? FileManager.default.removeItem(atPath: directory) }
+        defer { try? server.stop(); ScratchRemoval.removeInBackground(directory) }
         try await Self.blocking { try server.start(extraSettings: EmbeddedPostgres.throwawaySettings) }
         let db = try await PostgresConnection.connect(server.config())
         try await Migrator.migrate(db)

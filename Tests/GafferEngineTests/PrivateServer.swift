@@ -53,6 +53,6 @@ struct PrivateServer: Sendable {
     /// Stops the server (blocking) and deletes its directory; safe in a `defer`.
     func remove() {
         try? server.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        ScratchRemoval.removeInBackground(directory)
     }
 }

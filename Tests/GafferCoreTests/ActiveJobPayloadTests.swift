@@ -56,7 +56,7 @@ import Testing
         let text = Self.railsPayload(arguments: arguments)
         let payload = try Self.decode(text)
         let values = payload.arguments.positional
-        #expect(values.count == 5)
+        try #require(values.count == 5)
         #expect(values[0] == .globalID("gid://mediarumu/Publication/42"))
         let record = try payload.arguments.positional(0, as: GlobalID.self)
         #expect(record.app == "mediarumu")

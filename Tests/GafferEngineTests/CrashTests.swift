@@ -66,7 +66,7 @@ struct CrashTests {
             let runs = try await db.query("""
                 SELECT error, error_event FROM good_job_executions WHERE active_job_id = $1 ORDER BY created_at
                 """, [sibling])
-            #expect(runs.count == 2)
+            try #require(runs.count == 2)
             #expect(runs[0]["error_event"] == String(ErrorEvent.interrupted.rawValue))
             #expect(runs[0]["error"]?.hasPrefix("GoodJob::InterruptedError: Interrupted after starting perform at") == true)
             #expect(runs[0]["error"]?.hasSuffix("job \(id) crashed the process") == true, "\(runs[0]["error"] ?? "")")

@@ -47,7 +47,7 @@ struct LifecycleTests {
         let attempts = try await db.query("SELECT attempt FROM started ORDER BY at")
         #expect(try attempts.map { try $0.decode("attempt", as: Int.self) } == [1, 2])
         let executions = try await db.query("SELECT error_event, finished_at FROM good_job_executions ORDER BY created_at")
-        #expect(executions.count == 2)
+        try #require(executions.count == 2)
         #expect(executions[0]["error_event"] == "0")
         #expect(executions[1]["error_event"] == nil)
         let job = try #require(try await db.query("SELECT error, executions_count FROM good_jobs").first)

@@ -172,7 +172,7 @@ struct JobLifecycleSQLTests {
         #expect(again.first?.executionsCount == 2)
         let executions = try await db.query(
             "SELECT error, error_event, finished_at FROM good_job_executions ORDER BY created_at")
-        #expect(executions.count == 2)
+        try #require(executions.count == 2)
         #expect(try executions[0].decode("error", as: String.self)
                 == "GoodJob::InterruptedError: Interrupted after starting perform at '2026-07-20 12:00:00 UTC'")
         #expect(try executions[0].decode("error_event", as: Int16.self) == 0)

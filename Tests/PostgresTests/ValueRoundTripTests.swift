@@ -94,7 +94,7 @@ struct ValueRoundTripTests {
         }
         try await db.transaction { conn in _ = try conn.query("INSERT INTO t VALUES (2)") }
         let rows = try await db.query("SELECT n FROM t")
-        #expect(rows.count == 1)
+        try #require(rows.count == 1)
         #expect(try rows[0].decode("n", as: Int.self) == 2)
     }
 }
@@ -108,7 +108,7 @@ struct PipelineTests {
             ("INSERT INTO t VALUES ($1)", [1]),
             ("SELECT count(*) AS c FROM t WHERE n = $1", [1]),
         ])
-        #expect(results.count == 2)
+        try #require(results.count == 2)
         #expect(try results[1][0].decode("c", as: Int.self) == 1)
         let error = await #expect(throws: PostgresError.self) {
             try await db.pipeline([("INSERT INTO t VALUES ($1)", [2]), ("INSERT INTO t VALUES ($1)", [1])])

@@ -77,8 +77,26 @@ struct DatabaseRestartTests {
             snapshots.entries.contains { $0.at > up && $0.error == nil }
         }
         let monitored = ContinuousClock.now
-        try await TestWait.until("every job finished", timeout: 120, every: 0.05) {
-            try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NULL") == 0
+        do {
+            try await TestWait.until("every job finished", timeout: 120, every: 0.05) {
+                try await EngineFixture.count(db, "SELECT count(*) FROM good_jobs WHERE finished_at IS NULL") == 0
+            }
+        } catch {
+            // What is left, and who holds it, for the next look at a failure that only a loaded machine shows.
+            let left = try await db.query("""
+                SELECT id::text, locked_by_id::text AS holder, locked_at::text, performed_at::text, scheduled_at::text,
+                       executions_count::text AS attempts
+                FROM good_jobs WHERE finished_at IS NULL LIMIT 10
+                """)
+            for row in left {
+                print("unfinished: \(row["id"] ?? "") holder \(row["holder"] ?? "-") locked \(row["locked_at"] ?? "-") "
+                      + "performed \(row["performed_at"] ?? "-") scheduled \(row["scheduled_at"] ?? "-") attempts \(row["attempts"] ?? "-")")
+            }
+            for worker in workers {
+                let (id, snapshot) = (await worker.processID, await worker.snapshot())
+                print("worker \(id): \(snapshot)")
+            }
+            throw error
         }
         let lastFinished = try await db.query("SELECT max(finished_at) AS last FROM good_jobs").first?.decode("last", as: Date.self)
         let drained = String(format: "%.2f s", lastFinished?.timeIntervalSince(upDate) ?? -1)

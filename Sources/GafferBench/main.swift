@@ -10,10 +10,11 @@ import Synchronization
 //
 // Usage: gaffer-bench [drain N WORKERS THREADS] [latency RATE SECONDS]
 //        gaffer-bench keys [--rows N] [--seconds S] [--threads T] [--no-screen]   (the screen's key latency, `KeysBenchmark`)
-//        gaffer-bench monitor [--rows N] [--seconds S] [--seeded DB] [--modes exact,five,now]
+//        gaffer-bench monitor [--rows N] [--unfinished-percent P] [--seconds S] [--seeded DB] [--modes exact,five,now]
 //            (`gaffer top`'s statement time per second, `MonitorBenchmark`; --seeded reads DB as `seed` left it)
 //        gaffer-bench fleet N PROCESSES THREADS   (N jobs drained by separate worker processes, `FleetBenchmark`)
-//        gaffer-bench seed ROWS   (with DATABASE_URL: leaves a seeded database for `gaffer top`, prints its name)
+//        gaffer-bench seed ROWS [--unfinished-percent P]   (with DATABASE_URL: leaves a seeded database for
+//            `gaffer top`, prints its name; P of every 100 rows unfinished, 24 unless given)
 // Without DATABASE_URL it starts a private server like the peers' (fsync and synchronous_commit on, TCP
 // on 127.0.0.1), so the figures compare with ../shared/bench.
 
@@ -191,7 +192,8 @@ if args.first == "keys" {
                              threads: Int(option(args, "threads", 10)), screen: !args.contains("--no-screen"))
     try await keys.run(config)
 } else if args.first == "monitor" {
-    var monitor = MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60))
+    var monitor = MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
+                                   unfinishedPercent: Int(option(args, "unfinished-percent", 24)))
     monitor.seeded = seededDatabase != nil
     if let modes = textOption(args, "modes") { monitor.modes = modes.split(separator: ",").map(String.init) }
     try await monitor.run(config)
@@ -202,7 +204,8 @@ if args.first == "keys" {
 } else if args.first == "seed" {
     let db = try await PostgresConnection.connect(config)
     try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),
-                            claimableClass: NoopJob.className)
+                            claimableClass: NoopJob.className,
+                            unfinishedPercent: Int(option(args, "unfinished-percent", 24)))
     await db.close()
     print("seeded database \(config.databaseName ?? config.displayName)")
 } else if args.first == "latency" {

@@ -25,10 +25,14 @@ public struct FailureGroup: Sendable, Hashable {
     public var latestJobID: UUID
     /// `path:line:in 'function'` of the first application frame; nil when the backtrace has none.
     public var firstFrame: String?
+    /// The counts are scaled up from a sample of the unfinished rows (retrying groups above
+    /// `MonitorLimits.exactCountCap` unfinished jobs), shown as `≈`.
+    public var isEstimate: Bool
 
     public init(kind: Kind, errorClass: String, jobClass: String, lastHour: Int, lastDay: Int, latestAt: Date,
-                latestJobID: UUID, firstFrame: String? = nil) {
+                latestJobID: UUID, firstFrame: String? = nil, isEstimate: Bool = false) {
         self.firstFrame = firstFrame
+        self.isEstimate = isEstimate
         self.kind = kind
         self.errorClass = errorClass
         self.jobClass = jobClass

@@ -66,7 +66,7 @@ struct StatusReportTests {
     @Test func estimatedFailuresAreMarkedAsEstimates() throws {
         let failures = [
             FailureGroup(kind: .retrying, errorClass: "Net::ReadTimeout", jobClass: "SyncJob", lastHour: 1_200,
-                         lastDay: 28_431, latestAt: Self.now, latestJobID: UUID(), isEstimate: true),
+                         lastDay: 28_431, latestAt: Self.now, latestJobID: UUID(), sampled: 95),
             FailureGroup(kind: .discarded, errorClass: "KeyError", jobClass: "MailJob", lastHour: 12_345, lastDay: 20_000,
                          latestAt: Self.now, latestJobID: UUID()),
         ]
@@ -76,7 +76,8 @@ struct StatusReportTests {
         #expect(retrying.contains("≈1200 ") && retrying.hasSuffix(" ≈28k"), "\(retrying)")
         let discarded = try #require(report.lines.first { $0.contains("KeyError") })
         #expect(discarded.hasSuffix("12345  20000") && !discarded.contains("≈"), "\(discarded)")
-        #expect(report.lines.contains { $0.hasPrefix("(≈ retrying failures estimated from a sample") })
+        #expect(report.lines.contains { $0.hasPrefix("(≈ retrying failures scaled up from 95 found in a sample of 10001") })
+        #expect(report.json["failures"]?[0]?["sampled"] == .int(95) && report.json["failures"]?[1]?["sampled"] == .null)
         #expect(report.json["failures"]?[0]?["estimate"] == .bool(true))
         #expect(report.json["failures"]?[0]?["last_day"] == .int(28_431))
         #expect(report.json["failures"]?[1]?["estimate"] == .bool(false))

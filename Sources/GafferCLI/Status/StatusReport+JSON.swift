@@ -73,6 +73,7 @@ extension StatusReport {
             "latest_job_id": .string(group.latestJobID.uuidString.lowercased()),
             "first_app_frame": group.firstFrame.map(JSONValue.string) ?? .null,
             "estimate": .bool(group.isEstimate),
+            "sampled": group.sampled.map { .int(Int64($0)) } ?? .null,
         ])
     }
 

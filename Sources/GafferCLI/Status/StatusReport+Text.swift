@@ -36,8 +36,10 @@ extension StatusReport {
                                   Self.count($0.lastDay, $0.isEstimate)] },
                 rightAligned: [3, 4])
         }
-        if failures.contains(where: \.isEstimate) {
-            out.append("(≈ retrying failures estimated from a sample: more than \(MonitorLimits.exactCountCap) jobs are unfinished)")
+        let sampled = failures.compactMap(\.sampled)
+        if !sampled.isEmpty {
+            out.append("(≈ retrying failures scaled up from \(sampled.reduce(0, +)) found in a sample of "
+                + "\(MonitorLimits.exactCountCap + 1) unfinished jobs: more than \(MonitorLimits.exactCountCap) are unfinished)")
         }
 
         out.append("")

@@ -139,7 +139,7 @@ public enum MonitorQueries {
     /// carrying an error, dated by `updated_at`: their last attempt's end) have no index of their own, so they are read
     /// from at most `cap` + 1 unfinished rows from `sampleStart` in id order: exact while at most `cap` rows are
     /// unfinished, else a uniform sample (random ids, as in `estimatedQueueStats`) scaled by the share of the id space
-    /// it spans and marked `isEstimate`. The cost is bounded by `cap`, not the backlog; a group's newest job is the
+    /// it spans and marked as estimates (`sampled`). The cost is bounded by `cap`, not the backlog; a group's newest job is the
     /// newest the sample saw.
     public static func failureGroups(_ db: PostgresConnection, now: Date, cap: Int = MonitorLimits.exactCountCap,
                                      sampleStart: UUID = UUID()) async throws -> [FailureGroup]
@@ -207,7 +207,7 @@ public enum MonitorQueries {
                             errorClass: try row.decode("error_class"), jobClass: try row.decode("job_class"),
                             lastHour: scaled(try row.decode("last_hour")), lastDay: scaled(try row.decode("last_day")),
                             latestAt: try row.decode("latest_at"), latestJobID: try row.decode("latest_id"),
-                            firstFrame: try row.decode("frame"), isEstimate: scale != nil)
+                            firstFrame: try row.decode("frame"), sampled: scale == nil ? nil : try row.decode("last_day"))
     }
 
     /// The newest job of each cron key (and the one before it), by a loose index scan over

@@ -41,7 +41,7 @@ import Testing
         var s = Fixtures.snapshot
         s.failures = [
             FailureGroup(kind: .retrying, errorClass: "Net::ReadTimeout", jobClass: "SyncJob", lastHour: 1_230,
-                         lastDay: 28_431, latestAt: Fixtures.now - 30, latestJobID: UUID(), isEstimate: true),
+                         lastDay: 28_431, latestAt: Fixtures.now - 30, latestJobID: UUID(), sampled: 95),
             FailureGroup(kind: .discarded, errorClass: "KeyError", jobClass: "MailJob", lastHour: 12, lastDay: 12_345,
                          latestAt: Fixtures.now - 60, latestJobID: UUID()),
         ]

@@ -16,13 +16,18 @@ import Synchronization
 struct MonitorBenchmark {
     var rows = 1_000_000
     var duration = 60.0
+    /// Unfinished rows per 100 seeded (`LoadSeed`): 24 by default, 30 for issue 17's 1 M / 300 k and 10 M / 3 M.
+    var unfinishedPercent = 24
     var seeded = false
     var modes = ["exact", "now"]
 
     func run(_ config: ConnectionConfig) async throws {
         let db = try await PostgresConnection.connect(config)
         let seedStart = ContinuousClock.now
-        if !seeded { try await LoadSeed.fill(db, rows: rows, now: Date(), claimableClass: NoopJob.className) }
+        if !seeded {
+            try await LoadSeed.fill(db, rows: rows, now: Date(), claimableClass: NoopJob.className,
+                                    unfinishedPercent: unfinishedPercent)
+        }
         let unfinished = try await db.query("SELECT count(*) FROM good_jobs WHERE finished_at IS NULL")[0]
             .decode(0, as: Int.self)
         print(String(format: "seeded %d rows (%d unfinished) with ANALYZE in %.1f s", rows, unfinished,

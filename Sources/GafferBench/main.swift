@@ -10,10 +10,11 @@ import Synchronization
 //
 // Usage: gaffer-bench [drain N WORKERS THREADS] [latency RATE SECONDS]
 //        gaffer-bench keys [--rows N] [--seconds S] [--threads T] [--no-screen]   (the screen's key latency, `KeysBenchmark`)
-//        gaffer-bench monitor [--rows N] [--seconds S] [--seeded DB] [--modes exact,five,now]
+//        gaffer-bench monitor [--rows N] [--unfinished-percent P] [--seconds S] [--seeded DB] [--modes exact,five,now]
 //            (`gaffer top`'s statement time per second, `MonitorBenchmark`; --seeded reads DB as `seed` left it)
 //        gaffer-bench fleet N PROCESSES THREADS   (N jobs drained by separate worker processes, `FleetBenchmark`)
-//        gaffer-bench seed ROWS   (with DATABASE_URL: leaves a seeded database for `gaffer top`, prints its name)
+//        gaffer-bench seed ROWS [--unfinished-percent P]   (with DATABASE_URL: leaves a seeded database for
+//            `gaffer top`, prints its name; P of every 100 rows unfinished, 24 unless given)
 // Without DATABASE_URL it starts a private server like the peers' (fsync and synchronous_commit on, TCP
 // on 127.0.0.1), so the figures compare with ../shared/bench.
 
@@ -185,31 +186,44 @@ if let seededDatabase {
 } else {
     (config, server) = try await freshDatabase(statementStats: args.first == "monitor")
 }
-defer { try? server?.stop(); try? server.map { try FileManager.default.removeItem(atPath: $0.socketDirectory) } }
-if args.first == "keys" {
-    let keys = KeysBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
-                             threads: Int(option(args, "threads", 10)), screen: !args.contains("--no-screen"))
-    try await keys.run(config)
-} else if args.first == "monitor" {
-    var monitor = MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60))
-    monitor.seeded = seededDatabase != nil
-    if let modes = textOption(args, "modes") { monitor.modes = modes.split(separator: ",").map(String.init) }
-    try await monitor.run(config)
-} else if args.first == "fleet" {
-    let n = Array(args.dropFirst())
-    try await FleetBenchmark.run(config, jobs: Int(n.first ?? "20000") ?? 20_000, processes: Int(n.dropFirst().first ?? "2") ?? 2,
-                                 threads: Int(n.dropFirst(2).first ?? "5") ?? 5)
-} else if args.first == "seed" {
-    let db = try await PostgresConnection.connect(config)
-    try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),
-                            claimableClass: NoopJob.className)
-    await db.close()
-    print("seeded database \(config.databaseName ?? config.displayName)")
-} else if args.first == "latency" {
-    try await latency(config, rate: Int(args.dropFirst().first ?? "200") ?? 200,
-                      duration: Double(args.dropFirst(2).first ?? "10") ?? 10, threads: 5)
-} else {
-    let n = args.first == "drain" ? Array(args.dropFirst()) : args
-    try await drain(config, jobs: Int(n.first ?? "20000") ?? 20_000, workers: Int(n.dropFirst().first ?? "2") ?? 2,
-                    threads: Int(n.dropFirst(2).first ?? "5") ?? 5)
+/// Stops the private server, if this run started one, and removes its directory. (A top-level `defer` here never
+/// ran: every run without DATABASE_URL left its server behind.)
+func stopPrivateServer() {
+    try? server?.stop()
+    try? server.map { try FileManager.default.removeItem(atPath: $0.socketDirectory) }
 }
+do {
+    if args.first == "keys" {
+        let keys = KeysBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
+                                 threads: Int(option(args, "threads", 10)), screen: !args.contains("--no-screen"))
+        try await keys.run(config)
+    } else if args.first == "monitor" {
+        var monitor = MonitorBenchmark(rows: Int(option(args, "rows", 1_000_000)), duration: option(args, "seconds", 60),
+                                       unfinishedPercent: Int(option(args, "unfinished-percent", 24)))
+        monitor.seeded = seededDatabase != nil
+        if let modes = textOption(args, "modes") { monitor.modes = modes.split(separator: ",").map(String.init) }
+        try await monitor.run(config)
+    } else if args.first == "fleet" {
+        let n = Array(args.dropFirst())
+        try await FleetBenchmark.run(config, jobs: Int(n.first ?? "20000") ?? 20_000, processes: Int(n.dropFirst().first ?? "2") ?? 2,
+                                     threads: Int(n.dropFirst(2).first ?? "5") ?? 5)
+    } else if args.first == "seed" {
+        let db = try await PostgresConnection.connect(config)
+        try await LoadSeed.fill(db, rows: Int(args.dropFirst().first ?? "") ?? 1_000_000, now: Date(),
+                                claimableClass: NoopJob.className,
+                                unfinishedPercent: Int(option(args, "unfinished-percent", 24)))
+        await db.close()
+        print("seeded database \(config.databaseName ?? config.displayName)")
+    } else if args.first == "latency" {
+        try await latency(config, rate: Int(args.dropFirst().first ?? "200") ?? 200,
+                          duration: Double(args.dropFirst(2).first ?? "10") ?? 10, threads: 5)
+    } else {
+        let n = args.first == "drain" ? Array(args.dropFirst()) : args
+        try await drain(config, jobs: Int(n.first ?? "20000") ?? 20_000, workers: Int(n.dropFirst().first ?? "2") ?? 2,
+                        threads: Int(n.dropFirst(2).first ?? "5") ?? 5)
+    }
+} catch {
+    stopPrivateServer()
+    throw error
+}
+stopPrivateServer()

@@ -39,6 +39,20 @@ struct ReplicaCommandTests {
         return (pair, discarded)
     }
 
+    /// Retries the discarded job from the Failures pane and checks that only the primary saw the write.
+    func retryOnThePrimary(_ tmux: Tmux, _ pair: TestReplica, _ discarded: UUID) async throws {
+        try await tmux.keys("4", "R")
+        try await tmux.waitFor(text: "Retry 1 discarded job of Net::ReadTimeout · MailJob?")
+        try await tmux.keys("y")
+        try await tmux.waitFor(text: "retried 1 job")
+        let primaryStatements = TestReplica.statements(of: pair.primary, application: "gaffer-top")
+        #expect(primaryStatements.contains { $0.contains("UPDATE good_jobs") }, "\(primaryStatements)")
+        #expect(!TestReplica.statements(of: pair.standby, application: "gaffer-top").contains { $0.contains("UPDATE") })
+        let db = try await PostgresConnection.connect(pair.primaryConfig, applicationName: "gaffer-tests")
+        #expect(try await db.query("SELECT finished_at FROM good_jobs WHERE id = $1", [discarded]).first?["finished_at"] == nil)
+        await db.close()
+    }
+
     @Test func statusReadsTheStandbyAndSaysHowFarBehindItIs() async throws {
         let (pair, _) = try await replicatedDatabase()
         defer { pair.stop() }
@@ -77,17 +91,34 @@ struct ReplicaCommandTests {
         #expect(!screen.contains(Self.secret))
         #expect(TestReplica.statements(of: pair.standby, application: "gaffer-top").contains { $0.contains("good_jobs") })
 
-        try await tmux.keys("4", "R")
-        try await tmux.waitFor(text: "Retry 1 discarded job of Net::ReadTimeout · MailJob?")
-        try await tmux.keys("y")
-        try await tmux.waitFor(text: "retried 1 job")
-        let primaryStatements = TestReplica.statements(of: pair.primary, application: "gaffer-top")
-        #expect(primaryStatements.contains { $0.contains("UPDATE good_jobs") }, "\(primaryStatements)")
-        #expect(!TestReplica.statements(of: pair.standby, application: "gaffer-top").contains { $0.contains("UPDATE") })
-        let db = try await PostgresConnection.connect(pair.primaryConfig, applicationName: "gaffer-tests")
-        #expect(try await db.query("SELECT finished_at FROM good_jobs WHERE id = $1", [discarded]).first?["finished_at"] == nil)
-        await db.close()
+        try await retryOnThePrimary(tmux, pair, discarded)
         try await tmux.keys("q")
+        try await tmux.waitFor(text: "EXIT=0")
+    }
+
+    /// `gaffer start --replica-url`: the co-hosted screen reads the standby and shows its lag; its retry, like the
+    /// worker, goes to the primary.
+    @Test func startsScreenReadsTheStandbyAndRetriesOnThePrimary() async throws {
+        let (pair, discarded) = try await replicatedDatabase()
+        defer { pair.stop() }
+        let home = ScratchHome()
+        let tmux = Tmux()
+        defer { tmux.kill(); home.remove() }
+        try await tmux.start("env SWIFT_BACKTRACE=interactive=no GAFFER_HOME='\(home.path)' '\(try Binary.path("gaffer-example"))'"
+                             + " start --poll-interval 1 --database-url '\(Self.conninfo(pair.primary, pair.database))'"
+                             + " --replica-url '\(Self.conninfo(pair.standby, pair.database))' 2>/dev/null", width: 120, height: 40)
+        let screen = try await tmux.waitFor("the failure and the replica's lag") {
+            $0.contains("Net::ReadTimeout") && $0.contains("replica 0s · ")
+        }
+        #expect(!screen.contains(Self.secret))
+        #expect(TestReplica.statements(of: pair.standby, application: "gaffer-top").contains { $0.contains("good_jobs") })
+        #expect(!TestReplica.statements(of: pair.primary, application: "gaffer-top").contains { $0.contains("good_jobs") },
+                "the screen read the primary")
+
+        try await retryOnThePrimary(tmux, pair, discarded)
+        try await tmux.keys("q")
+        try await tmux.waitFor(text: "stop now")
+        try await tmux.keys("w")
         try await tmux.waitFor(text: "EXIT=0")
     }
 }

@@ -54,11 +54,35 @@ struct StatusReportTests {
                                      paused: SettingsRecord())
         #expect(estimated.json["counts_estimated"] == .bool(true))
         let row = try #require(estimated.lines.first { $0.hasPrefix("a ") })
-        #expect(row.contains("≈285000") && row.contains("≈40") && !row.contains("≈3"), "\(row)")
+        #expect(row.contains("≈285k") && row.contains("≈40") && !row.contains("≈3"), "\(row)")
         #expect(estimated.lines.contains { $0.hasPrefix("(≈ estimated from a sample") })
         let exact = StatusReport(generatedAt: Self.now, database: "x", queues: queues, discardedCapped: false,
                                  processes: [], failures: [], cron: [], limits: [], paused: SettingsRecord())
         #expect(exact.json["counts_estimated"] == .bool(false))
+        #expect(!exact.lines.joined().contains("≈"))
+    }
+
+    /// Retrying groups sampled above the cap: `≈` in the table with a note, `estimate` in the JSON; exact ones in full.
+    @Test func estimatedFailuresAreMarkedAsEstimates() throws {
+        let failures = [
+            FailureGroup(kind: .retrying, errorClass: "Net::ReadTimeout", jobClass: "SyncJob", lastHour: 1_200,
+                         lastDay: 28_431, latestAt: Self.now, latestJobID: UUID(), sampled: 95),
+            FailureGroup(kind: .discarded, errorClass: "KeyError", jobClass: "MailJob", lastHour: 12_345, lastDay: 20_000,
+                         latestAt: Self.now, latestJobID: UUID()),
+        ]
+        let report = StatusReport(generatedAt: Self.now, database: "x", queues: [], discardedCapped: false,
+                                  processes: [], failures: failures, cron: [], limits: [], paused: SettingsRecord())
+        let retrying = try #require(report.lines.first { $0.contains("Net::ReadTimeout") })
+        #expect(retrying.contains("≈1200 ") && retrying.hasSuffix(" ≈28k"), "\(retrying)")
+        let discarded = try #require(report.lines.first { $0.contains("KeyError") })
+        #expect(discarded.hasSuffix("12345  20000") && !discarded.contains("≈"), "\(discarded)")
+        #expect(report.lines.contains { $0.hasPrefix("(≈ retrying failures scaled up from 95 found in a sample of 10001") })
+        #expect(report.json["failures"]?[0]?["sampled"] == .int(95) && report.json["failures"]?[1]?["sampled"] == .null)
+        #expect(report.json["failures"]?[0]?["estimate"] == .bool(true))
+        #expect(report.json["failures"]?[0]?["last_day"] == .int(28_431))
+        #expect(report.json["failures"]?[1]?["estimate"] == .bool(false))
+        let exact = StatusReport(generatedAt: Self.now, database: "x", queues: [], discardedCapped: false, processes: [],
+                                 failures: [failures[1]], cron: [], limits: [], paused: SettingsRecord())
         #expect(!exact.lines.joined().contains("≈"))
     }
 

@@ -65,12 +65,7 @@ import Testing
         let seed = try await Seed.make()
         let claimed = try await seed.job(.running, lockedBy: UUID())
         try await seed.job(.running, at: -30)  // interrupted, its process cleaned up: only exact mode lists it
-        try await seed.db.query("""
-            INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at, created_at,
-                                   updated_at, job_class)
-            SELECT g, g, 'bulk', 0, jsonb_build_object('job_class', 'BulkJob', 'executions', 0), $1, $1, $1, 'BulkJob'
-            FROM (SELECT gen_random_uuid() AS g FROM generate_series(1, $2)) ids
-            """, [seed.now.addingTimeInterval(-10), MonitorLimits.exactCountCap - 1])
+        try await seed.bulkQueued(MonitorLimits.exactCountCap - 1)
         let poller = MonitorPoller(connection: seed.db, clock: { Seed.now })
         let estimated = await poller.refresh()
         #expect(estimated.refresh.error == nil)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GafferEngine
 import GafferStore
+import Postgres
 import TerminalKit
 
 /// `gaffer demo`: the original scheduler's jobs, live, on the embedded (or given) database.
@@ -15,12 +16,14 @@ struct DemoCommand: AsyncParsableCommand {
             enqueues both cron fan-outs at once and runs a worker with the original's settings (5 threads, poll 30 \
             s, shutdown timeout 25 s). Rate limits are retried, bad rows discarded; every failure is logged to \
             $GAFFER_HOME/log/demo.log, and to stderr without the screen. On a terminal the monitor's screen shows \
-            it all; q offers detach, drain or stop now.
+            it all; q offers detach, drain or stop now. With --replica-url the screen reads from that streaming standby \
+            and its header shows the lag; the worker and the screen's actions use the database.
 
             Example:
               gaffer demo                             # until Ctrl-C
               gaffer demo --no-tui --duration 20      # headless for 20 seconds, then stop cleanly
               gaffer demo --reset                     # drop the demo's data and jobs and start over
+              gaffer demo --database-url postgresql://primary/demo --replica-url postgresql://standby/demo
 
             It refuses a database whose GoodJob tables hold jobs it did not create (an app's), before writing anything.
             """)
@@ -36,6 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
     var reset = false
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var replica: ReplicaOptions
 
     @OptionGroup var screen: ScreenOptions
 
@@ -62,6 +67,8 @@ struct DemoCommand: AsyncParsableCommand {
             configuration.onError = try WorkerLogging.reporter(app: GafferApp.current.onError, errorLog: log.errorLog)
             CrashReports.enable(configuration)
             let (db, resolved) = try await database.connect()
+            let wantsScreen = Screen.wanted(noTUI: noTui)
+            var replicaConfig: ConnectionConfig?
             do {
                 // Before anything is written: the demo's reset and workers would act on an app's jobs of the same class.
                 if let foreign = try await demo.foreignJob(db) {
@@ -72,6 +79,7 @@ struct DemoCommand: AsyncParsableCommand {
                 try await Migrator.migrate(db)
                 try await SchemaGate.check(db)
                 let seeded = try await demo.prepare(db, reset: reset)
+                replicaConfig = try await replica.checkedForScreen(wantsScreen, applicationName: "gaffer")
                 Terminal.note(seeded ? "demo data seeded in schema gaffer_demo" : "reusing the demo data in schema gaffer_demo (--reset starts over)")
             } catch {
                 await db.close()
@@ -82,10 +90,11 @@ struct DemoCommand: AsyncParsableCommand {
             var settings = WorkerSettings(configuration: configuration, idleTimeout: nil, cleanup: CleanupSettings())
             settings.cleanup.intervalJobs = nil  // preserve every record of the demo run
             settings.cleanup.intervalSeconds = nil
-            let plan = WorkerLaunch.Plan(
+            var plan = WorkerLaunch.Plan(
                 registry: JobRegistry(demo.jobs), settings: settings, cron: demo.cron, logFile: logPath,
-                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: Screen.wanted(noTUI: noTui),
+                alwaysLogToFile: true, duration: duration, progressEvery: 5, wantsScreen: wantsScreen,
                 look: setup.look, mouse: screen.mouse, log: log, screen: setup)
+            plan.replica = replicaConfig
             try await WorkerLaunch.run(plan, database: resolved) { _ in
                 let count = try await demo.kickOff(GafferClient(connection: db), now: Date())
                 await db.close()

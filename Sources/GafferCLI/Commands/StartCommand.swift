@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GafferEngine
 import GafferStore
+import Postgres
 
 /// `gaffer start`: the app's worker in the foreground.
 struct StartCommand: AsyncParsableCommand {
@@ -19,6 +20,10 @@ struct StartCommand: AsyncParsableCommand {
             Example:
               gaffer start --queues 'publications:3;*' --max-threads 5 --poll-interval 30 --shutdown-timeout 25
               GOOD_JOB_QUEUES=default GOOD_JOB_MAX_THREADS=3 gaffer start --no-tui
+              gaffer start --database-url postgresql://primary/myapp --replica-url postgresql://standby/myapp
+
+            With --replica-url the screen reads from that streaming standby and its header shows the lag; the worker \
+            and the screen's actions use the database.
             """)
 
     @OptionGroup var worker: WorkerOptions
@@ -27,6 +32,8 @@ struct StartCommand: AsyncParsableCommand {
     var noTui = false
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var replica: ReplicaOptions
 
     @OptionGroup var screen: ScreenOptions
 
@@ -61,10 +68,16 @@ struct StartCommand: AsyncParsableCommand {
                 throw error
             }
             let wantsScreen = Screen.wanted(noTUI: noTui)
-            let plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
+            let replicaConfig: ConnectionConfig?
+            do { replicaConfig = try await replica.checkedForScreen(wantsScreen, applicationName: "gaffer") } catch {
+                resolved.finish()
+                throw error
+            }
+            var plan = WorkerLaunch.Plan(registry: app.registry, settings: settings, cron: cron,
                                          logFile: wantsScreen ? try LogDirectory.file("worker.log") : "",
                                          alwaysLogToFile: false, duration: nil, progressEvery: nil, wantsScreen: wantsScreen,
                                          look: setup.look, mouse: screen.mouse, log: log, screen: setup)
+            plan.replica = replicaConfig
             try await WorkerLaunch.run(plan, database: resolved)
         }
     }

@@ -25,12 +25,14 @@ enum Screen {
     /// Runs `gaffer top`'s screen with `worker` as its local worker until the user quits, a signal
     /// arrives (drain), or `duration` passes (drain, as if chosen from the quit menu).
     /// `logger` is the worker's: the log view shows its last lines.
-    /// `runner` enqueues the app's cron entries now (`E` in the Cron pane).
-    static func run(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner, duration: Double?,
+    /// `runner` enqueues the app's cron entries now (`E` in the Cron pane). With `replica`, the screen reads from that
+    /// standby and acts on `config`.
+    static func run(worker: Worker, config: ConnectionConfig, replica: ConnectionConfig?, cron: [CronEntry],
+                    runner: CronRunner, duration: Double?,
                     look: ThemeChoice.Look, mouse: Bool, settings: ScreenSettings, interval: Double,
                     logger: ScreenLogSink) async throws -> QuitMode
     {
-        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, cron: cron, runner: runner, log: logger,
+        let monitor = try await CoHostedMonitor.open(worker: worker, config: config, replica: replica, cron: cron, runner: runner, log: logger,
                                                      settings: settings, interval: interval,
                                                      openScreen: MonitorSession.terminal(look, mouse: mouse))
         return try await monitor.run(for: duration)

@@ -30,6 +30,8 @@ enum WorkerLaunch {
         var log = LogSettings()
         /// Alerts, bell, key remaps and refresh interval from flags and the config file.
         var screen: ScreenSetup
+        /// The streaming standby the screen reads from (`--replica-url`); nil reads the database.
+        var replica: ConnectionConfig?
     }
 
     /// Runs until a signal, the duration, idleness or the screen's quit; `afterStart` runs once the
@@ -71,7 +73,7 @@ enum WorkerLaunch {
             let started = ContinuousClock.now
             let choice: QuitMode
             do {
-                choice = try await Screen.run(worker: worker, config: resolved.config,
+                choice = try await Screen.run(worker: worker, config: resolved.config, replica: plan.replica,
                                               cron: configuration.enableCron ? plan.cron : [],
                                               runner: .entries(plan.cron, registry: plan.registry), duration: plan.duration,
                                               look: plan.look, mouse: plan.mouse, settings: plan.screen.settings,

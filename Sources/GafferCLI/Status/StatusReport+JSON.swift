@@ -72,6 +72,8 @@ extension StatusReport {
             "latest_at": time(group.latestAt),
             "latest_job_id": .string(group.latestJobID.uuidString.lowercased()),
             "first_app_frame": group.firstFrame.map(JSONValue.string) ?? .null,
+            "estimate": .bool(group.isEstimate),
+            "sampled": group.sampled.map { .int(Int64($0)) } ?? .null,
         ])
     }
 

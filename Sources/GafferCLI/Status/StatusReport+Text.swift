@@ -32,8 +32,14 @@ extension StatusReport {
         out.append("FAILURES (24 h)" + (failures.isEmpty ? "  none" : ""))
         if !failures.isEmpty {
             out += Self.align([["  ERROR CLASS", "JOB CLASS", "STATE", "1H", "24H"]]
-                + failures.map { ["  " + $0.errorClass, $0.jobClass, $0.kind.rawValue, "\($0.lastHour)", "\($0.lastDay)"] },
+                + failures.map { ["  " + $0.errorClass, $0.jobClass, $0.kind.rawValue, Self.count($0.lastHour, $0.isEstimate),
+                                  Self.count($0.lastDay, $0.isEstimate)] },
                 rightAligned: [3, 4])
+        }
+        let sampled = failures.compactMap(\.sampled)
+        if !sampled.isEmpty {
+            out.append("(≈ retrying failures scaled up from \(sampled.reduce(0, +)) found in a sample of "
+                + "\(MonitorLimits.exactCountCap + 1) unfinished jobs: more than \(MonitorLimits.exactCountCap) are unfinished)")
         }
 
         out.append("")
@@ -70,10 +76,13 @@ extension StatusReport {
 
     private func cells(_ row: QueueRow) -> [String] {
         let latency = row.oldestReadyAt.map { Self.duration(generatedAt.timeIntervalSince($0)) } ?? "-"
-        let about = countsEstimated ? "≈" : ""
-        return [row.name.isEmpty ? "(none)" : row.name, about + "\(row.queued)", about + "\(row.scheduled)", "\(row.running)",
-                about + "\(row.retried)", "\(row.discarded)", "\(row.succeededLastHour)", latency]
+        return [row.name.isEmpty ? "(none)" : row.name, Self.count(row.queued, countsEstimated),
+                Self.count(row.scheduled, countsEstimated), "\(row.running)", Self.count(row.retried, countsEstimated),
+                "\(row.discarded)", "\(row.succeededLastHour)", latency]
     }
+
+    /// An exact count in full; an estimate short and marked, so it shows no more digits than it has (`≈285k`).
+    static func count(_ n: Int, _ estimate: Bool) -> String { estimate ? CountText.of(n, estimate: true) : "\(n)" }
 
     /// Pads cells to their column's width: left-aligned, except the `rightAligned` columns (numbers).
     static func align(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {

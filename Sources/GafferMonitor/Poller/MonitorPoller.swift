@@ -9,8 +9,9 @@ import Postgres
 /// Cheap panes (queues, running jobs, pauses, throughput) are read every refresh; the others
 /// after `RefreshPolicy.slowPaneDelay` (longer the more they cost) or when `wake(full:)` asks, the
 /// failures on their own cadence at `RefreshPolicy.failuresShare` of the time (their frame shows the age).
-/// Above `MonitorLimits.exactCountCap` unfinished rows, queue counts are estimates and the running
-/// list reads only claimed jobs (`MonitorQueries.queueCounts`), so a refresh costs the same at any backlog. A failed refresh
+/// Above `MonitorLimits.exactCountCap` unfinished rows, queue counts and retrying failures are estimates and the
+/// running list reads only claimed jobs (`MonitorQueries.queueCounts`, `failureGroups`), so a refresh costs the
+/// same at any backlog. A failed refresh
 /// keeps the previous data, records the error in `refresh.error`, reconnects when the connection
 /// was lost, and retries with a doubling delay.
 ///
@@ -36,7 +37,8 @@ public actor MonitorPoller {
 
     public private(set) var latest: MonitorSnapshot
     public private(set) var interval: Double
-    /// Counts every unfinished row at each refresh instead of estimating above the cap (costs as much as the backlog).
+    /// Counts every unfinished row at each refresh instead of estimating above the cap, queues and failures (costs as
+    /// much as the backlog).
     public private(set) var exactCounts = false
     /// The share of time the slow panes may take (`RefreshPolicy.slowPaneShare`), and the failures query (`failuresShare`).
     private let slowPaneShare: Double
@@ -60,6 +62,7 @@ public actor MonitorPoller {
     /// Counts exactly (`true`) or estimates above the cap, and refreshes at once.
     public func setExactCounts(_ exact: Bool) {
         exactCounts = exact
+        nextFailuresAt = .now
         wake()
     }
 
@@ -126,7 +129,8 @@ public actor MonitorPoller {
             }
             if failuresDue {
                 let failuresStarted = ContinuousClock.now
-                next.failures = try await MonitorQueries.failureGroups(db, now: now)
+                next.failures = try await MonitorQueries.failureGroups(
+                    db, now: now, cap: exactCounts ? Int(Int32.max) : MonitorLimits.exactCountCap, sampleStart: sampleStart)
                 next.failuresTakenAt = now
                 nextFailuresAt = .now + .seconds(RefreshPolicy.slowPaneDelay(
                     interval: interval, queryTime: failuresStarted.duration(to: .now).seconds, share: failuresShare))

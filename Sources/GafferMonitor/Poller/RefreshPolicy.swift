@@ -24,8 +24,9 @@ public enum RefreshPolicy {
     /// The slow panes' queries may take this share of the time between their refreshes, at most.
     public static let slowPaneShare = 0.05
 
-    /// The share for the failures query alone: it reads every unfinished row that carries an error (no
-    /// GoodJob index covers them), so on a large backlog it is the dearest query and refreshes least often.
+    /// The share for the failures query alone: with exact counts on it reads every unfinished row (no GoodJob
+    /// index covers those carrying an error), so on a large backlog it can be the dearest query; estimated, it
+    /// reads at most `MonitorLimits.exactCountCap` + 1 of them and runs every `slowPaneSeconds`.
     public static let failuresShare = 0.01
 
     /// Seconds until the slow panes are re-read after reads that took `queryTime`: every `slowPaneSeconds`

@@ -25,10 +25,17 @@ public struct FailureGroup: Sendable, Hashable {
     public var latestJobID: UUID
     /// `path:line:in 'function'` of the first application frame; nil when the backtrace has none.
     public var firstFrame: String?
+    /// For counts scaled up from a sample of the unfinished rows (retrying groups above
+    /// `MonitorLimits.exactCountCap` unfinished jobs): the group's jobs the sample held, whose square root
+    /// bounds the estimate's relative error (about 1/√n); nil for exact counts.
+    public var sampled: Int?
+    /// The counts are estimates (`sampled`), shown as `≈`.
+    public var isEstimate: Bool { sampled != nil }
 
     public init(kind: Kind, errorClass: String, jobClass: String, lastHour: Int, lastDay: Int, latestAt: Date,
-                latestJobID: UUID, firstFrame: String? = nil) {
+                latestJobID: UUID, firstFrame: String? = nil, sampled: Int? = nil) {
         self.firstFrame = firstFrame
+        self.sampled = sampled
         self.kind = kind
         self.errorClass = errorClass
         self.jobClass = jobClass

@@ -11,19 +11,26 @@ public final class CoHostedMonitor: Sendable {
     public let poller: MonitorPoller
     let local: WorkerLocalSource
     let db: PostgresConnection
+    /// The streaming standby the screen reads from, when one was given; actions still go to `db`.
+    let replica: PostgresConnection?
     let session: MonitorSession
 
-    private init(poller: MonitorPoller, local: WorkerLocalSource, db: PostgresConnection, session: MonitorSession) {
+    private init(poller: MonitorPoller, local: WorkerLocalSource, db: PostgresConnection, replica: PostgresConnection?,
+                 session: MonitorSession) {
         self.poller = poller
         self.local = local
         self.db = db
+        self.replica = replica
         self.session = session
     }
 
     /// Connects the monitor to `config` beside `worker`; `openScreen` opens the terminal (or a headless one),
     /// `log` (when given) feeds the log view with the worker's last lines.
     /// `runner` enqueues the app's cron entries now (`E` in the Cron pane), whether or not this worker runs cron.
-    public static func open(worker: Worker, config: ConnectionConfig, cron: [CronEntry], runner: CronRunner = .none,
+    /// With `replica` (a streaming standby of `config`), every read goes there and the header shows its lag; every
+    /// action still goes to `config`.
+    public static func open(worker: Worker, config: ConnectionConfig, replica: ConnectionConfig? = nil,
+                            cron: [CronEntry], runner: CronRunner = .none,
                             log: ScreenLogSink? = nil, settings: ScreenSettings = ScreenSettings(), interval: Double = 1,
                             openScreen: @escaping @Sendable () throws -> any ScreenDevice) async throws -> CoHostedMonitor {
         var readLog: (@Sendable () -> LogRing)?
@@ -34,11 +41,19 @@ public final class CoHostedMonitor: Sendable {
             local.stop()
             throw error
         }
-        let poller = MonitorPoller(connection: db, local: local, interval: interval)
+        var reads: PostgresConnection?
+        if let replica {
+            do { reads = try await PostgresConnection.connect(replica, applicationName: "gaffer-top") } catch {
+                local.stop()
+                await db.close()
+                throw error
+            }
+        }
+        let poller = MonitorPoller(connection: reads ?? db, primary: reads == nil ? nil : db, local: local, interval: interval)
         let actions = MonitorActions(connection: db, local: local, cron: runner)
         let session = MonitorSession(poller: poller, actions: actions, local: local, readOnly: false,
                                      settings: settings, openScreen: openScreen)
-        return CoHostedMonitor(poller: poller, local: local, db: db, session: session)
+        return CoHostedMonitor(poller: poller, local: local, db: db, replica: reads, session: session)
     }
 
     /// Runs the screen until the user leaves, a signal arrives, or `duration` seconds pass (then it
@@ -57,9 +72,11 @@ public final class CoHostedMonitor: Sendable {
             mode = try await session.run()
         } catch {
             await db.close()
+            await replica?.close()
             throw error
         }
         await db.close()
+        await replica?.close()
         return mode
     }
 }

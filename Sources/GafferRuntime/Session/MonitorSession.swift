@@ -204,7 +204,7 @@ public final class MonitorSession: Sendable {
                     let exact = await !poller.exactCounts
                     await poller.setExactCounts(exact)
                     inbox.post(.status(exact ? "counting every unfinished job exactly (costs as much as the backlog)"
-                                              : "estimating queue counts (≈) above 10,000 unfinished jobs"))
+                                              : "estimating queue counts and failures (≈) above 10,000 unfinished jobs"))
                 }
             case .redraw:
                 screen.invalidate()

@@ -133,36 +133,81 @@ public enum MonitorQueries {
         }
     }
 
-    /// Failures of the last 24 hours grouped by error class and job class, most frequent first.
+    /// Failures of the last 24 hours grouped by error class, job class and first application frame, most frequent first.
     ///
-    /// Discarded jobs come from the discarded index (`finished_at` window); retrying jobs are the
-    /// unfinished ones carrying an error, dated by `updated_at` (their last attempt's end).
-    public static func failureGroups(_ db: PostgresConnection, now: Date) async throws -> [FailureGroup] {
-        let rows = try await db.query("""
-            SELECT kind, error_class, job_class, frame,
-                   count(*) FILTER (WHERE at > $1::timestamp - interval '1 hour') AS last_hour,
-                   count(*) AS last_day, max(at) AS latest_at,
-                   (array_agg(id ORDER BY at DESC, id))[1] AS latest_id
-            FROM (
+    /// Discarded jobs come from the discarded index (`finished_at` window), counted exactly. Retrying jobs (unfinished,
+    /// carrying an error, dated by `updated_at`: their last attempt's end) have no index of their own, so they are read
+    /// from at most `cap` + 1 unfinished rows from `sampleStart` in id order: exact while at most `cap` rows are
+    /// unfinished, else a uniform sample (random ids, as in `estimatedQueueStats`) scaled by the share of the id space
+    /// it spans and marked as estimates (`sampled`). The cost is bounded by `cap`, not the backlog; a group's newest job is the
+    /// newest the sample saw.
+    public static func failureGroups(_ db: PostgresConnection, now: Date, cap: Int = MonitorLimits.exactCountCap,
+                                     sampleStart: UUID = UUID()) async throws -> [FailureGroup]
+    {
+        let patterns: [any PostgresEncodable] = [BacktraceFrame.applicationPattern, BacktraceFrame.frameworkPattern]
+        let discarded = try await db.query("""
+            SELECT \(failureGroupColumns) FROM (
               SELECT 'discarded' AS kind, \(MonitorSQL.errorClass) AS error_class,
                      coalesce(job_class, '') AS job_class, finished_at AS at, id, \(MonitorSQL.firstApplicationFrame) AS frame
               FROM good_jobs
               WHERE finished_at IS NOT NULL AND error IS NOT NULL AND finished_at > $1::timestamp - interval '24 hours'
-              UNION ALL
-              SELECT 'retrying', \(MonitorSQL.errorClass), coalesce(job_class, ''), updated_at, id,
-                     \(MonitorSQL.firstApplicationFrame)
-              FROM good_jobs
-              WHERE finished_at IS NULL AND error IS NOT NULL AND updated_at > $1::timestamp - interval '24 hours'
             ) failures
             GROUP BY 1, 2, 3, 4 ORDER BY last_day DESC, latest_at DESC LIMIT $2
-            """, [now, MonitorLimits.failureGroups, BacktraceFrame.applicationPattern, BacktraceFrame.frameworkPattern])
-        return try rows.map {
-            FailureGroup(kind: FailureGroup.Kind(rawValue: try $0.decode("kind")) ?? .discarded,
-                         errorClass: try $0.decode("error_class"), jobClass: try $0.decode("job_class"),
-                         lastHour: try $0.decode("last_hour"), lastDay: try $0.decode("last_day"),
-                         latestAt: try $0.decode("latest_at"), latestJobID: try $0.decode("latest_id"),
-                         firstFrame: try $0.decode("frame"))
+            """, [now, MonitorLimits.failureGroups] + patterns)
+        let sampled = try await db.query("""
+            WITH sampled AS (
+              SELECT * FROM (
+                (SELECT id, updated_at, error IS NOT NULL AS failed FROM good_jobs
+                 WHERE finished_at IS NULL AND id >= $5 ORDER BY id LIMIT $6)
+                UNION ALL
+                (SELECT id, updated_at, error IS NOT NULL FROM good_jobs
+                 WHERE finished_at IS NULL AND id < $5 ORDER BY id LIMIT $6)
+              ) wrapped LIMIT $6
+            ), span AS (
+              SELECT count(*) AS sampled,
+                     coalesce((SELECT id FROM sampled WHERE id < $5 ORDER BY id DESC LIMIT 1),
+                              (SELECT id FROM sampled ORDER BY id DESC LIMIT 1)) AS last_id
+              FROM sampled
+            )
+            SELECT groups.*, span.sampled, span.last_id FROM span LEFT JOIN (
+              SELECT \(failureGroupColumns) FROM (
+                SELECT 'retrying' AS kind, \(MonitorSQL.errorClass) AS error_class, coalesce(job_class, '') AS job_class,
+                       updated_at AS at, id, \(MonitorSQL.firstApplicationFrame) AS frame
+                FROM good_jobs
+                WHERE id IN (SELECT id FROM sampled WHERE failed AND updated_at > $1::timestamp - interval '24 hours')
+                  AND finished_at IS NULL AND error IS NOT NULL
+              ) failures
+              GROUP BY 1, 2, 3, 4 ORDER BY last_day DESC, latest_at DESC LIMIT $2
+            ) groups ON true
+            """, [now, MonitorLimits.failureGroups] + patterns + [sampleStart, cap + 1])
+        var groups = try discarded.map { try failureGroup($0, scale: nil) }
+        if let first = sampled.first {
+            let count: Int = try first.decode("sampled")
+            let last: UUID? = try first.decode("last_id")
+            let scale = count <= cap ? nil : last.map { IDSpace.scale(from: sampleStart, to: $0) }
+            for row in sampled where try row.decode("kind", as: String?.self) != nil {
+                groups.append(try failureGroup(row, scale: scale))
+            }
         }
+        groups.sort { ($0.lastDay, $0.latestAt) > ($1.lastDay, $1.latestAt) }
+        return Array(groups.prefix(MonitorLimits.failureGroups))
+    }
+
+    /// A failure group's aggregates over `failures(kind, error_class, job_class, frame, at, id)`; `$1` is now.
+    static let failureGroupColumns = """
+        kind, error_class, job_class, frame,
+        count(*) FILTER (WHERE at > $1::timestamp - interval '1 hour') AS last_hour,
+        count(*) AS last_day, max(at) AS latest_at, (array_agg(id ORDER BY at DESC, id))[1] AS latest_id
+        """
+
+    /// A group from its row; with `scale`, its counts are a sample's, scaled up and marked as estimates.
+    static func failureGroup(_ row: PostgresRow, scale: Double?) throws -> FailureGroup {
+        func scaled(_ n: Int) -> Int { scale.map { Int((Double(n) * $0).rounded()) } ?? n }
+        return FailureGroup(kind: FailureGroup.Kind(rawValue: try row.decode("kind")) ?? .discarded,
+                            errorClass: try row.decode("error_class"), jobClass: try row.decode("job_class"),
+                            lastHour: scaled(try row.decode("last_hour")), lastDay: scaled(try row.decode("last_day")),
+                            latestAt: try row.decode("latest_at"), latestJobID: try row.decode("latest_id"),
+                            firstFrame: try row.decode("frame"), sampled: scale == nil ? nil : try row.decode("last_day"))
     }
 
     /// The newest job of each cron key (and the one before it), by a loose index scan over

@@ -93,7 +93,7 @@ public enum Keymap {
         Binding([.ctrl("r")], action: .refreshNow, help: "Refresh now", when: looking),
         Binding([.ctrl("l")], action: .redraw, help: "Redraw the screen", when: looking),
         Binding([ch("#")], action: .toggleExactCounts,
-                help: "Count queues exactly, or estimate (≈) above 10,000 unfinished jobs", when: looking),
+                help: "Count queues and failures exactly, or estimate (≈) above 10,000 unfinished jobs", when: looking),
         Binding([ch("y")], action: .confirmYes, label: "yes", help: "Do it", footerPriority: 10,
                 when: when { $0 == .confirm }),
         Binding([ch("n"), .escape], action: .confirmNo, label: "no", help: "Cancel", footerPriority: 10,

@@ -33,15 +33,11 @@ enum Format {
         return elapsed(seconds)
     }
 
-    /// `0`–`9999` as is, then `12k`, `3.4M`; an estimate gets a leading `≈`.
-    static func count(_ n: Int, estimate: Bool) -> String { (estimate ? "≈" : "") + count(n) }
+    /// `0`–`9999` as is, then `12k`, `3.4M`; an estimate gets a leading `≈` (`CountText`).
+    static func count(_ n: Int, estimate: Bool) -> String { CountText.of(n, estimate: estimate) }
 
     /// `0`–`9999` as is, then `12k`, `3.4M`.
-    static func count(_ n: Int) -> String {
-        if n < 10_000 { return String(n) }
-        if n < 1_000_000 { return "\(n / 1000)k" }
-        return "\((Double(n) / 100_000).rounded() / 10)M"
-    }
+    static func count(_ n: Int) -> String { CountText.of(n) }
 
     /// `512B`, `12kB`, `3.4MB`, `1.2GB`: an amount of WAL.
     static func bytes(_ n: Int64) -> String {

@@ -176,18 +176,25 @@ extension PaneContent {
         let rows = s.failures.map { g in
             row("\(g.kind.rawValue)-\(g.errorClass)-\(g.jobClass)-\(g.firstFrame ?? "")", [
                 TableCell(g.kind == .discarded ? "disc" : "retry", style: Style(g.kind == .discarded ? .discarded : .retried)),
-                TableCell(String(g.lastHour), style: Style(g.lastHour == 0 ? .muted : .text)),
-                TableCell(String(g.lastDay)), TableCell(Format.age(s.takenAt.timeIntervalSince(g.latestAt))),
+                TableCell(failureCount(g.lastHour, g), style: Style(g.lastHour == 0 ? .muted : .text)),
+                TableCell(failureCount(g.lastDay, g)), TableCell(Format.age(s.takenAt.timeIntervalSince(g.latestAt))),
                 TableCell(Format.clean(g.errorClass)), TableCell(Format.name(g.jobClass)),
                 TableCell(g.firstFrame.map { Format.clean(Format.frameSite($0)) } ?? "", style: Style(.info)),
             ], .failure(g), jobClass: g.jobClass, error: g.errorClass)
         }
         let hour = s.failures.reduce(0) { $0 + $1.lastHour }
+        let estimated = s.failures.contains(where: \.isEstimate)
         return PaneContent(
             columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
                       .numeric("last", minWidth: 5), TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
                       TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1, growsLast: true)],
-            rows: rows, trailing: "\(hour) in 1h", emptyMessage: "no failures in 24 h")
+            rows: rows, trailing: "\(estimated ? Format.count(hour, estimate: true) : String(hour)) in 1h"
+                + (estimated ? " · ≈ sampled" : ""), emptyMessage: "no failures in 24 h")
+    }
+
+    /// A failure group's count: exact in full, an estimate short and marked (`≈12k`).
+    static func failureCount(_ n: Int, _ group: FailureGroup) -> String {
+        group.isEstimate ? Format.count(n, estimate: true) : String(n)
     }
 
     /// Cron keys seen in the database (job rows, then enable/disable settings) and, under `gaffer start`,

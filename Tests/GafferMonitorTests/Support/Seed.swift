@@ -54,6 +54,16 @@ struct Seed {
         return id
     }
 
+    /// Inserts `count` jobs of class `BulkJob` on queue `bulk`, ready 10 s ago, in one statement.
+    func bulkQueued(_ count: Int) async throws {
+        try await db.query("""
+            INSERT INTO good_jobs (id, active_job_id, queue_name, priority, serialized_params, scheduled_at, created_at,
+                                   updated_at, job_class)
+            SELECT g, g, 'bulk', 0, jsonb_build_object('job_class', 'BulkJob', 'executions', 0), $1, $1, $1, 'BulkJob'
+            FROM (SELECT gen_random_uuid() AS g FROM generate_series(1, $2)) ids
+            """, [now.addingTimeInterval(-10), count])
+    }
+
     /// Inserts one attempt of a job.
     func execution(of job: UUID, at offset: Double, error: String? = nil, backtrace: [String] = [],
                    process: UUID? = nil) async throws {

@@ -35,4 +35,21 @@ import Testing
         #expect(Format.count(1_204_000, estimate: true) == "≈1.2M")
         #expect(Format.count(0, estimate: true) == "≈0")
     }
+
+    /// Retrying failures sampled above the cap read `≈` and the pane says so; exact groups keep their full count.
+    @Test func sampledFailuresAreMarked() {
+        var s = Fixtures.snapshot
+        s.failures = [
+            FailureGroup(kind: .retrying, errorClass: "Net::ReadTimeout", jobClass: "SyncJob", lastHour: 1_230,
+                         lastDay: 28_431, latestAt: Fixtures.now - 30, latestJobID: UUID(), sampled: 95),
+            FailureGroup(kind: .discarded, errorClass: "KeyError", jobClass: "MailJob", lastHour: 12, lastDay: 12_345,
+                         latestAt: Fixtures.now - 60, latestJobID: UUID()),
+        ]
+        let failures = ScreenText.pane(.failures, s, size: Size(width: 160, height: 48))
+        let sampled = ScreenText.lines(failures, containing: "Net::ReadTimeout").first ?? ""
+        #expect(sampled.contains("≈1230") && sampled.contains("≈28k"), "\(sampled)")
+        let exact = ScreenText.lines(failures, containing: "KeyError").first ?? ""
+        #expect(exact.contains("12345") && !exact.contains("≈"), "\(exact)")
+        #expect(failures.contains("≈1242 in 1h · ≈ sampled"), "\(failures)")
+    }
 }

@@ -1,0 +1,29 @@
+/// How many jobs a pool may claim now: one per slot, plus one batch waiting for the next free slot.
+///
+/// With jobs waiting, a slot that frees starts the next one at once instead of idling for a round
+/// trip, and each round trip ends and claims a full batch: for short jobs the commit per round trip,
+/// not the slots, sets the rate. The wait is bounded: never more than one batch (`ahead`) is claimed
+/// beyond the slots, so a long job keeps at most that many others from other workers.
+struct ClaimBudget: Equatable {
+    /// The most jobs claimed ahead of the slots, whatever the thread count.
+    static let batchLimit = 10
+
+    /// Slots, busy or idle (a retiring slot is busy until its job ends).
+    let slots: Int
+    /// Slots not retiring: the thread count in force.
+    let liveSlots: Int
+    let running: Int
+    /// Claimed jobs waiting for a slot.
+    let waiting: Int
+    /// Jobs that claims in flight may still bring.
+    let reserved: Int
+
+    /// One batch: as many as the live slots, at most `batchLimit`.
+    var ahead: Int { min(liveSlots, Self.batchLimit) }
+
+    /// Jobs a claim may take now.
+    var free: Int { max(0, slots + ahead - running - waiting - reserved) }
+
+    /// Whether a full batch is free: worth a round trip of its own on an idle session.
+    var hasFullBatch: Bool { ahead > 0 && free >= ahead }
+}

@@ -46,6 +46,7 @@ actor Pool {
     private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID, lane: Int)] = [:]
     /// Claimed jobs waiting for a free slot, in claim order, with the lane that holds their locks.
     private var waiting: [(job: ClaimedJob, lane: Int)] = []
+    private var pace = AttemptPace()
     private var wantClaim = true
     /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
     private var givingUp = false
@@ -112,7 +113,7 @@ actor Pool {
 
     private var budget: ClaimBudget {
         ClaimBudget(slots: slots.count, liveSlots: liveSlots, running: running.count, waiting: waiting.count,
-                    reserved: reserved)
+                    reserved: reserved, claimsAhead: pace.jobsAreShort)
     }
 
     private var liveSlots: Int { slots.values.filter { !$0.retiring }.count }
@@ -464,6 +465,7 @@ actor Pool {
         startWaiting()
         EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {
+            pace.record(duration: result.duration)
             lanes[lane].pending.append(result)
             if let end = BatchEnd(claimed, result) { lanes[lane].batchEnds.append(end) }
             switch result.outcome {

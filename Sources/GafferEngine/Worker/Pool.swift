@@ -187,9 +187,9 @@ actor Pool {
         try setThreads(threads + delta)
     }
 
-    /// The jobs this pool runs or has yet to end: its claims, which `LostClaimSQL` must leave alone.
+    /// The jobs this pool runs, has waiting or has yet to end: its claims, which `LostClaimSQL` must leave alone.
     func heldJobIDs() -> [UUID] {
-        running.values.map(\.job.jobID) + pending.map(\.jobID)
+        running.values.map(\.job.jobID) + waiting.map(\.job.id) + lanes.flatMap { $0.pending.map(\.jobID) }
     }
 
     func state() -> PoolState {

@@ -82,8 +82,8 @@ actor Pool {
     }
 
     /// Claiming sessions for a pool starting with `threads`. One for now: with two (overlapping their
-    /// commits), RetryNowUnlockTests left an advisory lock held under load and the server logged unlocks
-    /// from sessions not holding the lock; until that is understood, the pool claims on one session.
+    /// commits), a RetryNowUnlockTests server logged unlocks from sessions not holding the lock; until
+    /// that is understood, the pool claims on one session.
     static func lanes(threads: Int) -> Int { 1 }
 
     /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.

@@ -38,7 +38,7 @@ struct RetryNowUnlockTests {
         try await TestWait.until("no advisory lock left on the pool's session") {
             try await EngineFixture.count(db, """
                 SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                WHERE l.locktype = 'advisory' AND a.application_name LIKE 'gaffer-pool%'
+                WHERE l.locktype = 'advisory' AND a.application_name LIKE 'gaffer-pool%' AND a.datname = current_database()
                 """) == 0
         }
         let executions = try await EngineFixture.count(db, "SELECT count(*) FROM good_job_executions WHERE finished_at IS NOT NULL")

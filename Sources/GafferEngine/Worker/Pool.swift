@@ -5,12 +5,14 @@ import GafferStore
 import Logging
 import Postgres
 
-/// One queue-selection entry: its execution slots and the producer loop that feeds them.
+/// One queue-selection entry: its execution slots and the producer loops that feed them.
 ///
-/// The loop claims no more jobs than it has free slots, batches the attempt ends of jobs that
-/// finished meanwhile into one statement, and sleeps until a job finishes, a notification or the
-/// poll says there may be work, or the earliest known future `scheduled_at` arrives. The claiming
-/// session holds the advisory locks of the pool's running jobs.
+/// Each claiming session (`PoolLane`) has a loop that batches the attempt ends of its jobs that
+/// finished meanwhile into one statement with a claim for the free slots, and sleeps until a job
+/// finishes, a notification or the poll says there may be work, or the earliest known future
+/// `scheduled_at` arrives. The lanes' claims together never exceed the pool's budget (`ClaimBudget`:
+/// the slots plus one batch waiting for them); a claim in flight holds its share (`reserved`). The
+/// session that claimed a job holds its advisory lock.
 ///
 /// The thread count can change while it runs (`setThreads`): the loop adds or retires slots before
 /// its next claim (`SlotPlan`), never while a claim is in flight, so every claimed job finds a slot.
@@ -33,26 +35,19 @@ actor Pool {
     let index: Int
     let spec: PoolSpec
     let environment: Environment
-    private var connection: PostgresConnection
+    /// The claiming sessions; lane 0 is the one the process always has.
+    private var lanes: [PoolLane]
+    /// Slots promised to claims in flight: not free for another lane's claim, nor removable.
+    private var reserved = 0
     /// The execution slots by index; a retiring one is busy and goes once its job has ended.
     private var slots: [Int: Slot]
     /// The thread count asked for: the slots not retiring, once the loop has applied it.
     private(set) var threads: Int
-    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID)] = [:]
-    private var pending: [AttemptResult] = []
-    /// Jobs whose attempt ends committed but whose advisory locks a failed statement left held.
-    private var unlockPending: [UUID] = []
-    /// Failed attempts whose throw site `TraceSymbolizer` is still symbolicating.
-    private var tracesInFlight = 0
-    /// Symbolicated backtraces by execution id, for ends already sent: written in the next round trip.
-    private var symbolicated: [UUID: [String]] = [:]
-    /// Ended attempts of batch jobs whose bookkeeping runs once their finish has committed.
-    private var batchEnds: [BatchEnd] = []
+    private var running: [Int: (task: Task<Void, Never>, job: SlotState.RunningJob, executionID: UUID, lane: Int)] = [:]
+    /// Claimed jobs waiting for a free slot, in claim order, with the lane that holds their locks.
+    private var waiting: [(job: ClaimedJob, lane: Int)] = []
+    private var pace = AttemptPace()
     private var wantClaim = true
-    /// Set when the last round trip failed in part: the next one keeps ends and claim apart (`ExchangeLayout`).
-    private var lastExchangeFailed = false
-    /// Set when a new session replaced a lost one and has not yet taken back the running jobs' claims.
-    private var relockNeeded = false
     /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
     private var givingUp = false
     /// Set when cancelled bodies still had not returned: the loop ends without them.
@@ -68,15 +63,16 @@ actor Pool {
     private var claimErrors = 0
     private var lastClaimAt: Date?
     private var roundTrips = 0
-    private let wake = Wakeup()
     private let client: GafferClient
 
-    init(index: Int, spec: PoolSpec, environment: Environment, connection: PostgresConnection,
+    /// `connections`: the claiming sessions, at least one (`lanes(threads:)` says how many to open).
+    init(index: Int, spec: PoolSpec, environment: Environment, connections: [PostgresConnection],
          clientConnection: PostgresConnection) {
+        precondition(!connections.isEmpty, "a pool needs a claiming session")
         self.index = index
         self.spec = spec
         self.environment = environment
-        self.connection = connection
+        self.lanes = connections.map(PoolLane.init(connection:))
         self.threads = spec.threads
         self.slots = Dictionary(uniqueKeysWithValues: (0..<spec.threads).map {
             ($0, Slot(pool: index, index: $0, databaseConfig: environment.databaseConfig))
@@ -84,6 +80,11 @@ actor Pool {
         self.nextPollAt = environment.clock()
         self.client = GafferClient(connection: clientConnection, clock: environment.clock)
     }
+
+    /// Claiming sessions for a pool starting with `threads`. One for now: with two (overlapping their
+    /// commits), a RetryNowUnlockTests server logged unlocks from sessions not holding the lock; until
+    /// that is understood, the pool claims on one session.
+    static func lanes(threads: Int) -> Int { 1 }
 
     /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.
     static let slotStackSize = 8 << 20
@@ -111,8 +112,10 @@ actor Pool {
         }
     }
 
-    /// Idle slots (a retiring slot is always busy).
-    var freeSlots: Int { slots.count - running.count }
+    private var budget: ClaimBudget {
+        ClaimBudget(slots: slots.count, liveSlots: liveSlots, running: running.count, waiting: waiting.count,
+                    reserved: reserved, claimsAhead: pace.jobsAreShort)
+    }
 
     private var liveSlots: Int { slots.values.filter { !$0.retiring }.count }
 
@@ -124,26 +127,36 @@ actor Pool {
         } else {
             wantClaim = true
         }
-        wake.signal()
+        wakeAll()
+    }
+
+    private func wakeAll() {
+        for lane in lanes { lane.wake.signal() }
     }
 
     func setPaused(_ value: Bool) {
         paused = value
         wantClaim = true
-        wake.signal()
+        wakeAll()
     }
 
     /// Stops claiming; running jobs go on. `run()` returns once they have all ended.
     func beginStop() {
         stopping = true
-        wake.signal()
+        wakeAll()
     }
 
-    /// Cancels the running job bodies (shutdown timeout passed).
+    /// Cancels the running job bodies (shutdown timeout passed); jobs still waiting for a slot are
+    /// released unrun, for the next claim to record as interrupted like the cancelled ones.
     func cancelRunning() {
         givingUp = true
         for entry in running.values { entry.task.cancel() }
-        wake.signal()
+        for (job, lane) in waiting {
+            lanes[lane].pending.append(AttemptResult(jobID: job.id, executionID: job.executionID, outcome: .interrupted,
+                                                     error: nil, errorEvent: nil, backtrace: [], duration: 0))
+        }
+        waiting = []
+        wakeAll()
     }
 
     /// Stops waiting for bodies that ignored cancellation: `run()` writes the attempt ends it has, closes
@@ -153,7 +166,7 @@ actor Pool {
         guard !running.isEmpty else { return }
         abandoning = true
         abandonedJobs = running.values.map(\.job.jobID)
-        wake.signal()
+        wakeAll()
     }
 
     /// Asks for `count` threads; the loop adds or retires slots before its next claim. Returns the count before.
@@ -166,7 +179,7 @@ actor Pool {
         }
         let before = threads
         threads = count
-        wake.signal()
+        wakeAll()
         return before
     }
 
@@ -175,9 +188,9 @@ actor Pool {
         try setThreads(threads + delta)
     }
 
-    /// The jobs this pool runs or has yet to end: its claims, which `LostClaimSQL` must leave alone.
+    /// The jobs this pool runs, has waiting or has yet to end: its claims, which `LostClaimSQL` must leave alone.
     func heldJobIDs() -> [UUID] {
-        running.values.map(\.job.jobID) + pending.map(\.jobID)
+        running.values.map(\.job.jobID) + waiting.map(\.job.id) + lanes.flatMap { $0.pending.map(\.jobID) }
     }
 
     func state() -> PoolState {
@@ -192,26 +205,45 @@ actor Pool {
     // MARK: The loop
 
     func run() async {
-        let config = environment.configuration
-        var backoff = ReconnectBackoff(name: "pool \(index)", logger: environment.logger, report: environment.reportError)
         EngineMetrics.poolsStarted(threads: liveSlots)
         defer { EngineMetrics.poolStopped(threads: liveSlots) }
-        while !(stopping && running.isEmpty && pending.isEmpty && tracesInFlight == 0 && symbolicated.isEmpty)
-                && !abandoning {
+        await withTaskGroup(of: Void.self) { group in
+            for lane in lanes.indices { group.addTask { await self.run(lane: lane) } }
+        }
+        for slot in slots.values { slot.thread.shutdown() }
+        // A stuck body may be inside its slot's session: that one is left to the process exit.
+        for (index, slot) in slots where running[index] == nil { await slot.database.close() }
+        // Closing the claiming sessions releases the advisory locks of any job cancelled mid-run.
+        for lane in lanes { await lane.connection.close() }
+    }
+
+    /// True when lane `lane` has nothing left to do: stopping, none of its jobs running or waiting, nothing to write.
+    private func isDone(lane: Int) -> Bool {
+        stopping && lanes[lane].isSettled && !running.values.contains { $0.lane == lane }
+            && !waiting.contains { $0.lane == lane }
+    }
+
+    /// One lane's producer loop: round trips on its session until the pool stops.
+    private func run(lane: Int) async {
+        let config = environment.configuration
+        let wake = lanes[lane].wake
+        let name = lanes.count > 1 ? "pool \(index) session \(lane)" : "pool \(index)"
+        var backoff = ReconnectBackoff(name: name, logger: environment.logger, report: environment.reportError)
+        while !isDone(lane: lane) && !abandoning {
             resizeSlots()
             do {
-                if backoff.isFailing { try await reopen() }
-                try await exchange()
+                if backoff.isFailing { try await reopen(lane: lane) }
+                try await exchange(lane: lane)
                 backoff.succeeded()
-                if !batchEnds.isEmpty { await settleBatches() }
+                if !lanes[lane].batchEnds.isEmpty { await settleBatches(lane: lane) }
             } catch {
                 claimErrors += 1
                 let delay = backoff.failed(error)
-                if givingUp && (running.isEmpty || abandoning) {
+                if givingUp && (!running.values.contains { $0.lane == lane } || abandoning) {
                     // Past the shutdown timeout with the database unreachable: the unwritten attempts
                     // keep performed_at and run again as interrupted (contract §3.6).
-                    environment.logger.warning("pool \(index): stopping without writing \(pending.count) attempt end(s); those jobs will run again as interrupted")
-                    pending = []
+                    environment.logger.warning("\(name): stopping without writing \(lanes[lane].pending.count) attempt end(s); those jobs will run again as interrupted")
+                    lanes[lane].pending = []
                     break
                 }
                 await wake.wait(seconds: delay)
@@ -233,18 +265,14 @@ actor Pool {
                 nextScheduledAt = nil
             }
         }
-        try? await exchange()
-        await settleBatches()
-        for slot in slots.values { slot.thread.shutdown() }
-        // A stuck body may be inside its slot's session: that one is left to the process exit.
-        for (index, slot) in slots where running[index] == nil { await slot.database.close() }
-        // Closing the claiming session releases the advisory locks of any job cancelled mid-run.
-        await connection.close()
+        try? await exchange(lane: lane)
+        await settleBatches(lane: lane)
     }
 
     /// Applies the thread count asked for (`SlotPlan`): new slots claim at once, idle ones go now,
-    /// busy ones retire once their job has ended.
+    /// busy ones retire once their job has ended. Waits while a claim is in flight (its jobs need their slots).
     private func resizeSlots() {
+        guard reserved == 0 else { return }
         let plan = SlotPlan.plan(slots.map { SlotPlan.Slot(index: $0.key, busy: running[$0.key] != nil, retiring: $0.value.retiring) },
                                  threads: threads)
         guard !plan.isEmpty else { return }
@@ -255,24 +283,34 @@ actor Pool {
         for index in plan.add { slots[index] = Slot(pool: self.index, index: index, databaseConfig: environment.databaseConfig) }
         EngineMetrics.poolResized(threads: liveSlots - before)
         if !plan.add.isEmpty { wantClaim = true }
+        startWaiting()
     }
 
     /// Ends the finished attempts and claims as many jobs as there are free slots, in one round trip
     /// (`ExchangeLayout`): the ends and the claim commit together, then a second transaction releases
     /// the ended jobs' advisory locks.
-    private func exchange() async throws {
-        let limit = !stopping && !paused && wantClaim ? freeSlots : 0
+    private func exchange(lane: Int) async throws {
+        let limit = !stopping && !paused && wantClaim ? budget.free : 0
+        reserved += limit
+        lanes[lane].inFlight = true
+        defer {
+            reserved -= limit
+            lanes[lane].inFlight = false
+        }
         // Types with concurrency limits first, within their limits (Limits/Limiter.swift).
-        let limited = limit > 0 && environment.limiter.hasLimitedTypes ? try await claimLimited(limit) : Limiter.Claim()
+        let limited = limit > 0 && environment.limiter.hasLimitedTypes ? try await claimLimited(limit, lane: lane) : Limiter.Claim()
         // Ends whose throw site was symbolicated meanwhile carry the full lines; the rest are written apart.
-        let batch = pending.map { result in symbolicated.removeValue(forKey: result.executionID).map(result.with) ?? result }
-        let backtraces = symbolicated
-        symbolicated = [:]
+        let batch = lanes[lane].pending.map { result in
+            lanes[lane].symbolicated.removeValue(forKey: result.executionID).map(result.with) ?? result
+        }
+        let backtraces = lanes[lane].symbolicated
+        lanes[lane].symbolicated = [:]
+        let unlockPending = lanes[lane].unlockPending
         let unlocks = unlockPending + batch.map(\.jobID)
         let now = environment.clock()
         let rest = limit - limited.jobs.count
         let layout = ExchangeLayout(ending: batch, unlockingEarlier: !unlockPending.isEmpty,
-                                    afterFailure: lastExchangeFailed, now: now)
+                                    afterFailure: lanes[lane].lastExchangeFailed, now: now)
         let statements = ExchangeLayout.Statements(
             end: batch.isEmpty ? nil : CompleteSQL.statement(batch, processID: environment.processID, now: now,
                                                              hasLockType: environment.hasLockType),
@@ -286,22 +324,22 @@ actor Pool {
             backtraces: backtraces.isEmpty ? nil : CompleteSQL.backtraceStatement(backtraces))
         let plan = layout.transactions(statements)
         guard !plan.transactions.isEmpty else { return }
-        pending = []
-        unlockPending = []
+        lanes[lane].pending = []
+        lanes[lane].unlockPending = []
         roundTrips += 1
         EngineMetrics.claimRoundTrip()
         let outcomes: [Result<[PostgresRows], PostgresError>]
         do {
-            outcomes = try await connection.pipeline(transactions: plan.transactions)
+            outcomes = try await lanes[lane].connection.pipeline(transactions: plan.transactions)
         } catch {
-            pending = batch + pending
-            unlockPending = unlocks + unlockPending
-            symbolicated.merge(backtraces) { newer, _ in newer }
-            lastExchangeFailed = true
-            for job in limited.jobs { start(job) }
+            lanes[lane].pending = batch + lanes[lane].pending
+            lanes[lane].unlockPending = unlocks + lanes[lane].unlockPending
+            lanes[lane].symbolicated.merge(backtraces) { newer, _ in newer }
+            lanes[lane].lastExchangeFailed = true
+            for job in limited.jobs { start(job, lane: lane) }
             throw error
         }
-        lastExchangeFailed = outcomes.contains { if case .failure = $0 { true } else { false } }
+        lanes[lane].lastExchangeFailed = outcomes.contains { if case .failure = $0 { true } else { false } }
         var failure: PostgresError?
         func rows(_ slot: ExchangeLayout.Slot?) -> Result<PostgresRows, PostgresError>? {
             guard let slot else { return nil }
@@ -309,18 +347,18 @@ actor Pool {
         }
         // A finish that failed leaves its jobs held (the unlock skips them): end them again next time.
         if case .failure(let error)? = rows(plan.end) {
-            pending = batch + pending
+            lanes[lane].pending = batch + lanes[lane].pending
             failure = error
         }
         if case .failure(let error)? = rows(plan.unlock) {
-            unlockPending = unlocks + unlockPending
+            lanes[lane].unlockPending = unlocks + lanes[lane].unlockPending
             failure = failure ?? error
         }
         if case .failure(let error)? = rows(plan.backtraces) {
             // The ends hold the names-only lines; the source lines are not worth a retry loop.
             environment.logger.warning("pool \(index): could not write \(backtraces.count) symbolicated backtrace(s): \(error)")
         }
-        for job in limited.jobs { start(job) }
+        for job in limited.jobs { start(job, lane: lane) }
         guard limit > 0 else {
             if let failure { throw failure }
             return
@@ -332,7 +370,7 @@ actor Pool {
         let claimed = try claimedRows.map { try ClaimSQL.decode(try $0.get()) } ?? []
         lastClaimAt = now
         wantClaim = limited.jobs.count + claimed.count == limit
-        for job in claimed { start(job) }
+        for job in claimed { start(job, lane: lane) }
         if limited.jobs.count + claimed.count < limit, case .success(let ahead)? = rows(plan.lookAhead),
            let next = try ahead.first?.decode("next", as: Date?.self) {
             nextScheduledAt = min(nextScheduledAt ?? next, next)
@@ -343,11 +381,12 @@ actor Pool {
     // MARK: Concurrency limits
 
     /// Ends the finished attempts (so they no longer count as running) and releases their locks after
-    /// that commit, then claims jobs of the limited types as far as their limits allow, on this pool's session.
-    private func claimLimited(_ limit: Int) async throws -> Limiter.Claim {
-        let batch = pending
+    /// that commit, then claims jobs of the limited types as far as their limits allow, on the lane's session.
+    private func claimLimited(_ limit: Int, lane: Int) async throws -> Limiter.Claim {
+        let batch = lanes[lane].pending
+        let connection = lanes[lane].connection
         if !batch.isEmpty {
-            pending = []
+            lanes[lane].pending = []
             roundTrips += 1
             EngineMetrics.claimRoundTrip()
             let outcomes: [Result<[PostgresRows], PostgresError>]
@@ -356,14 +395,14 @@ actor Pool {
                     batch, processID: environment.processID, now: environment.clock(),
                     hasLockType: environment.hasLockType))
             } catch {
-                pending = batch + pending
+                lanes[lane].pending = batch + lanes[lane].pending
                 throw error
             }
             if case .failure(let error) = outcomes[0] {
-                pending = batch + pending
+                lanes[lane].pending = batch + lanes[lane].pending
                 throw error
             }
-            if case .failure = outcomes[1] { unlockPending += batch.map(\.jobID) }
+            if case .failure = outcomes[1] { lanes[lane].unlockPending += batch.map(\.jobID) }
         }
         return try await environment.limiter.claim(
             on: connection, Limiter.PoolContext(processID: environment.processID, queues: spec.queueFilter,
@@ -371,9 +410,13 @@ actor Pool {
                                                 hasLockType: environment.hasLockType), limit: limit)
     }
 
-    private func start(_ claimed: ClaimedJob) {
+    /// Runs a job `lane` claimed on a free slot, or has it wait for one.
+    private func start(_ claimed: ClaimedJob, lane: Int) {
         guard let slot = slots.keys.filter({ running[$0] == nil }).min(), let thread = slots[slot]?.thread,
-              let database = slots[slot]?.database else { return }
+              let database = slots[slot]?.database else {
+            waiting.append((claimed, lane))
+            return
+        }
         let info = SlotState.RunningJob(jobID: claimed.id, jobClass: claimed.jobClass, queueName: claimed.queueName,
                                         attempt: claimed.executionsCount, startedAt: environment.clock())
         let logger = Self.logger(environment.logger, for: claimed)
@@ -393,8 +436,16 @@ actor Pool {
             }
             await self.finished(slot: slot, claimed, attempt, logger: logger)
         }
-        running[slot] = (task, info, claimed.executionID)
+        running[slot] = (task, info, claimed.executionID, lane)
         EngineMetrics.attemptStarted(jobClass: claimed.jobClass, queue: claimed.queueName)
+    }
+
+    /// Starts waiting jobs on the free slots, oldest claim first.
+    private func startWaiting() {
+        while !waiting.isEmpty, slots.count > running.count {
+            let next = waiting.removeFirst()
+            start(next.job, lane: next.lane)
+        }
     }
 
     /// The worker's logger with the job's id, class, queue and attempt on every line (its body's and the engine's).
@@ -404,16 +455,20 @@ actor Pool {
 
     private func finished(slot: Int, _ claimed: ClaimedJob, _ attempt: JobRunner.Attempt?, logger: Logger) {
         let result = attempt?.result
-        if let trace = attempt?.trace, let result { symbolicate(trace, of: result) }
-        slots[slot]?.lastJob = running.removeValue(forKey: slot)?.task
+        let ended = running.removeValue(forKey: slot)
+        let lane = ended?.lane ?? 0
+        if let trace = attempt?.trace, let result { symbolicate(trace, of: result, lane: lane) }
+        slots[slot]?.lastJob = ended?.task
         if let retired = slots[slot], retired.retiring {
             slots[slot] = nil
             retired.close()
         }
+        startWaiting()
         EngineMetrics.attemptEnded(jobClass: claimed.jobClass, queue: claimed.queueName, result)
         if let result {
-            pending.append(result)
-            if let end = BatchEnd(claimed, result) { batchEnds.append(end) }
+            pace.record(duration: result.duration)
+            lanes[lane].pending.append(result)
+            if let end = BatchEnd(claimed, result) { lanes[lane].batchEnds.append(end) }
             switch result.outcome {
             case .interrupted: break
             case .finished where result.error == nil: succeeded += 1
@@ -423,58 +478,63 @@ actor Pool {
             logger.log(level: line.level, "\(line.message)", metadata: line.loggerMetadata)
         }
         wantClaim = true
-        wake.signal()
+        lanes[lane].wake.signal()
+        // The job's lane ends it after its round trip; once a full batch is free, an idle lane claims it now.
+        if lanes[lane].inFlight, !stopping, !paused, budget.hasFullBatch, let free = lanes.firstIndex(where: { !$0.inFlight }) {
+            lanes[free].wake.signal()
+        }
     }
 
     /// Symbolicates a failed attempt's throw site off the slot thread, then has its lines written: into
-    /// the end if it is still waiting, else by the next round trip; the error report goes out then.
-    private func symbolicate(_ trace: JobRunner.DeferredTrace, of result: AttemptResult) {
-        tracesInFlight += 1
+    /// the end if it is still waiting, else by the lane's next round trip; the error report goes out then.
+    private func symbolicate(_ trace: JobRunner.DeferredTrace, of result: AttemptResult, lane: Int) {
+        lanes[lane].tracesInFlight += 1
         let symbolizer = environment.symbolizer
         let runner = environment.runner
         Task {
             let lines = await symbolizer.lines(trace.backtrace)
             runner.report(trace.report(lines))
-            await self.symbolicated(lines, of: result.executionID)
+            await self.symbolicated(lines, of: result.executionID, lane: lane)
         }
     }
 
-    private func symbolicated(_ lines: [String], of executionID: UUID) {
-        tracesInFlight -= 1
-        if let waiting = pending.firstIndex(where: { $0.executionID == executionID }) {
-            pending[waiting] = pending[waiting].with(backtrace: lines)
+    private func symbolicated(_ lines: [String], of executionID: UUID, lane: Int) {
+        lanes[lane].tracesInFlight -= 1
+        if let waiting = lanes[lane].pending.firstIndex(where: { $0.executionID == executionID }) {
+            lanes[lane].pending[waiting] = lanes[lane].pending[waiting].with(backtrace: lines)
         } else {
-            symbolicated[executionID] = lines
+            lanes[lane].symbolicated[executionID] = lines
         }
-        wake.signal()
+        lanes[lane].wake.signal()
     }
 
-    /// Batch bookkeeping for the batch jobs whose attempt end has committed (not back in `pending`).
-    private func settleBatches() async {
-        let uncommitted = Set(pending.map(\.jobID))
-        let ready = batchEnds.filter { !uncommitted.contains($0.jobID) }
+    /// Batch bookkeeping for the lane's batch jobs whose attempt end has committed (not back in its `pending`).
+    private func settleBatches(lane: Int) async {
+        let uncommitted = Set(lanes[lane].pending.map(\.jobID))
+        let ready = lanes[lane].batchEnds.filter { !uncommitted.contains($0.jobID) }
         guard !ready.isEmpty else { return }
-        batchEnds.removeAll { !uncommitted.contains($0.jobID) }
-        let retry = await BatchBookkeeper.settle(ready, on: connection, registry: environment.registry,
+        lanes[lane].batchEnds.removeAll { !uncommitted.contains($0.jobID) }
+        let retry = await BatchBookkeeper.settle(ready, on: lanes[lane].connection, registry: environment.registry,
                                                  clock: environment.clock, logger: environment.logger,
                                                  report: environment.reportError)
-        batchEnds = retry + batchEnds
+        lanes[lane].batchEnds = retry + lanes[lane].batchEnds
     }
 
-    /// After a failed round trip: replaces a lost session, which takes back the claims of the jobs still held here.
-    private func reopen() async throws {
+    /// After a failed round trip: replaces a lost session, which takes back the claims of the lane's jobs still held here.
+    private func reopen(lane: Int) async throws {
+        let connection = lanes[lane].connection
         if try await connection.reconnectIfLost() {
-            relockNeeded = true
+            lanes[lane].relockNeeded = true
             EngineMetrics.reconnected("pool")
         }
-        guard relockNeeded else { return }
-        let held = running.values.map { (id: $0.job.jobID, executionID: $0.executionID) }
-            + pending.map { (id: $0.jobID, executionID: $0.executionID) }
+        guard lanes[lane].relockNeeded else { return }
+        let held = running.values.filter { $0.lane == lane }.map { (id: $0.job.jobID, executionID: $0.executionID) }
+            + lanes[lane].pending.map { (id: $0.jobID, executionID: $0.executionID) }
         let kept = try await RelockSQL.relock(connection, jobs: held, processID: environment.processID,
                                               now: environment.clock(), hasLockType: environment.hasLockType)
         for job in held where !kept.contains(job.id) {
             environment.logger.warning("pool \(index): job \(job.id.uuidString.lowercased()) was taken over while the session was lost; its attempt here is not written to the job")
         }
-        relockNeeded = false
+        lanes[lane].relockNeeded = false
     }
 }

@@ -80,8 +80,12 @@ public actor Worker {
         let enqueueConnection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-enqueue")
         self.enqueueConnection = enqueueConnection
         for (index, spec) in specs.pools.enumerated() {
-            let connection = try await PostgresConnection.connect(databaseConfig, applicationName: "gaffer-pool-\(index)")
-            pools.append(Pool(index: index, spec: spec, environment: environment, connection: connection,
+            var connections: [PostgresConnection] = []
+            for lane in 0..<Pool.lanes(threads: spec.threads) {
+                connections.append(try await PostgresConnection.connect(
+                    databaseConfig, applicationName: lane == 0 ? "gaffer-pool-\(index)" : "gaffer-pool-\(index)-\(lane)"))
+            }
+            pools.append(Pool(index: index, spec: spec, environment: environment, connections: connections,
                               clientConnection: enqueueConnection))
         }
         try await refreshPoolStates()

@@ -123,6 +123,17 @@ public enum ClaimSQL {
     public static func decode(_ rows: PostgresRows) throws -> [ClaimedJob] {
         try rows.map(ClaimedJob.init(row:))
     }
+
+    /// Lets the transaction it opens commit without waiting for its WAL flush (`synchronous_commit` off
+    /// for this transaction only), for a transaction that claims but ends no attempt.
+    ///
+    /// The commit is visible to every session at once, as a flushed one is; only a server crash in the
+    /// next fraction of a second can lose it (`wal_writer_delay`), and then the job is as before the claim:
+    /// ready, and run again as a fresh attempt instead of as an interrupted one. Any later flushed commit
+    /// (the attempt's end, or a write of the body) makes the claim durable with it. It saves a flush
+    /// (1–3 ms on this machine's disk) between a NOTIFY and the job's start.
+    public static let asyncCommit: (sql: String, parameters: [any PostgresEncodable]) =
+        ("SELECT set_config('synchronous_commit', 'off', true)", [])
 }
 
 extension ClaimSQL {

@@ -335,7 +335,7 @@ actor Pool {
         EngineMetrics.claimRoundTrip()
         let outcomes: [Result<[PostgresRows], PostgresError>]
         do {
-            outcomes = try await lanes[lane].connection.pipeline(transactions: plan.transactions)
+            outcomes = try await lanes[lane].connection.pipeline(transactions: plan.transactions, prepared: true)
         } catch {
             lanes[lane].pending = batch + lanes[lane].pending
             lanes[lane].unlockPending = unlocks + lanes[lane].unlockPending

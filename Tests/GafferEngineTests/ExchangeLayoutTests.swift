@@ -16,7 +16,7 @@ struct ExchangeLayoutTests {
 
     static let all = ExchangeLayout.Statements(end: statement("end"), unlock: statement("unlock"),
                                                claim: statement("claim"), lookAhead: statement("ahead"),
-                                               backtraces: statement("traces"))
+                                               backtraces: statement("traces"), asyncCommit: statement("async"))
 
     static func names(_ plan: ExchangeLayout.Plan) -> [[String]] { plan.transactions.map { $0.map(\.sql) } }
 
@@ -51,10 +51,34 @@ struct ExchangeLayoutTests {
     @Test func emptyPartsLeaveNoEmptyTransaction() {
         let layout = ExchangeLayout(ending: [], unlockingEarlier: false, afterFailure: false, now: Self.now)
         let claimOnly = layout.transactions(.init(end: nil, unlock: nil, claim: Self.statement("claim"),
-                                                  lookAhead: Self.statement("ahead"), backtraces: nil))
-        #expect(Self.names(claimOnly) == [["claim", "ahead"]])
-        #expect(claimOnly.end == nil && claimOnly.unlock == nil)
+                                                  lookAhead: Self.statement("ahead"), backtraces: nil,
+                                                  asyncCommit: Self.statement("async")))
+        #expect(Self.names(claimOnly) == [["async", "claim", "ahead"]])
+        #expect(claimOnly.end == nil && claimOnly.unlock == nil && claimOnly.claim == .init(transaction: 0, statement: 1))
         let nothing = layout.transactions(.init(end: nil, unlock: nil, claim: nil, lookAhead: nil, backtraces: nil))
         #expect(nothing.transactions.isEmpty)
+    }
+
+    /// A claim's commit waits for no WAL flush unless its transaction writes an end or a backtrace.
+    @Test func onlyATransactionThatEndsNothingCommitsWithoutTheFlush() {
+        let idle = ExchangeLayout(ending: [], unlockingEarlier: false, afterFailure: false, now: Self.now)
+        var claim = Self.all
+        claim.end = nil
+        claim.unlock = nil
+        #expect(Self.names(idle.transactions(claim)) == [["async", "claim", "ahead"], ["traces"]])
+        claim.backtraces = nil
+        claim.claim = nil
+        claim.lookAhead = nil
+        #expect(idle.transactions(claim).transactions.isEmpty)
+
+        let owed = ExchangeLayout(ending: [], unlockingEarlier: true, afterFailure: false, now: Self.now)
+        var unlockAndClaim = Self.all
+        unlockAndClaim.end = nil
+        unlockAndClaim.backtraces = nil
+        let plan = owed.transactions(unlockAndClaim)
+        #expect(Self.names(plan) == [["async", "unlock", "claim", "ahead"]])
+        #expect(plan.unlock == .init(transaction: 0, statement: 1) && plan.claim == .init(transaction: 0, statement: 2))
+        unlockAndClaim.backtraces = Self.statement("traces")
+        #expect(Self.names(owed.transactions(unlockAndClaim)) == [["unlock", "claim", "ahead", "traces"]])
     }
 }

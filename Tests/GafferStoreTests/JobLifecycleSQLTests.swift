@@ -134,6 +134,27 @@ struct JobLifecycleSQLTests {
             .first?.decode("done", as: Bool.self) == true)
     }
 
+    /// A claim opened by `ClaimSQL.asyncCommit` in a pipeline commits without waiting for the flush, is
+    /// visible to other sessions at once, and leaves the session's later transactions flushed as before.
+    @Test func anAsyncCommitClaimIsVisibleAtOnceAndTheSettingEndsWithItsTransaction() async throws {
+        let (db, config) = try await Self.migrated()
+        let job = Self.row()
+        try await EnqueueSQL.enqueue(db, [job], now: Self.t0)
+        let process = UUID()
+        let claim = ClaimSQL.statement(processID: process, now: Self.t0, limit: 1, jobClasses: ["NoopJob"],
+                                       queues: .all, pausesEnabled: true)
+        let setting = (sql: "SELECT current_setting('synchronous_commit') AS s", parameters: [any PostgresEncodable]())
+        try await db.execute("SET synchronous_commit = on")  // the throwaway server runs with it off
+        let outcomes = try await db.pipeline(transactions: [[ClaimSQL.asyncCommit, claim, setting], [setting]])
+        let claimed = try outcomes[0].get()
+        #expect(try ClaimSQL.decode(claimed[1]).map(\.id) == [job.id])
+        #expect(try claimed[2].first?.decode("s", as: String.self) == "off")
+        #expect(try outcomes[1].get()[0].first?.decode("s", as: String.self) == "on")
+        let other = try await PostgresConnection.connect(config)
+        #expect(try await other.query("SELECT locked_by_id FROM good_jobs WHERE id = $1", [job.id])
+            .first?.decode("locked_by_id", as: UUID?.self) == process)
+    }
+
     @Test func pausedQueuesClassesAndLabelsAreSkipped() async throws {
         let (db, _) = try await Self.migrated()
         let a = Self.row(queue: "a"), b = Self.row(queue: "b"), c = Self.row(queue: "c", labels: ["slow"])

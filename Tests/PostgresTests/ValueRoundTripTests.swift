@@ -119,3 +119,31 @@ struct PipelineTests {
         #expect(try rows.map { try $0.decode("n", as: Int.self) } == [1])
     }
 }
+
+@Suite("prepared pipelines")
+struct PreparedPipelineTests {
+    static let insert = (sql: "INSERT INTO t VALUES ($1) RETURNING n", parameters: [any PostgresEncodable]())
+    static func insert(_ n: Int) -> (sql: String, parameters: [any PostgresEncodable]) { (insert.sql, [n]) }
+
+    /// Each text is prepared once per session and reused by name, and a new session prepares it again.
+    @Test func aTextIsPreparedOncePerSessionAndAgainAfterAReconnect() async throws {
+        let config = try await TestServer.freshDatabase("prepared")
+        let db = try await PostgresConnection.connect(config)
+        try await db.execute("CREATE TABLE t (n int PRIMARY KEY)")
+        let prepared = "SELECT count(*) AS c FROM pg_prepared_statements WHERE statement = $1"
+        for n in 1...3 {
+            let outcomes = try await db.pipeline(transactions: [[Self.insert(n)]], prepared: true)
+            #expect(try outcomes[0].get()[0].first?.decode("n", as: Int.self) == n)
+        }
+        #expect(try await db.query(prepared, [Self.insert.sql]).first?.decode("c", as: Int.self) == 1)
+
+        let admin = try await PostgresConnection.connect(config)
+        try await admin.query("SELECT pg_terminate_backend($1)", [Int(await db.backendPID)])
+        try await TestWait.until("the session to be gone") { await !db.isConnected }
+        try await db.reconnect()
+        let outcomes = try await db.pipeline(transactions: [[Self.insert(4)]], prepared: true)
+        #expect(try outcomes[0].get()[0].first?.decode("n", as: Int.self) == 4)
+        #expect(try await db.query(prepared, [Self.insert.sql]).first?.decode("c", as: Int.self) == 1)
+        #expect(try await admin.query("SELECT count(*) AS c FROM t").first?.decode("c", as: Int.self) == 4)
+    }
+}

@@ -47,7 +47,9 @@ actor Pool {
     /// Claimed jobs waiting for a free slot, in claim order, with the lane that holds their locks.
     private var waiting: [(job: ClaimedJob, lane: Int)] = []
     private var pace = AttemptPace()
-    private var wantClaim = true
+    private var wantClaim = true { didSet { if wantClaim { claimAsks &+= 1 } } }
+    /// Times `wantClaim` was set: a claim compares it before and after its round trip.
+    private var claimAsks = 0
     /// Set when the shutdown timeout passed: the stop no longer waits for the database to come back.
     private var givingUp = false
     /// Set when cancelled bodies still had not returned: the loop ends without them.
@@ -291,6 +293,9 @@ actor Pool {
     /// the ended jobs' advisory locks.
     private func exchange(lane: Int) async throws {
         let limit = !stopping && !paused && wantClaim ? budget.free : 0
+        // The claim answers the asks made before it is sent. One made while it is in flight (a notification,
+        // a freed slot) must stay set for the next round trip: the claim may have missed the job it announced.
+        let asks = claimAsks
         reserved += limit
         lanes[lane].inFlight = true
         defer {
@@ -330,7 +335,7 @@ actor Pool {
         EngineMetrics.claimRoundTrip()
         let outcomes: [Result<[PostgresRows], PostgresError>]
         do {
-            outcomes = try await lanes[lane].connection.pipeline(transactions: plan.transactions)
+            outcomes = try await lanes[lane].connection.pipeline(transactions: plan.transactions, prepared: true)
         } catch {
             lanes[lane].pending = batch + lanes[lane].pending
             lanes[lane].unlockPending = unlocks + lanes[lane].unlockPending
@@ -369,7 +374,7 @@ actor Pool {
         if let failure { throw failure }
         let claimed = try claimedRows.map { try ClaimSQL.decode(try $0.get()) } ?? []
         lastClaimAt = now
-        wantClaim = limited.jobs.count + claimed.count == limit
+        wantClaim = limited.jobs.count + claimed.count == limit || claimAsks != asks
         for job in claimed { start(job, lane: lane) }
         if limited.jobs.count + claimed.count < limit, case .success(let ahead)? = rows(plan.lookAhead),
            let next = try ahead.first?.decode("next", as: Date?.self) {

@@ -16,6 +16,10 @@ public actor PostgresConnection {
     private var closed = false
     /// Set when a statement failed because the server ended the session.
     private var broken = false
+    /// Statements `pipeline(transactions:prepared:)` prepared on this session: SQL text → name.
+    private var preparedNames: [String: String] = [:]
+    /// At most this many prepared statements per session; beyond it statements go unnamed.
+    static let preparedLimit = 64
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -89,6 +93,7 @@ public actor PostgresConnection {
         }
         Self.silenceNotices(conn)
         handle = Handle(conn)
+        preparedNames = [:]
         backendPID = PQbackendPID(conn)
         _ = try execute("SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'")
     }
@@ -139,16 +144,26 @@ public actor PostgresConnection {
     /// every session (release a lock only after the finish it guards is durable). A failed
     /// transaction rolls back alone and the ones after it still run: its entry is the error.
     /// A lost connection throws.
-    public func pipeline(transactions: [[(sql: String, parameters: [any PostgresEncodable])]]) throws
-        -> [Result<[PostgresRows], PostgresError>]
+    ///
+    /// With `prepared`, each statement text is prepared once per session (an extra round trip the first
+    /// time) and later sent by name: the server skips parsing, and planning too once it keeps a generic plan.
+    /// For a fixed set of texts only (`preparedLimit`).
+    public func pipeline(transactions: [[(sql: String, parameters: [any PostgresEncodable])]], prepared: Bool = false)
+        throws -> [Result<[PostgresRows], PostgresError>]
     {
         let conn = try liveConnection()
+        var names: [String: String] = [:]
+        if prepared {
+            for statement in transactions.joined() where names[statement.sql] == nil {
+                names[statement.sql] = try preparedName(statement.sql, conn)
+            }
+        }
         guard PQenterPipelineMode(conn) == 1 else {
             throw PostgresError(.queryFailed, Self.errorText(conn, config))
         }
         defer { PQexitPipelineMode(conn) }
         for statements in transactions {
-            for statement in statements { try send(statement, conn) }
+            for statement in statements { try send(statement, named: names[statement.sql], conn) }
             guard PQpipelineSync(conn) == 1 else {
                 throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil)
             }
@@ -182,13 +197,28 @@ public actor PostgresConnection {
         return outcomes
     }
 
-    private func send(_ statement: (sql: String, parameters: [any PostgresEncodable]), _ conn: OpaquePointer) throws {
+    /// The name `sql` is prepared under on this session, preparing it now if need be; nil past `preparedLimit`.
+    private func preparedName(_ sql: String, _ conn: OpaquePointer) throws -> String? {
+        if let name = preparedNames[sql] { return name }
+        guard preparedNames.count < Self.preparedLimit else { return nil }
+        let name = "gaffer_\(preparedNames.count + 1)"
+        try consume(PQprepare(conn, name, sql, 0, nil), conn)
+        preparedNames[sql] = name
+        return name
+    }
+
+    private func send(_ statement: (sql: String, parameters: [any PostgresEncodable]), named name: String?,
+                      _ conn: OpaquePointer) throws {
         let texts = statement.parameters.map { $0.postgresText }
         var cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
         defer { cStrings.forEach { free($0) } }
         let sent = cStrings.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
-                PQsendQueryParams(conn, statement.sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
+                if let name {
+                    PQsendQueryPrepared(conn, name, Int32(texts.count), texts.isEmpty ? nil : $0, nil, nil, 0)
+                } else {
+                    PQsendQueryParams(conn, statement.sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
+                }
             }
         }
         guard sent == 1 else { throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil) }

@@ -27,7 +27,7 @@ public enum TestServer {
                     let dir = "/tmp/gaffer-test-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
                     let server = try EmbeddedPostgres(directory: dir, port: 5432)
                     // Many suites run at once, each with workers of several sessions: room for all of them.
-                    try server.start(extraSettings: EmbeddedPostgres.throwawaySettings + ["max_connections=500"])
+                    try server.start(extraSettings: EmbeddedPostgres.throwawaySettings + ["max_connections=1000"])
                     state.embedded = server
                     state.base = server.config()
                     atexit { TestServer.stopAtExit() }

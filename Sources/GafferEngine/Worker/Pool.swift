@@ -83,10 +83,9 @@ actor Pool {
         self.client = GafferClient(connection: clientConnection, clock: environment.clock)
     }
 
-    /// Claiming sessions for a pool starting with `threads`. One for now: with two (overlapping their
-    /// commits), a RetryNowUnlockTests server logged unlocks from sessions not holding the lock; until
-    /// that is understood, the pool claims on one session.
-    static func lanes(threads: Int) -> Int { 1 }
+    /// Claiming sessions for a pool starting with `threads`: two, so one round trip runs while the other's
+    /// commit waits for its flush (1.15–1.25× the drain of one, bench/RESULTS.md); one for a one-thread pool.
+    static func lanes(threads: Int) -> Int { threads >= 2 ? 2 : 1 }
 
     /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.
     static let slotStackSize = 8 << 20

@@ -524,7 +524,8 @@ actor Pool {
         lanes[lane].batchEnds = retry + lanes[lane].batchEnds
     }
 
-    /// After a failed round trip: replaces a lost session, which takes back the claims of the lane's jobs still held here.
+    /// After a failed round trip: replaces a lost session, which takes back the claims of the lane's jobs
+    /// still held here: running, ending, and waiting for a slot.
     private func reopen(lane: Int) async throws {
         let connection = lanes[lane].connection
         if try await connection.reconnectIfLost() {
@@ -532,13 +533,16 @@ actor Pool {
             EngineMetrics.reconnected("pool")
         }
         guard lanes[lane].relockNeeded else { return }
+        let waitingHere = waiting.filter { $0.lane == lane }.map { (id: $0.job.id, executionID: $0.job.executionID) }
         let held = running.values.filter { $0.lane == lane }.map { (id: $0.job.jobID, executionID: $0.executionID) }
-            + lanes[lane].pending.map { (id: $0.jobID, executionID: $0.executionID) }
+            + lanes[lane].pending.map { (id: $0.jobID, executionID: $0.executionID) } + waitingHere
         let kept = try await RelockSQL.relock(connection, jobs: held, processID: environment.processID,
                                               now: environment.clock(), hasLockType: environment.hasLockType)
         for job in held where !kept.contains(job.id) {
             environment.logger.warning("pool \(index): job \(job.id.uuidString.lowercased()) was taken over while the session was lost; its attempt here is not written to the job")
         }
+        // A waiting job taken over meanwhile is another worker's now: it must not start here too.
+        waiting.removeAll { $0.lane == lane && !kept.contains($0.job.id) }
         lanes[lane].relockNeeded = false
     }
 }

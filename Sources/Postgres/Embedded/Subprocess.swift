@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Output goes to a file, not a pipe: `pg_ctl start` leaves a server daemon behind that inherits
 /// the child's stdout, and a pipe would then never reach end-of-file.
-enum Subprocess {
-    struct Result {
-        let status: Int32
-        let output: String
+public enum Subprocess {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let output: String
     }
 
-    static func run(_ argv: [String], environment: [String: String]? = nil) throws -> Result {
+    public static func run(_ argv: [String], environment: [String: String]? = nil) throws -> Result {
         let logPath = NSTemporaryDirectory() + "gaffer-spawn-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
         defer { unlink(logPath) }
         var actions = posix_spawn_file_actions_t()

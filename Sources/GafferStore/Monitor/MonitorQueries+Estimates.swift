@@ -60,13 +60,8 @@ extension MonitorQueries {
             coalesce(\(MonitorSQL.stateScope(.scheduled)), false) AS scheduled,
             coalesce(\(MonitorSQL.stateScope(.retried)), false) AS retried
             """
-        let sampled = try await db.query("""
-            SELECT * FROM (
-              (SELECT \(columns) FROM good_jobs WHERE finished_at IS NULL AND id >= $2 ORDER BY id LIMIT $3)
-              UNION ALL
-              (SELECT \(columns) FROM good_jobs WHERE finished_at IS NULL AND id < $2 ORDER BY id LIMIT $3)
-            ) wrapped LIMIT $3
-            """, [now, start, sample])
+        let sampled = try await db.query(MonitorSQL.unfinishedSample(columns: columns, start: "$2", limit: "$3"),
+                                         [now, start, sample])
         var tallies: [String: (queued: Int, scheduled: Int, retried: Int)] = [:]
         for row in sampled {
             var tally = tallies[try row.decode("queue_name"), default: (0, 0, 0)]

@@ -156,13 +156,7 @@ public enum MonitorQueries {
             """, [now, MonitorLimits.failureGroups] + patterns)
         let sampled = try await db.query("""
             WITH sampled AS (
-              SELECT * FROM (
-                (SELECT id, updated_at, error IS NOT NULL AS failed FROM good_jobs
-                 WHERE finished_at IS NULL AND id >= $5 ORDER BY id LIMIT $6)
-                UNION ALL
-                (SELECT id, updated_at, error IS NOT NULL FROM good_jobs
-                 WHERE finished_at IS NULL AND id < $5 ORDER BY id LIMIT $6)
-              ) wrapped LIMIT $6
+            \(MonitorSQL.unfinishedSample(columns: "id, updated_at, error IS NOT NULL AS failed", start: "$5", limit: "$6"))
             ), span AS (
               SELECT count(*) AS sampled,
                      coalesce((SELECT id FROM sampled WHERE id < $5 ORDER BY id DESC LIMIT 1),

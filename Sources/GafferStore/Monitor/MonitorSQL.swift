@@ -59,6 +59,18 @@ enum MonitorSQL {
     /// The error's class as failure groups name it: the text before the first `": "`, cut to 200 characters.
     // Without the cut an error lacking the separator names its group by its whole text; `substr` reads
     // only the first 201 characters of a toasted 1 MB error (slice detoast), and gives the same class.
+    /// Up to `limit` unfinished rows in id order from `start`, wrapping round to the lowest ids: a uniform
+    /// sample when `start` is a random id. `start` and `limit` name bound parameters (`$2`), never values.
+    static func unfinishedSample(columns: String, start: String, limit: String) -> String {
+        """
+        SELECT * FROM (
+          (SELECT \(columns) FROM good_jobs WHERE finished_at IS NULL AND id >= \(start) ORDER BY id LIMIT \(limit))
+          UNION ALL
+          (SELECT \(columns) FROM good_jobs WHERE finished_at IS NULL AND id < \(start) ORDER BY id LIMIT \(limit))
+        ) wrapped LIMIT \(limit)
+        """
+    }
+
     static let errorClass = "left(split_part(substr(error, 1, 201), ': ', 1), 200)"
 
     /// The first application frame of the job's newest attempt (`BacktraceFrame`'s rule: `$3` the

@@ -144,7 +144,8 @@ public actor MonitorPoller {
             next.queueNames = knownQueues.sorted()
             let took = started.duration(to: .now).seconds
             let (delay, backingOff) = RefreshPolicy.nextDelay(interval: interval, queryTime: took)
-            next.refresh = RefreshStatus(queryTime: took, interval: delay, backingOff: backingOff)
+            next.refresh = RefreshStatus(queryTime: took, interval: delay, backingOff: backingOff,
+                                         chosenInterval: interval)
             failures = 0
             latest = next
         } catch {

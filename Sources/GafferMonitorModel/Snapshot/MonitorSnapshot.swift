@@ -70,6 +70,8 @@ public struct RefreshStatus: Sendable, Hashable {
     public var interval: Double
     /// True when queries were slow and the poller stretched the interval.
     public var backingOff: Bool
+    /// The interval the operator chose (`--interval`, the config file); `interval` is longer while backing off.
+    public var chosenInterval: Double
     /// The last refresh's failure (connection lost, query error), one line.
     public var error: String?
     /// True until the first refresh completes.
@@ -77,11 +79,12 @@ public struct RefreshStatus: Sendable, Hashable {
     /// When the refreshes started failing (the database unreachable); nil while they succeed.
     public var failingSince: Date?
 
-    public init(queryTime: Double = 0, interval: Double = 1, backingOff: Bool = false, error: String? = nil,
-                isLoading: Bool = false, failingSince: Date? = nil) {
+    public init(queryTime: Double = 0, interval: Double = 1, backingOff: Bool = false, chosenInterval: Double? = nil,
+                error: String? = nil, isLoading: Bool = false, failingSince: Date? = nil) {
         self.queryTime = queryTime
         self.interval = interval
         self.backingOff = backingOff
+        self.chosenInterval = chosenInterval ?? interval
         self.error = error
         self.isLoading = isLoading
         self.failingSince = failingSince

@@ -160,7 +160,8 @@ extension MonitorUI {
                        right: right, role: .statusError).render(into: &buffer, area: area)
         } else if s.refresh.backingOff {
             StatusLine("slow queries (\(Format.duration(s.refresh.queryTime))): refreshing every "
-                       + Format.duration(s.refresh.interval), right: right, role: .status).render(into: &buffer, area: area)
+                       + Format.duration(s.refresh.interval) + " instead of " + Format.duration(s.refresh.chosenInterval),
+                       right: right, role: .status).render(into: &buffer, area: area)
         } else {
             let pane = KeyContext.Mode.pane(state.focus)
             let keys = state.settings.keys

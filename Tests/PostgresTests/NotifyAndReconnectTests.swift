@@ -50,6 +50,21 @@ struct NotifyAndReconnectTests {
         #expect(try row.decode("n", as: Int.self) == 42)
     }
 
+    @Test func sessionSettingsHoldAfterAReconnect() async throws {
+        let config = try await TestServer.freshDatabase("settings")
+        let session = try await PostgresConnection.connect(config, settings: ["enable_seqscan": "off"])
+        let plain = try await PostgresConnection.connect(config)
+        func seqscan(_ connection: PostgresConnection) async throws -> String {
+            try #require(try await connection.query("SELECT current_setting('enable_seqscan') AS v").first).decode("v", as: String.self)
+        }
+        #expect(try await seqscan(session) == "off")
+        #expect(try await seqscan(plain) == "on")
+        try await plain.query("SELECT pg_terminate_backend($1)", [await session.backendPID])
+        _ = await #expect(throws: PostgresError.self) { try await session.query("SELECT 1") }
+        #expect(try await session.reconnectIfLost())
+        #expect(try await seqscan(session) == "off")
+    }
+
     @Test func errorsNeverShowThePassword() async throws {
         let secret = "hunter2-s3cret"
         let config = try ConnectionConfig("postgresql://alice:\(secret)@127.0.0.1:1/nowhere?connect_timeout=2")

@@ -83,7 +83,8 @@ public actor Worker {
             var connections: [PostgresConnection] = []
             for lane in 0..<Pool.lanes(threads: spec.threads) {
                 connections.append(try await PostgresConnection.connect(
-                    databaseConfig, applicationName: lane == 0 ? "gaffer-pool-\(index)" : "gaffer-pool-\(index)-\(lane)"))
+                    databaseConfig, applicationName: lane == 0 ? "gaffer-pool-\(index)" : "gaffer-pool-\(index)-\(lane)",
+                    settings: Pool.claimingSessionSettings))
             }
             pools.append(Pool(index: index, spec: spec, environment: environment, connections: connections,
                               clientConnection: enqueueConnection))

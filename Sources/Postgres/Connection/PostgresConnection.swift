@@ -10,6 +10,8 @@ import GafferConcurrency
 public actor PostgresConnection {
     public let config: ConnectionConfig
     public let applicationName: String
+    /// Settings this session sets as it opens, and again after every reconnect.
+    public let sessionSettings: [String: String]
     private let executor: ThreadExecutor
     private var handle: Handle?
     /// Set by `close()`: the owner ended the session, so `reconnectIfLost()` leaves it closed.
@@ -24,17 +26,19 @@ public actor PostgresConnection {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// Connects; throws `.connectionFailed` naming the database (never the password).
-    public static func connect(_ config: ConnectionConfig, applicationName: String = "gaffer") async throws
-        -> PostgresConnection
+    /// `settings`: planner or other settings (`set_config`) the session keeps, also after a reconnect.
+    public static func connect(_ config: ConnectionConfig, applicationName: String = "gaffer",
+                               settings: [String: String] = [:]) async throws -> PostgresConnection
     {
-        let connection = PostgresConnection(config: config, applicationName: applicationName)
+        let connection = PostgresConnection(config: config, applicationName: applicationName, settings: settings)
         try await connection.open()
         return connection
     }
 
-    private init(config: ConnectionConfig, applicationName: String) {
+    private init(config: ConnectionConfig, applicationName: String, settings: [String: String]) {
         self.config = config
         self.applicationName = applicationName
+        self.sessionSettings = settings
         self.executor = ThreadExecutor(name: "pg-\(applicationName)")
     }
 
@@ -96,6 +100,9 @@ public actor PostgresConnection {
         preparedNames = [:]
         backendPID = PQbackendPID(conn)
         _ = try execute("SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'")
+        for (name, value) in sessionSettings.sorted(by: { $0.key < $1.key }) {
+            try query("SELECT set_config($1, $2, false)", [name, value])
+        }
     }
 
     /// Server NOTICEs would go to stderr, under the screen; Gaffer's statements raise none it needs.

@@ -87,14 +87,17 @@ actor Pool {
     /// commit waits for its flush (1.15–1.25× the drain of one, bench/RESULTS.md); one for a one-thread pool.
     static func lanes(threads: Int) -> Int { threads >= 2 ? 2 : 1 }
 
-    /// What a claiming session sets as it opens: no sequential scans where an index serves.
+    /// What a claiming session sets as it opens: generic plans, and no sequential scans where an index serves.
     ///
-    /// The lane's statements are prepared once per session, and PostgreSQL keeps a generic plan made
-    /// while `good_job_executions` was small: a worker started on a new database ended its attempts
-    /// with a sequential scan of every execution row until autovacuum's next analyze (8.6 ms per end
-    /// at 20,000 rows, growing with the preserved rows; bench/RESULTS.md). Every statement a lane runs
-    /// looks rows up by key or walks an index in order, so the penalty only keeps the planner on them.
-    static let claimingSessionSettings = ["enable_seqscan": "off"]
+    /// The lane's statements are prepared once per session. Left to choose, PostgreSQL planned the attempt
+    /// end and the unlock afresh on every call (it estimates 100 rows for an `unnest` of a parameter, so
+    /// the generic plan looks dearer than a custom one for 5): 0.56 ms and 0.17 ms of planning per round
+    /// trip, a third of the server's time in a drain (pg_stat_statements, bench/RESULTS.md). Forced generic
+    /// plans are made once, but then from the table as it was: made while `good_job_executions` was small,
+    /// the end's plan scanned every execution row (8.6 ms per end at 20,000 rows, auto_explain). Every
+    /// statement a lane runs looks rows up by key or walks an index in order, so the penalty on sequential
+    /// scans only keeps the planner on them.
+    static let claimingSessionSettings = ["enable_seqscan": "off", "plan_cache_mode": "force_generic_plan"]
 
     /// A slot thread's stack: a main thread's 8 MiB, room for job bodies and for decoding a payload nested 512 deep.
     static let slotStackSize = 8 << 20

@@ -132,13 +132,8 @@ public enum ClaimSQL {
     /// ready, and run again as a fresh attempt instead of as an interrupted one. Any later flushed commit
     /// (the attempt's end, or a write of the body) makes the claim durable with it. It saves a flush
     /// (1–3 ms on this machine's disk) between a NOTIFY and the job's start.
-    ///
-    /// It also has the transaction's prepared statements use their generic plan (`plan_cache_mode`): the
-    /// claim's custom plan cost 0.55 ms of planning per claim for the same index scan (checked at 200,000
-    /// rows, 48,000 unfinished), and PostgreSQL's own choice keeps the custom plan because its estimate of
-    /// the generic one's LIMIT is pessimistic. Only with `PostgresConnection.pipeline(..., prepared: true)`.
     public static let asyncCommit: (sql: String, parameters: [any PostgresEncodable]) =
-        ("SELECT set_config('synchronous_commit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)", [])
+        ("SELECT set_config('synchronous_commit', 'off', true)", [])
 }
 
 extension ClaimSQL {

@@ -309,7 +309,14 @@ struct BatchTests {
                                                              BatchMemberJob(discard: discarded, gate: round)])
             try await Self.waitBlocked(db, 2)
             try await gate.release()
-            try await Self.waitFinished(db, batch.id, "race \(round) to finish")
+            // Each job's step runs after its own end, on its own worker: under load the discarded job's step
+            // can come after the finish callback has already finished the batch, so wait for both.
+            try await TestWait.until("race \(round) to finish") {
+                try await EngineFixture.count(db, """
+                    SELECT count(*) FROM good_job_batches
+                    WHERE id = $1 AND finished_at IS NOT NULL AND (discarded_at IS NOT NULL OR NOT $2)
+                    """, [batch.id, discarded]) == 1
+            }
             try await Self.expectOnce(db, batch.id, discarded: discarded, round: round)
         }
         for worker in workers { await worker.stop() }

@@ -53,6 +53,10 @@ struct CronScreenTests {
         #expect(disabled.first?["v"] == #"["welcome_admin"]"#)
 
         // E asks (saying the key is off), y enqueues one WelcomeJob keyed to the entry, which the worker runs.
+        // The question is worded from the screen's last reading, so wait for the one that shows the key off.
+        try await tmux.waitFor("the Cron pane showing welcome_admin off") {
+            $0.split(separator: "\n").contains { $0.contains("welcome_a") && $0.contains(" off ") }
+        }
         try await tmux.keys("E")
         try await tmux.waitFor(text: "the key is off: this one run goes ahead anyway")
         try await tmux.keys("y")

@@ -48,6 +48,8 @@ struct JobLifecycleSQLTests {
         }
         guard case .notification(let note) = await events.next() else { Issue.record("no notify"); return }
         #expect(note.payload == #"{"queue_name": "default", "scheduled_at": "2026-07-20T12:00:00.000Z"}"#)
+        // The insert's generic-plan setting ends with its transaction: the caller's session is as it was.
+        #expect(try await db.query("SELECT current_setting('plan_cache_mode') AS m").first?.decode("m", as: String.self) == "auto")
     }
 
     @Test func duplicateCronFireIsDroppedSilently() async throws {

@@ -35,12 +35,23 @@ public enum EnqueueSQL {
         """
 
     /// Inserts `rows` at `now`; `notify` false skips the hint (GoodJob's `good_job_notify: false`).
+    ///
+    /// Prepared once per session and run on its generic plan: planned afresh, the insert cost 0.16–0.21 ms
+    /// of planning per call (its `unnest` estimate makes PostgreSQL keep custom plans), part of every
+    /// job's enqueue→start latency. The setting is local to the insert's own transaction.
     @discardableResult
     public static func enqueue(_ db: PostgresConnection, _ rows: [NewJobRow], now: Date, notify: Bool = true)
         async throws -> [UUID]
     {
-        try await enqueue(in: db, rows, now: now, notify: notify)
+        guard !rows.isEmpty else { return [] }
+        let result = try await db.pipeline(transactions: [[genericPlan, (insert, parameters(rows, now: now, notify: notify))]],
+                                           prepared: true)[0].get()
+        return try result[1].map { try $0.decode("id", as: UUID.self) }
     }
+
+    /// Has the transaction's prepared statements use their generic plan.
+    static let genericPlan: (sql: String, parameters: [any PostgresEncodable]) =
+        ("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)", [])
 
     /// The same insert inside a `PostgresConnection.transaction` body (a limits check shares its transaction).
     @discardableResult
@@ -48,7 +59,11 @@ public enum EnqueueSQL {
         throws -> [UUID]
     {
         guard !rows.isEmpty else { return [] }
-        let result = try db.query(insert, [
+        return try db.query(insert, parameters(rows, now: now, notify: notify)).map { try $0.decode("id", as: UUID.self) }
+    }
+
+    static func parameters(_ rows: [NewJobRow], now: Date, notify: Bool) -> [any PostgresEncodable] {
+        [
             PostgresTextArray(encoding: rows.map(\.id)),
             PostgresTextArray(encoding: rows.map(\.jobClass)),
             PostgresTextArray(encoding: rows.map(\.queueName)),
@@ -62,7 +77,6 @@ public enum EnqueueSQL {
             now, notify,
             PostgresTextArray(rows.map { $0.batchID.flatMap(\.postgresText) }),
             PostgresTextArray(rows.map { $0.batchCallbackID.flatMap(\.postgresText) }),
-        ])
-        return try result.map { try $0.decode("id", as: UUID.self) }
+        ]
     }
 }

@@ -38,6 +38,32 @@ import Testing
         SnapshotFile.check(text, named: Self.name("pane-\(pane.title.lowercased())", size))
     }
 
+    /// Twelve queues in a pane with room for fewer: its bottom border says which rows show, first the top
+    /// ones, then, with the last row selected, the bottom ones; a pane whose rows all fit says nothing.
+    @Test func aPaneWhoseRowsDoNotFitSaysWhichRowsShow() {
+        var snapshot = Fixtures.snapshot
+        snapshot.queues = (1...12).map { QueueStats(name: String(format: "queue_%02d", $0), queued: $0) }
+        var state = UIState(hasLocalWorker: true)
+        state.focus = .queues
+        let buffer = MonitorUI.render(snapshot, state, width: 80, height: 24)
+        let body = MonitorUI.screenRows(buffer.bounds)[1]
+        let area = try! #require(MonitorUI.paneAreas(body)[.queues])
+        let lines = buffer.text(in: area).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let shown = lines.filter { $0.contains("queue_") }.count
+        #expect(shown > 0 && shown < 12)
+        #expect(lines.last(where: { !$0.isEmpty })?.contains(" 1–\(shown) of 12 ") == true, "\(lines)")
+
+        state.selections[.queues] = RowSelection(index: 11)
+        let scrolled = MonitorUI.render(snapshot, state, width: 80, height: 24)
+        let text = scrolled.text(in: area)
+        #expect(text.contains("queue_12") && !text.contains("queue_01"))
+        #expect(text.contains(" \(13 - shown)–12 of 12 "), "\(text)")
+        SnapshotFile.check(text, named: "pane-queues-overflow-80x24")
+
+        let threads = try! #require(MonitorUI.paneAreas(body)[.threads])
+        #expect(!scrolled.text(in: threads).contains(" of "))
+    }
+
     @Test(arguments: sizes)
     func jobDetail(size: Size) {
         var state = UIState(hasLocalWorker: true)

@@ -120,8 +120,19 @@ extension MonitorUI {
             let table = Table(columns: content.columns, rows: cells,
                               selection: state.selection(pane).resolved(in: content.keys), isFocused: focused,
                               emptyMessage: content.emptyMessage)
-            table.render(into: &buffer, area: inside)
+            let first = table.render(into: &buffer, area: inside)
+            drawRowRange(first: first, visible: inside.height - (table.showsHeader ? 1 : 0), count: cells.count,
+                         frame: rect, into: &buffer)
         }
+    }
+
+    /// `3–7 of 12` on the bottom border of a pane whose rows do not all fit, so no row is hidden unsaid.
+    static func drawRowRange(first: Int, visible: Int, count: Int, frame: Rect, into buffer: inout CellBuffer) {
+        guard visible > 0, count > visible else { return }
+        let label = " \(first + 1)–\(min(count, first + visible)) of \(count) "
+        let width = DisplayWidth.of(label)
+        guard frame.width >= width + 4 else { return }
+        buffer.put(label, x: frame.x + frame.width - 2 - width, y: frame.maxY - 1, style: Style(.muted))
     }
 
     static func drawFooter(_ state: UIState, _ context: KeyContext, into buffer: inout CellBuffer, area: Rect) {

@@ -49,7 +49,10 @@ extension MonitorUI {
             x += buffer.put(" · worker \(local.pid)\(local.isPaused ? " PAUSED" : "")", x: x, y: area.y,
                             style: Style(local.isPaused ? .paused : .text))
         }
-        let summary = " · \(Format.count(ready)) ready · \(Format.count(running)) running · \(failed) failed/1h"
+        // Estimated counts keep their `≈` here too, as the Queues and Failures panes show them.
+        let readyText = Format.count(ready, estimate: s.queues.contains(where: \.isEstimate))
+        let failedText = (s.failures.contains(where: \.isEstimate) ? "≈" : "") + "\(failed)"
+        let summary = " · \(readyText) ready · \(Format.count(running)) running · \(failedText) failed/1h"
             + " · \(active) process\(active == 1 ? "" : "es")"
         let right = (s.refresh.isLoading ? "loading… " : "") + (s.replica.map(replicaLabel) ?? "")
             + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(now))"

@@ -52,4 +52,19 @@ import Testing
         #expect(exact.contains("12345") && !exact.contains("≈"), "\(exact)")
         #expect(failures.contains("≈1242 in 1h · ≈ sampled"), "\(failures)")
     }
+
+    /// The header's totals carry the same marks as the panes they sum.
+    @Test func theHeaderMarksEstimatedTotals() {
+        var s = Self.snapshot
+        s.failures = [FailureGroup(kind: .retrying, errorClass: "Net::ReadTimeout", jobClass: "SyncJob", lastHour: 1_230,
+                                   lastDay: 28_431, latestAt: Fixtures.now - 30, latestJobID: UUID(), sampled: 95)]
+        let header = MonitorUI.render(s, UIState(hasLocalWorker: true), width: 200, height: 60).text()
+            .split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("≈1.5M ready") && header.contains("≈1230 failed/1h"), "\(header)")
+        s.queues = s.queues.map { var q = $0; q.isEstimate = false; return q }
+        s.failures = s.failures.map { var f = $0; f.sampled = nil; return f }
+        let exact = MonitorUI.render(s, UIState(hasLocalWorker: true), width: 200, height: 60).text()
+            .split(separator: "\n").first.map(String.init) ?? ""
+        #expect(exact.contains(" 1.5M ready") && exact.contains(" 1230 failed/1h") && !exact.contains("≈"), "\(exact)")
+    }
 }

@@ -62,4 +62,39 @@ struct WorkerLogTests {
                                             binary: "gaffer-example", timeout: 60)
         #expect(variable.status == 2 && variable.stderrLines.last?.contains("GAFFER_LOG_FORMAT=\"xml\"") == true, "\(variable.stderr)")
     }
+
+    /// `--log-level warning`: a succeeding job's info lines are dropped, a discarded job's error line stays.
+    @Test func aLogLevelDropsLessSevereLines() async throws {
+        let setup = try await CommandTests.migrated()
+        defer { setup.home.remove() }
+        #expect(try await setup.run(["enqueue", "WelcomeJob", "--args", "[1]"], binary: "gaffer-example").status == 0)
+        let bad = try await setup.run(["enqueue", "WelcomeJob", "--args", "[2]"], binary: "gaffer-example")
+        let badID = bad.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let db = try await TestServerDatabase.connect(setup.url)
+        try await db.query("""
+            UPDATE good_jobs SET serialized_params = jsonb_set(serialized_params, '{arguments}', '["not a user id"]') WHERE id = $1::uuid
+            """, [badID])
+        let run = try await setup.run(["start", "--no-tui", "--log-level", "warning", "--idle-timeout", "2", "--poll-interval", "1"],
+                                      binary: "gaffer-example")
+        #expect(run.status == 0, "\(run.stderr)")
+        let finished = try await db.query("SELECT count(*) AS n FROM good_jobs WHERE finished_at IS NOT NULL").first?
+            .decode("n", as: Int.self)
+        await db.close()
+        #expect(finished == 2, "both jobs ran")
+        let logLines = run.stderrLines.filter { !$0.hasPrefix("gaffer: ") }
+        #expect(!logLines.contains { $0.contains(" INFO ") }, "\(run.stderr)")
+        #expect(logLines.contains { $0.contains(" ERROR ") && $0.contains(badID) }, "\(run.stderr)")
+    }
+
+    @Test func aBadLogLevelIsAUsageError() async throws {
+        let home = ScratchHome()
+        defer { home.remove() }
+        let flag = try await Binary.run(["start", "--no-tui", "--log-level", "loud"], env: Binary.environment(home: home.path),
+                                        binary: "gaffer-example", timeout: 60)
+        #expect(flag.status == 2 && flag.stderr.contains("--log-level"), "\(flag.stderr)")
+        let variable = try await Binary.run(["start", "--no-tui"], env: Binary.environment(home: home.path, ["GAFFER_LOG_LEVEL": "loud"]),
+                                            binary: "gaffer-example", timeout: 60)
+        #expect(variable.status == 2 && variable.stderrLines.count == 1
+                    && variable.stderr.contains("GAFFER_LOG_LEVEL=\"loud\" is not a log level"), "\(variable.stderr)")
+    }
 }

@@ -41,8 +41,8 @@ enum WorkerLaunch {
                     afterStart: (Worker) async throws -> Void = { _ in }) async throws {
         let useFile = plan.wantsScreen || plan.alwaysLogToFile
         let sink = WorkerLogging.sink(plan.log, file: useFile ? plan.logFile : nil, stderrNow: !plan.wantsScreen)
-        WorkerLogging.bootstrap(sink)
-        let log = Logger(sink: sink)
+        WorkerLogging.bootstrap(sink, level: plan.log.level)
+        let log = Logger(sink: sink, level: plan.log.level)
         let configuration = plan.settings.configuration
         let worker = Worker(registry: plan.registry, database: resolved.config, configuration: configuration, logger: log)
         if configuration.enableCron {

@@ -16,10 +16,10 @@ enum WorkerLogging {
 
     /// Points swift-log's process-wide factory at `sink`, so job code's own loggers and server libraries'
     /// lines join the worker's, unless the app bootstrapped its own handler (kept: bootstrapping twice traps).
-    static func bootstrap(_ sink: any LogSink) {
+    static func bootstrap(_ sink: any LogSink, level: Logger.Level) {
         bootstrapped.withLock { done in
             guard !done, Logger(label: "gaffer").handler is StreamLogHandler else { return }
-            LoggingSystem.bootstrap { _ in GafferLogHandler(sink: sink) }
+            LoggingSystem.bootstrap { _ in GafferLogHandler(sink: sink, level: level) }
             done = true
         }
     }

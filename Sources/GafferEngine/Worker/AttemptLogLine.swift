@@ -10,12 +10,19 @@ struct AttemptLogLine: Equatable {
     /// `duration_ms`, and for a failure `error`, `next` (retry, discard, interrupted) and `retry_at`.
     var metadata: [String: String]
 
+    /// The line's level, known before the line is built (a logger below it skips the building).
+    static func level(of result: AttemptResult) -> Logger.Level {
+        guard result.error != nil else { return .info }
+        if case .interrupted = result.outcome { return .warning }
+        return .error
+    }
+
     init(jobClass: String, jobID: UUID, queue: String, result: AttemptResult) {
         let job = "\(jobClass) (Job ID: \(jobID.uuidString.lowercased())) from GoodJob(\(queue))"
         let ms = String(format: "%.2f", result.duration * 1000)
+        level = Self.level(of: result)
         metadata = ["duration_ms": ms]
         guard let error = result.error else {
-            level = .info
             message = "Performed \(job) in \(ms) ms"
             return
         }
@@ -23,16 +30,13 @@ struct AttemptLogLine: Equatable {
         let next: String
         switch result.outcome {
         case .retry(_, let at):
-            level = .error
             metadata["next"] = "retry"
             if let at { metadata["retry_at"] = LogTimestamp.iso(at) }
             next = at.map { "retrying at \(LogTimestamp.iso($0))" } ?? "retrying now"
         case .finished:
-            level = .error
             metadata["next"] = "discard"
             next = "finished with its error (\(result.errorEvent?.name ?? "unhandled")), not retried"
         case .interrupted:
-            level = .warning
             metadata["next"] = "interrupted"
             next = "released to run again as interrupted"
         }

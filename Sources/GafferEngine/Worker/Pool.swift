@@ -490,8 +490,11 @@ actor Pool {
             case .finished where result.error == nil: succeeded += 1
             default: errored += 1
             }
-            let line = AttemptLogLine(jobClass: claimed.jobClass, jobID: claimed.id, queue: claimed.queueName, result: result)
-            logger.log(level: line.level, "\(line.message)", metadata: line.loggerMetadata)
+            // Built only when written: a drain of no-op jobs spent 4 % of the process's time on unwritten lines.
+            if logger.logLevel <= AttemptLogLine.level(of: result) {
+                let line = AttemptLogLine(jobClass: claimed.jobClass, jobID: claimed.id, queue: claimed.queueName, result: result)
+                logger.log(level: line.level, "\(line.message)", metadata: line.loggerMetadata)
+            }
         }
         wantClaim = true
         lanes[lane].wake.signal()

@@ -27,7 +27,7 @@ enum Terminal {
     private static let jsonLines = Mutex(false)
 
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((Redaction.scrub(text) + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((Redaction.scrub(text) + "\n").utf8))
     }
 
     /// `gaffer: text` on stderr, or in JSON the text alone as a log record's message.
@@ -36,7 +36,8 @@ enum Terminal {
         let line = format == .json
             ? format.line(LogRecord(time: Date(), level: level, message: scrubbed))
             : "\(GafferApp.current.name): \(scrubbed)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        // Not `write(_:)`, which traps when the write fails: after a hangup the terminal answers EIO.
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

@@ -31,6 +31,7 @@ public final class StreamLogSink: LogSink {
     public func write(_ record: LogRecord) {
         guard let handle, record.level >= minimum else { return }
         let data = Data(format.line(record).utf8)
-        lock.withLock { _ in handle.write(data) }
+        // `write(_:)` traps on a failed write; a terminal that hung up (EIO) or a closed pipe must not end the worker.
+        lock.withLock { _ in try? handle.write(contentsOf: data) }
     }
 }

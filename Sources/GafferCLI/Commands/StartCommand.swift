@@ -12,8 +12,8 @@ struct StartCommand: AsyncParsableCommand {
         discussion: """
             Claims only the job classes this app registers, so it can share queues with Rails workers; the stock \
             gaffer registers none (build an app binary: README, "Library use"). Every option \
-            falls back to its GOOD_JOB_* variable, then to GoodJob's default. SIGINT or SIGTERM stops gracefully \
-            (running jobs get --shutdown-timeout seconds); a second signal stops at once. Log lines go to stderr \
+            falls back to its GOOD_JOB_* variable, then to GoodJob's default. SIGINT, SIGTERM or SIGHUP (a closed terminal; not under nohup) stops gracefully \
+            (running jobs get --shutdown-timeout seconds); a second SIGINT or SIGTERM stops at once. Log lines go to stderr \
             when stdout is not a terminal, when TERM cannot draw the screen (no terminfo entry, or dumb), or with \
             --no-tui.
 

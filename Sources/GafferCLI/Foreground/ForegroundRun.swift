@@ -29,11 +29,13 @@ struct ForegroundRun {
     let forceStop: @Sendable () -> Void
     /// Called as the drain begins (systemd's STOPPING=1).
     var onStopping: @Sendable () -> Void = {}
+    /// The signals that stop the run (`SignalWatcher.stopSignals`, read at launch).
+    var signals: [Int32] = [SIGINT, SIGTERM]
 
     /// Returns how the run ended, after the worker has stopped.
     func run() async -> Ending {
         let (endings, continuation) = AsyncStream<Ending>.makeStream()
-        let watcher = SignalWatcher { number in continuation.yield(.signal(number)) }
+        let watcher = SignalWatcher(signals) { number in continuation.yield(.signal(number)) }
         var tasks: [Task<Void, Never>] = []
         if let duration {
             tasks.append(Task {
@@ -61,7 +63,9 @@ struct ForegroundRun {
         let timeout = ending == .screen(.stopNow) ? 0 : shutdownTimeout
         let forceStop = self.forceStop
         let app = GafferApp.current  // signal handlers run outside any task: carry the app's name in
-        let watcher = SignalWatcher { number in
+        // A hangup while stopping (the shell passes its own on to its jobs) is not a second request: the drain goes on.
+        let watcher = SignalWatcher(signals) { number in
+            if number == SIGHUP { return }
             GafferApp.$current.withValue(app) {
                 Terminal.note("\(SignalWatcher.name(number)) again: stopping now; running jobs will run again as interrupted")
             }

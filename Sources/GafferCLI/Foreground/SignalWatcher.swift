@@ -2,7 +2,7 @@ import CursesBackend
 import Dispatch
 import Foundation
 
-/// Delivers SIGINT and SIGTERM to a handler instead of killing the process.
+/// Delivers SIGINT and SIGTERM (and SIGHUP, see `stopSignals`) to a handler instead of killing the process.
 ///
 /// libdispatch receives a signal through its own `sigaction` handler, installed the first time any
 /// source watches that signal, never again. So a signal is set to SIG_IGN (to bridge the moment
@@ -13,6 +13,16 @@ import Foundation
 /// Dispatch itself serializes their handlers.
 final class SignalWatcher: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
+
+    /// The signals that stop a foreground worker: SIGINT, SIGTERM, and SIGHUP (the terminal or the ssh
+    /// session went away) unless the process started with it ignored (`nohup`), which must keep it running.
+    /// Read before the screen starts: the screen sets SIGHUP to ignored while it watches it itself.
+    static func stopSignals() -> [Int32] {
+        var hangup = sigaction()
+        let ignored = sigaction(SIGHUP, nil, &hangup) == 0
+            && unsafeBitCast(hangup.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        return ignored ? [SIGINT, SIGTERM] : [SIGINT, SIGTERM, SIGHUP]
+    }
 
     init(_ signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {
         sources = signals.map { number in
@@ -35,6 +45,7 @@ final class SignalWatcher: @unchecked Sendable {
         switch number {
         case SIGINT: "SIGINT"
         case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
         default: "signal \(number)"
         }
     }

@@ -39,6 +39,7 @@ enum WorkerLaunch {
     /// command started it.
     static func run(_ plan: Plan, database resolved: DatabaseOptions.Resolved,
                     afterStart: (Worker) async throws -> Void = { _ in }) async throws {
+        let stopSignals = SignalWatcher.stopSignals()
         let useFile = plan.wantsScreen || plan.alwaysLogToFile
         let sink = WorkerLogging.sink(plan.log, file: useFile ? plan.logFile : nil, stderrNow: !plan.wantsScreen)
         WorkerLogging.bootstrap(sink, level: plan.log.level)
@@ -68,7 +69,8 @@ enum WorkerLaunch {
         }
         var run = ForegroundRun(worker: worker, duration: plan.duration, idleTimeout: plan.settings.idleTimeout,
                                 shutdownTimeout: configuration.shutdownTimeout, progressEvery: plan.progressEvery,
-                                logger: log, forceStop: { resolved.finish() }, onStopping: { [services] in services.stopping() })
+                                logger: log, forceStop: { resolved.finish() }, onStopping: { [services] in services.stopping() },
+                                signals: stopSignals)
         if plan.wantsScreen {
             let started = ContinuousClock.now
             let choice: QuitMode

@@ -27,7 +27,8 @@ public final class ErrorLogFile: Sendable {
     /// Writes `report` as one line.
     public func write(_ report: ErrorReport) {
         let data = Data((ErrorReportJSON.object(report, at: clock()).serialized() + "\n").utf8)
-        handle.withLock { $0.write(data) }
+        // Not `write(_:)`, which traps on a failed write (a full disk): a lost report must not end the worker.
+        handle.withLock { try? $0.write(contentsOf: data) }
     }
 
     /// This file as an error reporter.

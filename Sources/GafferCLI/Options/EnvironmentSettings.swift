@@ -29,6 +29,16 @@ struct EnvironmentSettings {
         }
     }
 
+    /// One of `T`'s values by name (any case), or a usage error naming the variable and every value.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ kind: String) throws -> T? where T.RawValue == String {
+        guard let text = string(name) else { return nil }
+        guard let value = T(rawValue: text.lowercased()) else {
+            throw CLIError.usage("\(name)=\"\(text)\" is not a \(kind); set it to one of "
+                                 + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+
     /// A count where `false` means off (GoodJob's cleanup intervals): nil when unset.
     func intOrFalse(_ name: String, _ input: NumberInput) throws -> Int?? {
         guard let text = string(name) else { return nil }

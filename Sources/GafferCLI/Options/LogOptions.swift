@@ -19,21 +19,8 @@ struct LogOptions: ParsableArguments {
     /// The settings in force, flags over `environment`.
     func resolve(environment: [String: String]) throws -> LogSettings {
         let env = EnvironmentSettings(values: environment)
-        var format = logFormat ?? .text
-        if logFormat == nil, let text = env.string("GAFFER_LOG_FORMAT") {
-            guard let parsed = LogFormat(rawValue: text.lowercased()) else {
-                throw CLIError.usage("GAFFER_LOG_FORMAT=\"\(text)\" is not a log format; set it to text or json")
-            }
-            format = parsed
-        }
-        var level = logLevel ?? .info
-        if logLevel == nil, let text = env.string("GAFFER_LOG_LEVEL") {
-            guard let parsed = Logger.Level(rawValue: text.lowercased()) else {
-                throw CLIError.usage("GAFFER_LOG_LEVEL=\"\(text)\" is not a log level; set it to one of "
-                                     + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            level = parsed
-        }
+        let format = try logFormat ?? env.choice("GAFFER_LOG_FORMAT", "log format") ?? LogFormat.text
+        let level = try logLevel ?? env.choice("GAFFER_LOG_LEVEL", "log level") ?? Logger.Level.info
         return LogSettings(format: format, level: level, errorLog: errorLog ?? env.string("GAFFER_ERROR_LOG"))
     }
 }

@@ -15,13 +15,11 @@ final class SignalWatcher: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
 
     /// The signals that stop a foreground worker: SIGINT, SIGTERM, and SIGHUP (the terminal or the ssh
-    /// session went away) unless the process started with it ignored (`nohup`), which must keep it running.
+    /// session went away) unless the process started with it handled elsewhere or ignored (`nohup`, which
+    /// must keep it running).
     /// Read before the screen starts: the screen sets SIGHUP to ignored while it watches it itself.
     static func stopSignals() -> [Int32] {
-        var hangup = sigaction()
-        let ignored = sigaction(SIGHUP, nil, &hangup) == 0
-            && unsafeBitCast(hangup.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
-        return ignored ? [SIGINT, SIGTERM] : [SIGINT, SIGTERM, SIGHUP]
+        TerminalSignals.hasDefaultAction(SIGHUP) ? [SIGINT, SIGTERM, SIGHUP] : [SIGINT, SIGTERM]
     }
 
     init(_ signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {

@@ -100,8 +100,8 @@ public actor PostgresConnection {
         preparedNames = [:]
         backendPID = PQbackendPID(conn)
         _ = try execute("SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'")
-        for (name, value) in sessionSettings.sorted(by: { $0.key < $1.key }) {
-            try query("SELECT set_config($1, $2, false)", [name, value])
+        if !sessionSettings.isEmpty {  // in one round trip
+            _ = try pipeline(sessionSettings.sorted { $0.key < $1.key }.map { ("SELECT set_config($1, $2, false)", [$0.key, $0.value]) })
         }
     }
 

@@ -124,8 +124,7 @@ extension MonitorUI {
                               selection: state.selection(pane).resolved(in: content.keys), isFocused: focused,
                               emptyMessage: content.emptyMessage)
             let first = table.render(into: &buffer, area: inside)
-            drawRowRange(first: first, visible: inside.height - (table.showsHeader ? 1 : 0), count: cells.count,
-                         frame: rect, into: &buffer)
+            drawRowRange(first: first, visible: table.visibleRows(in: inside), count: cells.count, frame: rect, into: &buffer)
         }
     }
 

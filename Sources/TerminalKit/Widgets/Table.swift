@@ -52,6 +52,9 @@ public struct Table: Hashable, Sendable {
         return first
     }
 
+    /// How many rows fit in `area` under the header.
+    public func visibleRows(in area: Rect) -> Int { max(0, area.height - (showsHeader ? 1 : 0)) }
+
     /// Draws the table and returns the offset it used; store it back into `offset` for stable scrolling.
     @discardableResult
     public func render(into buffer: inout CellBuffer, area: Rect) -> Int {
@@ -62,7 +65,7 @@ public struct Table: Hashable, Sendable {
             drawRow(columns.map { TableCell($0.title) }, widths: widths, y: y, x: area.x, width: area.width, rowStyle: Style(.header), into: &buffer)
             y += 1
         }
-        let visibleRows = area.maxY - y
+        let visibleRows = visibleRows(in: area)
         guard !rows.isEmpty else {
             if visibleRows > 0 {
                 buffer.put(DisplayWidth.truncate(Sanitizer.visible(emptyMessage), toWidth: area.width), x: area.x, y: y, style: Style(.muted))

@@ -23,19 +23,29 @@ import Testing
         }
     }
 
-    @Test func aHangupStopsTheWorkerGracefully() async throws {
+    /// Runs `body` with a started `--no-tui` worker on a fresh database; kills the worker if it is still running after.
+    static func withStartedWorker(underNohup: Bool,
+                                  _ body: (CommandTests.Setup, PostgresConnection, Binary.Running) async throws -> Void)
+        async throws
+    {
         let setup = try await CommandTests.migrated()
         defer { setup.home.remove() }
         let db = try await TestServerDatabase.connect(setup.url)
         defer { Task { await db.close() } }
-        let worker = try Self.start(setup, underNohup: false)
+        let worker = try start(setup, underNohup: underNohup)
         defer { if worker.process.isRunning { worker.signal(SIGKILL) } }
-        try await Self.waitStarted(db)
-        worker.signal(SIGHUP)
-        let stopped = try await worker.wait(timeout: 60)
-        #expect(stopped.status == 0, "\(stopped.stderr)")
-        #expect(stopped.stderr.contains(": SIGHUP: stopping; waiting up to"), "\(stopped.stderr)")
-        #expect(try await db.query("SELECT 1 FROM good_job_processes").isEmpty, "the process row is removed at a graceful stop")
+        try await waitStarted(db)
+        try await body(setup, db, worker)
+    }
+
+    @Test func aHangupStopsTheWorkerGracefully() async throws {
+        try await Self.withStartedWorker(underNohup: false) { _, db, worker in
+            worker.signal(SIGHUP)
+            let stopped = try await worker.wait(timeout: 60)
+            #expect(stopped.status == 0, "\(stopped.stderr)")
+            #expect(stopped.stderr.contains(": SIGHUP: stopping; waiting up to"), "\(stopped.stderr)")
+            #expect(try await db.query("SELECT 1 FROM good_job_processes").isEmpty, "the process row is removed at a graceful stop")
+        }
     }
 
     /// With the screen up, the terminal itself goes (tmux's server killed: the hangup an ssh drop gives). The
@@ -66,24 +76,19 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/nohup"), "needs nohup"))
     func underNohupAHangupIsIgnored() async throws {
-        let setup = try await CommandTests.migrated()
-        defer { setup.home.remove() }
-        let db = try await TestServerDatabase.connect(setup.url)
-        defer { Task { await db.close() } }
-        let worker = try Self.start(setup, underNohup: true)
-        defer { if worker.process.isRunning { worker.signal(SIGKILL) } }
-        try await Self.waitStarted(db)
-        worker.signal(SIGHUP)
-        // Still working after the hangup: a job enqueued afterwards runs.
-        let id = try await setup.run(["enqueue", "WelcomeJob", "--args", "[1]"], binary: "gaffer-example")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try await TestWait.until("the job enqueued after the hangup to finish", timeout: 60) {
-            try await db.query("SELECT 1 FROM good_jobs WHERE id = $1::uuid AND finished_at IS NOT NULL", [id]).count == 1
+        try await Self.withStartedWorker(underNohup: true) { setup, db, worker in
+            worker.signal(SIGHUP)
+            // Still working after the hangup: a job enqueued afterwards runs.
+            let id = try await setup.run(["enqueue", "WelcomeJob", "--args", "[1]"], binary: "gaffer-example")
+                .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await TestWait.until("the job enqueued after the hangup to finish", timeout: 60) {
+                try await db.query("SELECT 1 FROM good_jobs WHERE id = $1::uuid AND finished_at IS NOT NULL", [id]).count == 1
         }
         #expect(worker.process.isRunning)
         worker.signal(SIGTERM)
         let stopped = try await worker.wait(timeout: 60)
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("SIGTERM: stopping") && !stopped.stderr.contains("SIGHUP"), "\(stopped.stderr)")
+        }
     }
 }

@@ -40,14 +40,14 @@ import Testing
 
     /// Twelve queues in a pane with room for fewer: its bottom border says which rows show, first the top
     /// ones, then, with the last row selected, the bottom ones; a pane whose rows all fit says nothing.
-    @Test func aPaneWhoseRowsDoNotFitSaysWhichRowsShow() {
+    @Test func aPaneWhoseRowsDoNotFitSaysWhichRowsShow() throws {
         var snapshot = Fixtures.snapshot
         snapshot.queues = (1...12).map { QueueStats(name: String(format: "queue_%02d", $0), queued: $0) }
         var state = UIState(hasLocalWorker: true)
         state.focus = .queues
         let buffer = MonitorUI.render(snapshot, state, width: 80, height: 24)
         let body = MonitorUI.screenRows(buffer.bounds)[1]
-        let area = try! #require(MonitorUI.paneAreas(body)[.queues])
+        let area = try #require(MonitorUI.paneAreas(body)[.queues])
         let lines = buffer.text(in: area).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shown = lines.filter { $0.contains("queue_") }.count
         #expect(shown > 0 && shown < 12)
@@ -60,7 +60,7 @@ import Testing
         #expect(text.contains(" \(13 - shown)–12 of 12 "), "\(text)")
         SnapshotFile.check(text, named: "pane-queues-overflow-80x24")
 
-        let threads = try! #require(MonitorUI.paneAreas(body)[.threads])
+        let threads = try #require(MonitorUI.paneAreas(body)[.threads])
         #expect(!scrolled.text(in: threads).contains(" of "))
     }
 

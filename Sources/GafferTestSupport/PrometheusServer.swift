@@ -25,10 +25,16 @@ public final class PrometheusServer: Sendable {
         process.executableURL = URL(fileURLWithPath: Self.path)
         process.arguments = ["--config.file=\(directory)/prometheus.yml", "--storage.tsdb.path=\(directory)/data",
                              "--web.listen-address=127.0.0.1:\(port)"]
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         let log = directory + "/prometheus.log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: log)
+        let output = FileHandle(forWritingAtPath: "/dev/null")
+        let errors = FileHandle(forWritingAtPath: log)
+        defer {  // the child has its own copies; Foundation would keep ours open as long as the Process
+            try? output?.close()
+            try? errors?.close()
+        }
+        process.standardOutput = output
+        process.standardError = errors
         try process.run()
         self.process = process
     }

@@ -65,8 +65,17 @@ enum Binary {
             process.arguments = arguments
             process.environment = env
             process.standardInput = FileHandle.nullDevice
-            process.standardOutput = try FileHandle(forWritingTo: outURL)
-            process.standardError = try FileHandle(forWritingTo: errURL)
+            let out = try FileHandle(forWritingTo: outURL)
+            let err = try FileHandle(forWritingTo: errURL)
+            // The child has its own copies once it runs. Ours are closed here, not left to deinit: Foundation keeps
+            // the Process (and so these handles) alive, and hundreds of leaked descriptors make its own Process.run
+            // overread /proc/self/fd's listing and crash the test process.
+            defer {
+                try? out.close()
+                try? err.close()
+            }
+            process.standardOutput = out
+            process.standardError = err
             process.terminationHandler = { [exited] _ in exited.signal() }
             try process.run()
         }

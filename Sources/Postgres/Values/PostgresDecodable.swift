@@ -67,7 +67,7 @@ extension Bool: PostgresDecodable {
 
 extension UUID: PostgresDecodable {
     public init(postgresText text: String, oid: UInt32) throws {
-        guard let value = UUID(uuidString: text) else {
+        guard let value = PostgresUUID.parse(text) else {
             throw PostgresError(.decodingFailed, "\"\(text)\" is not a uuid")
         }
         self = value

@@ -13,7 +13,7 @@ extension Int32: PostgresEncodable { public var postgresText: String? { String(s
 extension Int64: PostgresEncodable { public var postgresText: String? { String(self) } }
 extension Double: PostgresEncodable { public var postgresText: String? { String(self) } }
 extension Bool: PostgresEncodable { public var postgresText: String? { self ? "t" : "f" } }
-extension UUID: PostgresEncodable { public var postgresText: String? { uuidString.lowercased() } }
+extension UUID: PostgresEncodable { public var postgresText: String? { PostgresUUID.format(self) } }
 
 extension Date: PostgresEncodable {
     /// UTC with microseconds and an explicit `+00`: right for `timestamptz`, and for
@@ -41,6 +41,7 @@ public struct PostgresJSON: PostgresEncodable, Hashable {
 public struct PostgresTextArray: PostgresEncodable {
     public let elements: [String?]
     public init(_ elements: [String?]) { self.elements = elements }
-    public init<T: PostgresEncodable>(encoding values: [T]) { self.elements = values.map(\.postgresText) }
+    /// A closure, not `\.postgresText`: a key path through the generic `T` is built anew at every call.
+    public init<T: PostgresEncodable>(encoding values: [T]) { self.elements = values.map { $0.postgresText } }
     public var postgresText: String? { PostgresArray.format(nullable: elements) }
 }

@@ -7,16 +7,24 @@ public enum PostgresArray {
 
     /// Like `format`, with nil elements written as an unquoted `NULL`.
     public static func format(nullable elements: [String?]) -> String {
-        let quoted = elements.map { element -> String in
-            guard let element else { return "NULL" }
-            var out = "\""
-            for ch in element.unicodeScalars {
-                if ch == "\"" || ch == "\\" { out.append("\\") }
-                out.unicodeScalars.append(ch)
+        // Built as bytes: `"` and `\` are ASCII, so no multi-byte UTF-8 sequence contains them.
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(2 + elements.reduce(0) { $0 + ($1?.utf8.count ?? 4) + 3 })
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            guard let element else {
+                out.append(contentsOf: "NULL".utf8)
+                continue
             }
-            return out + "\""
+            out.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        return "{" + quoted.joined(separator: ",") + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses `{a,"b c",NULL}`; NULL elements are dropped (GoodJob never writes them).

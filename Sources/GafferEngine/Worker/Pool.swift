@@ -178,7 +178,7 @@ actor Pool {
     func abandon() {
         guard !running.isEmpty else { return }
         abandoning = true
-        abandonedJobs = running.values.map(\.job.jobID)
+        abandonedJobs = running.values.map { $0.job.jobID }
         wakeAll()
     }
 
@@ -203,7 +203,7 @@ actor Pool {
 
     /// The jobs this pool runs, has waiting or has yet to end: its claims, which `LostClaimSQL` must leave alone.
     func heldJobIDs() -> [UUID] {
-        running.values.map(\.job.jobID) + waiting.map(\.job.id) + lanes.flatMap { $0.pending.map(\.jobID) }
+        running.values.map { $0.job.jobID } + waiting.map { $0.job.id } + lanes.flatMap { $0.pending.map { $0.jobID } }
     }
 
     func state() -> PoolState {
@@ -322,7 +322,7 @@ actor Pool {
         let backtraces = lanes[lane].symbolicated
         lanes[lane].symbolicated = [:]
         let unlockPending = lanes[lane].unlockPending
-        let unlocks = unlockPending + batch.map(\.jobID)
+        let unlocks = unlockPending + batch.map { $0.jobID }
         let now = environment.clock()
         let rest = limit - limited.jobs.count
         let layout = ExchangeLayout(ending: batch, unlockingEarlier: !unlockPending.isEmpty,
@@ -418,7 +418,7 @@ actor Pool {
                 lanes[lane].pending = batch + lanes[lane].pending
                 throw error
             }
-            if case .failure = outcomes[1] { lanes[lane].unlockPending += batch.map(\.jobID) }
+            if case .failure = outcomes[1] { lanes[lane].unlockPending += batch.map { $0.jobID } }
         }
         return try await environment.limiter.claim(
             on: connection, Limiter.PoolContext(processID: environment.processID, queues: spec.queueFilter,
@@ -529,7 +529,7 @@ actor Pool {
 
     /// Batch bookkeeping for the lane's batch jobs whose attempt end has committed (not back in its `pending`).
     private func settleBatches(lane: Int) async {
-        let uncommitted = Set(lanes[lane].pending.map(\.jobID))
+        let uncommitted = Set(lanes[lane].pending.map { $0.jobID })
         let ready = lanes[lane].batchEnds.filter { !uncommitted.contains($0.jobID) }
         guard !ready.isEmpty else { return }
         lanes[lane].batchEnds.removeAll { !uncommitted.contains($0.jobID) }

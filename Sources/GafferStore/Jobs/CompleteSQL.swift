@@ -76,7 +76,7 @@ public enum CompleteSQL {
         -> [[(sql: String, parameters: [any PostgresEncodable])]]
     {
         [[statement(results, processID: processID, now: now, hasLockType: hasLockType)],
-         [unlockStatement(jobIDs: results.map(\.jobID), processID: processID)]]
+         [unlockStatement(jobIDs: results.map { $0.jobID }, processID: processID)]]
     }
 
     /// The unlock of `jobIDs` as a statement, for a transaction after the one that ended their attempts.
@@ -91,13 +91,13 @@ public enum CompleteSQL {
         -> (sql: String, parameters: [any PostgresEncodable])
     {
         let params: [any PostgresEncodable] = [
-            PostgresTextArray(encoding: results.map(\.jobID)),
-            PostgresTextArray(encoding: results.map(\.executionID)),
+            PostgresTextArray(encoding: results.map { $0.jobID }),
+            PostgresTextArray(encoding: results.map { $0.executionID }),
             PostgresTextArray(results.map { if case .retry = $0.outcome { "t" } else { "f" } }),
-            PostgresTextArray(results.map(\.error)),
+            PostgresTextArray(results.map { $0.error }),
             PostgresTextArray(results.map { $0.errorEvent.map { String($0.rawValue) } }),
             PostgresTextArray(results.map { $0.error == nil ? nil : PostgresArray.format($0.backtrace) }),
-            PostgresTextArray(encoding: results.map(\.duration)),
+            PostgresTextArray(encoding: results.map { $0.duration }),
             PostgresTextArray(results.map { if case .retry(let p, _) = $0.outcome { p } else { nil } }),
             PostgresTextArray(results.map { if case .retry(_, let at) = $0.outcome { at?.postgresText } else { nil } }),
             now, processID,
@@ -114,7 +114,7 @@ public enum CompleteSQL {
         return ("""
             UPDATE good_job_executions e SET error_backtrace = d.backtrace::text[]
             FROM unnest($1::uuid[], $2::text[]) AS d(id, backtrace) WHERE e.id = d.id
-            """, [PostgresTextArray(encoding: entries.map(\.key)),
+            """, [PostgresTextArray(encoding: entries.map { $0.key }),
                   PostgresTextArray(entries.map { PostgresArray.format($0.value) })])
     }
 }

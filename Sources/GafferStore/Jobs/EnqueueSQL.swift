@@ -64,12 +64,12 @@ public enum EnqueueSQL {
 
     static func parameters(_ rows: [NewJobRow], now: Date, notify: Bool) -> [any PostgresEncodable] {
         [
-            PostgresTextArray(encoding: rows.map(\.id)),
-            PostgresTextArray(encoding: rows.map(\.jobClass)),
-            PostgresTextArray(encoding: rows.map(\.queueName)),
-            PostgresTextArray(encoding: rows.map(\.priority)),
-            PostgresTextArray(encoding: rows.map(\.serializedParams)),
-            PostgresTextArray(encoding: rows.map(\.scheduledAt)),
+            PostgresTextArray(encoding: rows.map { $0.id }),
+            PostgresTextArray(encoding: rows.map { $0.jobClass }),
+            PostgresTextArray(encoding: rows.map { $0.queueName }),
+            PostgresTextArray(encoding: rows.map { $0.priority }),
+            PostgresTextArray(encoding: rows.map { $0.serializedParams }),
+            PostgresTextArray(encoding: rows.map { $0.scheduledAt }),
             PostgresTextArray(rows.map { $0.concurrencyKey }),
             PostgresTextArray(rows.map { $0.labels.flatMap { $0.isEmpty ? nil : PostgresArray.format($0) } }),
             PostgresTextArray(rows.map { $0.cronKey }),

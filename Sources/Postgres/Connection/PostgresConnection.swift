@@ -159,18 +159,16 @@ public actor PostgresConnection {
         throws -> [Result<[PostgresRows], PostgresError>]
     {
         let conn = try liveConnection()
-        var names: [String: String] = [:]
-        if prepared {
-            for statement in transactions.joined() where names[statement.sql] == nil {
-                names[statement.sql] = try preparedName(statement.sql, conn)
-            }
+        // Looked up once per statement: hashing a claim's text costs microseconds, every round trip.
+        let names = try transactions.map { statements in
+            try statements.map { prepared ? try preparedName($0.sql, conn) : nil }
         }
         guard PQenterPipelineMode(conn) == 1 else {
             throw PostgresError(.queryFailed, Self.errorText(conn, config))
         }
         defer { PQexitPipelineMode(conn) }
-        for statements in transactions {
-            for statement in statements { try send(statement, named: names[statement.sql], conn) }
+        for (statements, names) in zip(transactions, names) {
+            for (statement, name) in zip(statements, names) { try send(statement, named: name, conn) }
             guard PQpipelineSync(conn) == 1 else {
                 throw lostOrFailed(conn, message: Self.errorText(conn, config), sqlState: nil)
             }

@@ -10,10 +10,10 @@ struct ClaimBudgetTests {
     }
 
     @Test func anIdlePoolClaimsItsSlotsAndOneBatchAhead() {
-        #expect(Self.budget(slots: 5).free == 15)
-        #expect(Self.budget(slots: 10).free == 20)
-        #expect(Self.budget(slots: 2).free == 6)
-        #expect(Self.budget(slots: 3).free == 9)
+        #expect(Self.budget(slots: 5).free == 25)
+        #expect(Self.budget(slots: 10).free == 30)
+        #expect(Self.budget(slots: 2).free == 10)
+        #expect(Self.budget(slots: 3).free == 15)
     }
 
     @Test func aSingleSlotNeverClaimsAhead() {
@@ -28,22 +28,22 @@ struct ClaimBudgetTests {
 
     /// Never more than one batch waits beyond the slots, counting the claims still in flight.
     @Test func runningWaitingAndInFlightJobsUseTheBudget() {
-        #expect(Self.budget(slots: 5, running: 5, waiting: 10).free == 0)
-        #expect(Self.budget(slots: 5, running: 5, waiting: 2).free == 8)
-        #expect(Self.budget(slots: 5, running: 3, reserved: 4).free == 8)
-        #expect(Self.budget(slots: 5, running: 5, waiting: 4, reserved: 6).free == 0)
+        #expect(Self.budget(slots: 5, running: 5, waiting: 20).free == 0)
+        #expect(Self.budget(slots: 5, running: 5, waiting: 2).free == 18)
+        #expect(Self.budget(slots: 5, running: 3, reserved: 4).free == 18)
+        #expect(Self.budget(slots: 5, running: 5, waiting: 4, reserved: 16).free == 0)
     }
 
     /// A retiring slot is busy until its job ends; the batch ahead follows the new, lower thread count.
     @Test func retiringSlotsCountAsBusyAndShrinkTheBatchAhead() {
         let shrinking = Self.budget(slots: 6, live: 2, running: 6)
-        #expect(shrinking.ahead == 4)
-        #expect(shrinking.free == 4)
+        #expect(shrinking.ahead == 8)
+        #expect(shrinking.free == 8)
     }
 
     @Test func aFullBatchIsWorthARoundTripOfItsOwn() {
         #expect(Self.budget(slots: 10, running: 10, waiting: 0).hasFullBatch)
-        #expect(!Self.budget(slots: 10, running: 10, waiting: 1).hasFullBatch)
+        #expect(!Self.budget(slots: 10, running: 10, waiting: 11).hasFullBatch)
         #expect(!Self.budget(slots: 0, live: 0).hasFullBatch)
     }
 }

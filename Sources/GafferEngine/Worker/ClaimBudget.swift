@@ -6,8 +6,8 @@
 /// beyond the slots, and only while the jobs are short (`AttemptPace`), so a long job does not keep
 /// others from an idle worker.
 struct ClaimBudget: Equatable {
-    /// The most jobs claimed ahead of the slots, whatever the thread count.
-    static let batchLimit = 10
+    /// The most jobs claimed ahead of the slots, whatever the thread count: one claim's worth.
+    static let batchLimit = 20
 
     /// Slots, busy or idle (a retiring slot is busy until its job ends).
     let slots: Int
@@ -21,13 +21,15 @@ struct ClaimBudget: Equatable {
     /// Whether recent attempts were short enough to claim ahead (`AttemptPace`).
     var claimsAhead = true
 
-    /// One batch, while the jobs are short: two per live slot, at most `batchLimit`, so a waiting job waits
-    /// for at most two short jobs ahead of it on each slot. None for one slot: a waiting job waits for the
+    /// One batch, while the jobs are short: four per live slot, at most `batchLimit`, so a waiting job waits
+    /// for at most four short jobs ahead of it on each slot. None for one slot: a waiting job waits for the
     /// first of several slots to free, but behind one it waits a whole job.
     ///
-    /// Two per slot rather than one: with one, a 5-thread pool's round trips carried 4.5 jobs each and it
-    /// drained 3,039–3,375 no-op jobs/s; with two, 3,697–4,389 (bench/RESULTS.md).
-    var ahead: Int { claimsAhead && liveSlots > 1 ? min(2 * liveSlots, Self.batchLimit) : 0 }
+    /// Four per slot rather than two or one: the pool's two claiming sessions share the budget, so it sets
+    /// the jobs per round trip, and each round trip costs the server the same walk of the dequeue index
+    /// whatever it carries. A 5-thread pool drained no-op jobs at 3,039–3,375 jobs/s with one per slot (4.5
+    /// jobs per round trip), 3,783–4,472 with two (6.0), 4,673–5,239 with four (9.0) (bench/RESULTS.md).
+    var ahead: Int { claimsAhead && liveSlots > 1 ? min(4 * liveSlots, Self.batchLimit) : 0 }
 
     /// Jobs a claim may take now.
     var free: Int { max(0, slots + ahead - running - waiting - reserved) }

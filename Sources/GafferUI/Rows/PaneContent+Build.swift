@@ -185,8 +185,9 @@ extension PaneContent {
         let hour = s.failures.reduce(0) { $0 + $1.lastHour }
         let estimated = s.failures.contains(where: \.isEstimate)
         return PaneContent(
-            columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3), .numeric("24h", minWidth: 3),
-                      .numeric("last", minWidth: 5), TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
+            columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3),
+                      .numeric("24h", minWidth: 3, givesWay: true), .numeric("last", minWidth: 5, givesWay: true),
+                      TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
                       TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1, growsLast: true)],
             rows: rows, trailing: "\(estimated ? Format.count(hour, estimate: true) : String(hour)) in 1h"
                 + (estimated ? " · ≈ sampled" : ""), emptyMessage: "no failures in 24 h")

@@ -3,8 +3,9 @@
 /// Column widths come from the content and the width (so they do not jump while scrolling):
 /// every column gets its minimum, then all grow together, a cell at a time, toward their widest
 /// cell (capped by their maximum), so no column eats the others' room; then a column whose cells
-/// are still cut grows past its maximum while room is left; then flexible columns share the rest. Columns that cannot get their minimum are dropped from the right. Too-long
-/// text ends in `…`.
+/// are still cut grows past its maximum while room is left; then flexible columns share the rest. Columns that
+/// give way (`TableColumn.givesWay`) are hidden, rightmost first, while the others' content would be cut; columns
+/// that cannot get their minimum are dropped from the right. Too-long text ends in `…`.
 public struct Table: Hashable, Sendable {
     public var columns: [TableColumn]
     /// Each row holds one cell per column; missing cells are blank, extra ones ignored.
@@ -83,10 +84,30 @@ public struct Table: Hashable, Sendable {
 
     /// Width of each column for a table `width` cells wide; 0 for a column that does not fit.
     public func columnWidths(forWidth width: Int) -> [Int] {
+        var hidden = Set<Int>()
+        for index in columns.indices.reversed() where columns[index].givesWay {
+            if contentFits(width, hiding: hidden) { break }
+            hidden.insert(index)
+        }
+        return columnWidths(forWidth: width, hiding: hidden)
+    }
+
+    /// Whether every shown column but the extras (`growsLast`) can have its whole content, capped by its maximum.
+    private func contentFits(_ width: Int, hiding hidden: Set<Int>) -> Bool {
+        let shown = columns.indices.filter { !hidden.contains($0) }
+        let wanted = shown.reduce(0) { sum, index in
+            let column = columns[index]
+            let content = column.growsLast ? column.minWidth : min(naturalWidth(of: index), column.maxWidth ?? Int.max)
+            return sum + max(column.minWidth, content)
+        }
+        return wanted + columnSpacing * max(0, shown.count - 1) <= width
+    }
+
+    private func columnWidths(forWidth width: Int, hiding hidden: Set<Int>) -> [Int] {
         var widths = [Int](repeating: 0, count: columns.count)
         var shown: [Int] = []
         var used = 0
-        for (index, column) in columns.enumerated() {
+        for (index, column) in columns.enumerated() where !hidden.contains(index) {
             let gap = shown.isEmpty ? 0 : columnSpacing
             if used + gap + column.minWidth <= width {
                 widths[index] = column.minWidth

@@ -64,6 +64,34 @@ import Testing
             """)
     }
 
+    /// Secondary columns go, rightmost first, before the main columns' text is cut; with room they come back.
+    @Test func columnsThatGiveWayHideBeforeOthersAreCut() {
+        let table = Table(columns: [TableColumn("kind"), .numeric("1h"), .numeric("24h", givesWay: true),
+                                    .numeric("last", givesWay: true), TableColumn("error"), TableColumn("job")],
+                          rows: [["retry", "15", "150", "18s", "RateLimitError", "SyncJob"]])
+        func drawn(_ width: Int) -> String {
+            var buffer = CellBuffer(width: width, height: 2)
+            table.render(into: &buffer, area: buffer.bounds)
+            return buffer.text()
+        }
+        #expect(drawn(40) == """
+            kind  1h 24h last error          job
+            retry 15 150  18s RateLimitError SyncJob
+            """)
+        #expect(drawn(36) == """
+            kind  1h 24h error          job
+            retry 15 150 RateLimitError SyncJob
+            """)
+        #expect(drawn(32) == """
+            kind  1h error          job
+            retry 15 RateLimitError SyncJob
+            """)
+        #expect(drawn(26) == """
+            kind  1h error     job
+            retry 15 RateLimi… SyncJob
+            """)
+    }
+
     @Test func scrollingKeepsTheSelectionVisible() {
         let many = (0..<10).map { [TableCell("job \($0)")] }
         let table = Table(columns: [TableColumn("Job")], rows: many, selection: 7, offset: 0)

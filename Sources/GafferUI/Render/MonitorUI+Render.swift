@@ -52,10 +52,10 @@ extension MonitorUI {
         // Estimated counts keep their `≈` here too, as the Queues and Failures panes show them.
         let readyText = Format.count(ready, estimate: s.queues.contains(where: \.isEstimate))
         let failedText = (s.failures.contains(where: \.isEstimate) ? "≈" : "") + "\(failed)"
-        let summary = " · \(readyText) ready · \(Format.count(running)) running · \(failedText) failed/1h"
-            + " · \(active) process\(active == 1 ? "" : "es")"
-        let right = (s.refresh.isLoading ? "loading… " : "") + (s.replica.map(replicaLabel) ?? "")
-            + "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · \(Format.clock(now))"
+        let summary = ["\(readyText) ready", "\(Format.count(running)) running", "\(failedText) failed/1h",
+                       "\(active) process\(active == 1 ? "" : "es")"]
+        let loading = (s.refresh.isLoading ? "loading… " : "") + (s.replica.map(replicaLabel) ?? "")
+        let timing = "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · "
         var badges: [(String, ThemeRole)] = alertBadge(s, state).map { [$0] } ?? []
         if age.isStale {
             let why = s.refresh.error == nil ? "STALE" : "NO DATABASE"
@@ -64,14 +64,33 @@ extension MonitorUI {
         if let replica = s.replica, let alarm = replicaAlarm(replica) { badges.append((alarm, .banner)) }
         if state.readOnly { badges.append((" READ-ONLY ", .banner)) }
         if state.frozen { badges.append((" FROZEN ", .banner)) }
+        let badgeWidth = badges.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 }
+        // Narrow: the refresh timings go first, then the summary's last items, before any word is cut.
+        let full = loading + timing + Format.clock(now)
+        let room = { (right: String) in area.maxX - 1 - DisplayWidth.of(right) - badgeWidth - 2 - x }
+        let right = headerSummary(summary, width: room(full)).count == summary.count ? full : loading + Format.clock(now)
         var end = area.maxX - 1 - DisplayWidth.of(right)
         buffer.put(right, x: end, y: area.y, style: Style(.muted))
         for (text, role) in badges.reversed() {
             end -= DisplayWidth.of(text) + 1
             buffer.put(text, x: end, y: area.y, style: Style(role))
         }
-        buffer.put(DisplayWidth.truncate(summary, toWidth: max(0, end - 1 - x)), x: x, y: area.y,
-                   style: Style(age.isStale ? .muted : .text))
+        let shown = headerSummary(summary, width: room(right))
+        let text = shown.isEmpty ? DisplayWidth.truncate(" · " + summary[0], toWidth: max(0, room(right)))
+            : shown.map { " · " + $0 }.joined()
+        buffer.put(text, x: x, y: area.y, style: Style(age.isStale ? .muted : .text))
+    }
+
+    /// The header summary's leading items that fit in `width` cells, each written after ` · `.
+    static func headerSummary(_ items: [String], width: Int) -> [String] {
+        var used = 0
+        var shown: [String] = []
+        for item in items {
+            used += 3 + DisplayWidth.of(item)
+            guard used <= width else { break }
+            shown.append(item)
+        }
+        return shown
     }
 
     /// The header's note when reading from a replica: `replica 0s · ` caught up, `replica 1.5s/12kB · ` behind.

@@ -188,7 +188,8 @@ extension PaneContent {
             columns: [TableColumn("", minWidth: 5, maxWidth: 5), .numeric("1h", minWidth: 3),
                       .numeric("24h", minWidth: 3, givesWay: true), .numeric("last", minWidth: 5, givesWay: true),
                       TableColumn("error", minWidth: 7, maxWidth: 40, flex: 2),
-                      TableColumn("job", minWidth: 6, flex: 1), TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1, growsLast: true)],
+                      TableColumn("job", minWidth: 6, maxWidth: 40, flex: 1),
+                      TableColumn("at", minWidth: 0, maxWidth: 40, flex: 1, growsLast: true)],
             rows: rows, trailing: "\(estimated ? Format.count(hour, estimate: true) : String(hour)) in 1h"
                 + (estimated ? " · ≈ sampled" : ""), emptyMessage: "no failures in 24 h")
     }

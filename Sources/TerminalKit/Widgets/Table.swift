@@ -129,6 +129,10 @@ public struct Table: Hashable, Sendable {
             grow(&spare, toward: natural, over: group, into: &widths)
         }
         distribute(&spare, over: shown, into: &widths)
+        // A column without a minimum that got one cell would show only `…`.
+        for index in shown where columns[index].minWidth == 0 && widths[index] == 1 && naturalWidth(of: index) > 1 {
+            widths[index] = 0
+        }
         return widths
     }
 

@@ -92,6 +92,16 @@ import Testing
             """)
     }
 
+    /// An extra column (no minimum) left with one cell stays blank instead of showing a lone `…`.
+    @Test func anExtraColumnWithOneCellStaysBlank() {
+        let table = Table(columns: [TableColumn("job"), TableColumn("at", minWidth: 0, growsLast: true)],
+                          rows: [["SyncJob", "app/jobs/sync.rb:12"]])
+        var buffer = CellBuffer(width: 9, height: 2)
+        table.render(into: &buffer, area: buffer.bounds)
+        #expect(table.columnWidths(forWidth: 9) == [7, 0])
+        #expect(buffer.text() == "job\nSyncJob")
+    }
+
     @Test func scrollingKeepsTheSelectionVisible() {
         let many = (0..<10).map { [TableCell("job \($0)")] }
         let table = Table(columns: [TableColumn("Job")], rows: many, selection: 7, offset: 0)

@@ -55,7 +55,7 @@ extension MonitorUI {
         let summary = ["\(readyText) ready", "\(Format.count(running)) running", "\(failedText) failed/1h",
                        "\(active) process\(active == 1 ? "" : "es")"]
         let loading = (s.refresh.isLoading ? "loading… " : "") + (s.replica.map(replicaLabel) ?? "")
-        let timing = "\(Format.duration(s.refresh.interval)) · \(Format.duration(s.refresh.queryTime)) · "
+        let interval = "\(Format.duration(s.refresh.interval)) · "
         var badges: [(String, ThemeRole)] = alertBadge(s, state).map { [$0] } ?? []
         if age.isStale {
             let why = s.refresh.error == nil ? "STALE" : "NO DATABASE"
@@ -65,10 +65,11 @@ extension MonitorUI {
         if state.readOnly { badges.append((" READ-ONLY ", .banner)) }
         if state.frozen { badges.append((" FROZEN ", .banner)) }
         let badgeWidth = badges.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 }
-        // Narrow: the refresh timings go first, then the summary's last items, before any word is cut.
-        let full = loading + timing + Format.clock(now)
+        // Narrow: the query time goes first, then the summary's last items, before any word is cut.
+        let full = loading + interval + "\(Format.duration(s.refresh.queryTime)) · " + Format.clock(now)
         let room = { (right: String) in area.maxX - 1 - DisplayWidth.of(right) - badgeWidth - 2 - x }
-        let right = headerSummary(summary, width: room(full)).count == summary.count ? full : loading + Format.clock(now)
+        let right = headerSummary(summary, width: room(full)).count == summary.count ? full
+            : loading + interval + Format.clock(now)
         var end = area.maxX - 1 - DisplayWidth.of(right)
         buffer.put(right, x: end, y: area.y, style: Style(.muted))
         for (text, role) in badges.reversed() {

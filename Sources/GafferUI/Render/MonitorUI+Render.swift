@@ -67,7 +67,9 @@ extension MonitorUI {
         let badgeWidth = badges.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 }
         // Narrow: the query time goes first, then the summary's last items, before any word is cut.
         let full = loading + interval + "\(Format.duration(s.refresh.queryTime)) · " + Format.clock(now)
-        let room = { (right: String) in area.maxX - 1 - DisplayWidth.of(right) - badgeWidth - 2 - x }
+        // Two blanks before the muted right side; a badge's own padding separates it.
+        let gap = badges.isEmpty ? 2 : 0
+        let room = { (right: String) in area.maxX - 1 - DisplayWidth.of(right) - badgeWidth - gap - x }
         let right = headerSummary(summary, width: room(full)).count == summary.count ? full
             : loading + interval + Format.clock(now)
         var end = area.maxX - 1 - DisplayWidth.of(right)
